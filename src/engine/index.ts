@@ -1,0 +1,48 @@
+// The engine's public surface. Everything outside src/engine imports from here.
+export { Dec, ZERO, roundCents, divideToCents, centsToDec, toNumber } from "./decimal";
+export { FeeError, isFeeError, withWhere, ERROR_KIND } from "./FeeError";
+export type { FeeErrorCode, FeeErrorWhere } from "./FeeError";
+export {
+  fromYmd,
+  toYmd,
+  formatIso,
+  parseIsoDate,
+  isLeapYear,
+  isValidYmd,
+  daysInMonth,
+  daysInYear,
+  yearOf,
+  monthStart,
+  monthEnd,
+  monthOf,
+  formatMonth,
+  parseMonth,
+} from "./calendarDate";
+export type { DayNumber, Ymd, Month } from "./calendarDate";
+export { fromExcelSerial, toExcelSerial } from "./excelSerial";
+export type { DateSystem } from "./excelSerial";
+export { days360 } from "./days360";
+export { DAY_COUNTS, isDayCountId } from "./dayCount";
+export type { DayCount, DayCountId } from "./dayCount";
+export { parseRate, parseAmount, checkRate } from "./parseRate";
+export { annualFee, blendedRate } from "./tiers";
+export type { Tier } from "./tiers";
+export {
+  validateSchedule,
+  buildSchedule,
+  scheduleRows,
+  findPortfolio,
+  requirePortfolio,
+  versionAt,
+  singleVersion,
+  scheduleAsOf,
+  portfolioKey,
+} from "./schedule";
+export type { FeeSchedule, PortfolioSchedule, ScheduleVersion, ScheduleRow, ScheduleIssue, ScheduleIssueCode } from "./schedule";
+export { NavSeries } from "./navSeries";
+export type { NavPoint } from "./navSeries";
+export { accrue, ROUNDINGS } from "./accrue";
+export type { AccrualDay, AccrualResult, AccrueOptions, Rounding } from "./accrue";
+export { averageDailyNetAssets } from "./averageDailyNetAssets";
+export { feeFromAverage } from "./feeFromAverage";
+export { prorate } from "./prorate";

@@ -1,0 +1,176 @@
+import { DayNumber, formatIso } from "./calendarDate";
+import { Dec } from "./decimal";
+import { FeeError } from "./FeeError";
+import { Tier } from "./tiers";
+
+/** One effective-dated version of a portfolio's fee: tiers in force from `effectiveFrom` until the next version. */
+export interface ScheduleVersion {
+  effectiveFrom: DayNumber;
+  tiers: Tier[];
+}
+
+export interface PortfolioSchedule {
+  portfolio: string;
+  /** Sorted by effectiveFrom. */
+  versions: ScheduleVersion[];
+}
+
+/** A fee schedule: portfolios in the order first met. */
+export interface FeeSchedule {
+  portfolios: PortfolioSchedule[];
+}
+
+/** A flat row of a fee schedule table, as the workbook holds it. */
+export interface ScheduleRow {
+  portfolio: string;
+  effectiveFrom: DayNumber;
+  breakpoint: Dec;
+  rate: Dec;
+  /** 1-based row in the source, for messages. */
+  row?: number;
+}
+
+export type ScheduleIssueCode =
+  | "BLANK_PORTFOLIO"
+  | "DUPLICATE_PORTFOLIO"
+  | "DUPLICATE_EFFECTIVE_DATE"
+  | "NO_ZERO_BREAKPOINT"
+  | "BREAKPOINTS_NOT_RISING"
+  | "RATE_OUT_OF_RANGE"
+  | "NEGATIVE_BREAKPOINT"
+  | "NO_TIERS";
+
+/** One problem with a schedule; the editor shows each beside its field. */
+export interface ScheduleIssue {
+  code: ScheduleIssueCode;
+  message: string;
+  portfolio: string;
+  portfolioIndex: number;
+  versionIndex?: number;
+  tierIndex?: number;
+  field?: "portfolio" | "effectiveFrom" | "breakpoint" | "rate";
+  row?: number;
+}
+
+/** Portfolio names compare trimmed, with runs of spaces folded, ignoring case. */
+export function portfolioKey(name: string): string {
+  return name.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/**
+ * Every problem with a schedule, all at once (an empty list means valid):
+ * blank or duplicate portfolio names, duplicate effective dates, a version
+ * without a tier at breakpoint 0, breakpoints not strictly rising, rates
+ * outside [0, 1).
+ */
+export function validateSchedule(schedule: FeeSchedule): ScheduleIssue[] {
+  const issues: ScheduleIssue[] = [];
+  const seen = new Map<string, number>();
+  schedule.portfolios.forEach((p, pi) => {
+    const base = { portfolio: p.portfolio, portfolioIndex: pi };
+    const key = portfolioKey(p.portfolio);
+    if (key === "") issues.push({ ...base, code: "BLANK_PORTFOLIO", field: "portfolio", message: "A portfolio needs a name." });
+    else if (seen.has(key)) issues.push({ ...base, code: "DUPLICATE_PORTFOLIO", field: "portfolio", message: `"${p.portfolio.trim()}" appears more than once.` });
+    else seen.set(key, pi);
+    const dates = new Set<number>();
+    p.versions.forEach((v, vi) => {
+      const at = { ...base, versionIndex: vi };
+      const name = `${p.portfolio.trim() || "(blank)"} from ${formatIso(v.effectiveFrom)}`;
+      if (dates.has(v.effectiveFrom)) issues.push({ ...at, code: "DUPLICATE_EFFECTIVE_DATE", field: "effectiveFrom", message: `${name}: two versions take effect on the same date.` });
+      dates.add(v.effectiveFrom);
+      if (v.tiers.length === 0) {
+        issues.push({ ...at, code: "NO_TIERS", field: "rate", message: `${name}: no rate.` });
+        return;
+      }
+      if (!v.tiers[0].breakpoint.isZero()) issues.push({ ...at, tierIndex: 0, code: "NO_ZERO_BREAKPOINT", field: "breakpoint", message: `${name}: the first tier must start at breakpoint 0.` });
+      v.tiers.forEach((t, ti) => {
+        const tier = { ...at, tierIndex: ti };
+        if (t.breakpoint.isNegative()) issues.push({ ...tier, code: "NEGATIVE_BREAKPOINT", field: "breakpoint", message: `${name}: breakpoint ${t.breakpoint.toString()} is negative.` });
+        if (ti > 0 && !t.breakpoint.greaterThan(v.tiers[ti - 1].breakpoint)) {
+          issues.push({ ...tier, code: "BREAKPOINTS_NOT_RISING", field: "breakpoint", message: `${name}: breakpoint ${t.breakpoint.toString()} must be above ${v.tiers[ti - 1].breakpoint.toString()}.` });
+        }
+        if (t.rate.isNegative() || t.rate.greaterThanOrEqualTo(1)) {
+          issues.push({ ...tier, code: "RATE_OUT_OF_RANGE", field: "rate", message: `${name}: rate ${t.rate.times(100).toString()}% is outside 0% to below 100%.` });
+        }
+      });
+    });
+  });
+  return issues;
+}
+
+/**
+ * Groups flat rows into a schedule (rows of one portfolio and date form one
+ * version; tiers keep their row order so the validation can see a bad order)
+ * and validates it. Issues carry the source row where there is one.
+ */
+export function buildSchedule(rows: readonly ScheduleRow[]): { schedule: FeeSchedule; issues: ScheduleIssue[] } {
+  const portfolios: PortfolioSchedule[] = [];
+  const byKey = new Map<string, PortfolioSchedule>();
+  const rowByTier = new Map<Tier, number | undefined>();
+  for (const r of rows) {
+    const key = portfolioKey(r.portfolio);
+    let p = byKey.get(key);
+    if (!p) {
+      p = { portfolio: r.portfolio.trim(), versions: [] };
+      byKey.set(key, p);
+      portfolios.push(p);
+    }
+    let v = p.versions.find((x) => x.effectiveFrom === r.effectiveFrom);
+    if (!v) {
+      v = { effectiveFrom: r.effectiveFrom, tiers: [] };
+      p.versions.push(v);
+    }
+    const tier = { breakpoint: r.breakpoint, rate: r.rate };
+    v.tiers.push(tier);
+    rowByTier.set(tier, r.row);
+  }
+  for (const p of portfolios) p.versions.sort((a, b) => a.effectiveFrom - b.effectiveFrom);
+  const schedule = { portfolios };
+  const issues = validateSchedule(schedule).map((i) => {
+    if (i.versionIndex === undefined) return i;
+    const t = schedule.portfolios[i.portfolioIndex].versions[i.versionIndex].tiers[i.tierIndex ?? 0];
+    const row = t ? rowByTier.get(t) : undefined;
+    return row === undefined ? i : { ...i, row };
+  });
+  return { schedule, issues };
+}
+
+/** Flattens a schedule back to rows, portfolio by portfolio, versions by date. */
+export function scheduleRows(schedule: FeeSchedule): ScheduleRow[] {
+  return schedule.portfolios.flatMap((p) => p.versions.flatMap((v) => v.tiers.map((t) => ({ portfolio: p.portfolio, effectiveFrom: v.effectiveFrom, breakpoint: t.breakpoint, rate: t.rate }))));
+}
+
+export function findPortfolio(schedule: FeeSchedule, name: string): PortfolioSchedule | undefined {
+  const key = portfolioKey(name);
+  return schedule.portfolios.find((p) => portfolioKey(p.portfolio) === key);
+}
+
+/** Like findPortfolio, but an unknown name is an UNKNOWN_PORTFOLIO error. */
+export function requirePortfolio(schedule: FeeSchedule, name: string, argument = "portfolio"): PortfolioSchedule {
+  const p = findPortfolio(schedule, name);
+  if (!p) throw new FeeError("UNKNOWN_PORTFOLIO", { argument, value: name });
+  return p;
+}
+
+/** The version in force on a day, or undefined before the first effective date. */
+export function versionAt(p: PortfolioSchedule, day: DayNumber): ScheduleVersion | undefined {
+  let found: ScheduleVersion | undefined;
+  for (const v of p.versions) {
+    if (v.effectiveFrom <= day) found = v;
+    else break;
+  }
+  return found;
+}
+
+/** A schedule with one portfolio and one version from the earliest date: for a bare rate or tier table. */
+export function singleVersion(tiers: Tier[], portfolio = ""): PortfolioSchedule {
+  return { portfolio, versions: [{ effectiveFrom: Number.MIN_SAFE_INTEGER, tiers }] };
+}
+
+/** The schedule in force on a day: for each portfolio, its version then (portfolios not yet in force are left out). */
+export function scheduleAsOf(schedule: FeeSchedule, day: DayNumber): { portfolio: string; version: ScheduleVersion }[] {
+  return schedule.portfolios.flatMap((p) => {
+    const version = versionAt(p, day);
+    return version ? [{ portfolio: p.portfolio, version }] : [];
+  });
+}

@@ -1,0 +1,71 @@
+import { Dec, ZERO, toScaledInteger } from "./decimal";
+
+/** One marginal tier: `rate` applies to net assets above `breakpoint` (up to the next tier's breakpoint). */
+export interface Tier {
+  breakpoint: Dec;
+  rate: Dec;
+}
+
+/**
+ * The annual fee on `netAssets` under marginal tiers (sorted by breakpoint,
+ * the first at 0).
+ *
+ * @example annualFee([{breakpoint: 0, rate: 0.001}], 500000000) = 500000
+ */
+export function annualFee(tiers: readonly Tier[], netAssets: Dec): Dec {
+  let fee = ZERO;
+  for (let i = 0; i < tiers.length; i++) {
+    const lo = tiers[i].breakpoint;
+    if (netAssets.lessThanOrEqualTo(lo)) break;
+    const hi = i + 1 < tiers.length ? Dec.min(tiers[i + 1].breakpoint, netAssets) : netAssets;
+    fee = fee.plus(hi.minus(lo).times(tiers[i].rate));
+  }
+  return fee;
+}
+
+/** The effective (blended) annual rate at an asset level: annual fee / net assets; the first tier's rate at zero. */
+export function blendedRate(tiers: readonly Tier[], netAssets: Dec): Dec {
+  if (netAssets.isZero()) return tiers.length ? tiers[0].rate : ZERO;
+  return annualFee(tiers, netAssets).dividedBy(netAssets);
+}
+
+/**
+ * Tiers in integer form for the fast exact path: breakpoints in cents and
+ * rates in millionths, or null when a value does not fit that form.
+ */
+export interface IntegerTiers {
+  breakpointCents: number[];
+  rateMicros: number[];
+}
+
+export function toIntegerTiers(tiers: readonly Tier[]): IntegerTiers | null {
+  const breakpointCents: number[] = [];
+  const rateMicros: number[] = [];
+  for (const t of tiers) {
+    const b = toScaledInteger(t.breakpoint, 2);
+    const r = toScaledInteger(t.rate, 6);
+    if (b === null || r === null) return null;
+    breakpointCents.push(b);
+    rateMicros.push(r);
+  }
+  return { breakpointCents, rateMicros };
+}
+
+/**
+ * The annual fee in units of 10^-8 dollars (cents × millionths) as a safe
+ * integer, or null when the exact value does not fit in one.
+ */
+export function annualFeeScaled(t: IntegerTiers, navCents: number): number | null {
+  let fee = 0;
+  const n = t.breakpointCents.length;
+  for (let i = 0; i < n; i++) {
+    const lo = t.breakpointCents[i];
+    if (navCents <= lo) break;
+    const hi = i + 1 < n && t.breakpointCents[i + 1] < navCents ? t.breakpointCents[i + 1] : navCents;
+    const part = (hi - lo) * t.rateMicros[i];
+    if (!Number.isSafeInteger(part)) return null;
+    fee += part;
+    if (!Number.isSafeInteger(fee)) return null;
+  }
+  return fee;
+}
