@@ -3,6 +3,7 @@ import { DAY_COUNTS, DayCountId } from "./dayCount";
 import { Dec, divideToCents } from "./decimal";
 import { FeeError } from "./FeeError";
 import { Tier, annualFee } from "./tiers";
+import { PortfolioSchedule } from "./schedule";
 
 /**
  * The fee for `start..end` (inclusive) from an average: the annual fee on
@@ -16,4 +17,25 @@ export function feeFromAverage(tiers: readonly Tier[], averageNetAssets: Dec, st
   if (averageNetAssets.isNegative()) throw new FeeError("NEGATIVE_NET_ASSETS", { argument: "average_net_assets", value: averageNetAssets.toString() });
   const [num, den] = DAY_COUNTS[basis].yearFraction(start, end);
   return divideToCents(annualFee(tiers, averageNetAssets).times(num.toString()), den);
+}
+
+/**
+ * The fee from an average under a portfolio's effective-dated schedule: the
+ * period is split where a new version takes effect, each part priced under its
+ * own tiers, and the sum rounded once. Days before the first version earn nothing.
+ */
+export function feeFromAverageForPortfolio(p: PortfolioSchedule, averageNetAssets: Dec, start: DayNumber, end: DayNumber, basis: DayCountId = "ACT/ACT"): Dec {
+  if (end < start) throw new FeeError("END_BEFORE_START", { argument: "period_end" }, `${formatIso(end)} is before ${formatIso(start)}`);
+  if (averageNetAssets.isNegative()) throw new FeeError("NEGATIVE_NET_ASSETS", { argument: "average_net_assets", value: averageNetAssets.toString() });
+  let numerator = new Dec(0);
+  let denominator = 1n;
+  p.versions.forEach((v, i) => {
+    const from = Math.max(start, v.effectiveFrom);
+    const to = Math.min(end, i + 1 < p.versions.length ? p.versions[i + 1].effectiveFrom - 1 : end);
+    if (to < from) return;
+    const [num, den] = DAY_COUNTS[basis].yearFraction(from, to);
+    denominator = den; // constant for a basis
+    numerator = numerator.plus(annualFee(v.tiers, averageNetAssets).times(num.toString()));
+  });
+  return divideToCents(numerator, denominator);
 }

@@ -24,7 +24,7 @@ export type { DateSystem } from "./excelSerial";
 export { days360 } from "./days360";
 export { DAY_COUNTS, isDayCountId } from "./dayCount";
 export type { DayCount, DayCountId } from "./dayCount";
-export { parseRate, parseAmount, checkRate } from "./parseRate";
+export { parseRate, parseRateValue, parseAmount, checkRate } from "./parseRate";
 export { annualFee, blendedRate } from "./tiers";
 export type { Tier } from "./tiers";
 export {
@@ -44,5 +44,5 @@ export type { NavPoint } from "./navSeries";
 export { accrue, ROUNDINGS } from "./accrue";
 export type { AccrualDay, AccrualResult, AccrueOptions, Rounding } from "./accrue";
 export { averageDailyNetAssets } from "./averageDailyNetAssets";
-export { feeFromAverage } from "./feeFromAverage";
+export { feeFromAverage, feeFromAverageForPortfolio } from "./feeFromAverage";
 export { prorate } from "./prorate";

@@ -10,6 +10,13 @@ const RATE_TEXT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(%|bps?|bp
  * @example parseRate("0.10%").toString() === "0.001"
  */
 export function parseRate(value: unknown, where: FeeErrorWhere = {}): Dec {
+  const rate = parseRateValue(value, where);
+  checkRate(rate, { ...where, value });
+  return rate;
+}
+
+/** Like parseRate, without the range check: for schedules, whose validation reports a bad rate as an issue. */
+export function parseRateValue(value: unknown, where: FeeErrorWhere = {}): Dec {
   let rate: Dec;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new FeeError("INVALID_RATE", { ...where, value });
@@ -23,7 +30,6 @@ export function parseRate(value: unknown, where: FeeErrorWhere = {}): Dec {
   } else {
     throw new FeeError("INVALID_RATE", { ...where, value });
   }
-  checkRate(rate, { ...where, value });
   return rate;
 }
 

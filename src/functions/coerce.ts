@@ -1,0 +1,168 @@
+import {
+  DateSystem,
+  DayCountId,
+  DayNumber,
+  Dec,
+  FeeError,
+  FeeSchedule,
+  NavSeries,
+  PortfolioSchedule,
+  Rounding,
+  Tier,
+  fromExcelSerial,
+  parseAmount,
+  parseIsoDate,
+  parseRate,
+  requirePortfolio,
+  singleVersion,
+  withWhere,
+  isFeeError,
+} from "../engine";
+
+/** Excel's blank: null on some clients, "" on others. */
+export const isBlank = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** A single cell passed where a range is allowed arrives as [[v]]; unwrap it. */
+export function scalar(v: unknown): unknown {
+  return Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? v[0][0] : v;
+}
+
+export function flatten(v: unknown): unknown[] {
+  if (!Array.isArray(v)) return [v];
+  return v.flatMap((row) => (Array.isArray(row) ? row : [row]));
+}
+
+export function toAmount(v: unknown, argument: string, row?: number): Dec {
+  const x = scalar(v);
+  if (isBlank(x)) throw new FeeError("MISSING_ARGUMENT", { argument, row });
+  return parseAmount(typeof x === "boolean" ? String(x) : x, { argument, row });
+}
+
+export function toDate(v: unknown, argument: string, system: DateSystem, row?: number): DayNumber {
+  const x = scalar(v);
+  if (isBlank(x)) throw new FeeError("MISSING_ARGUMENT", { argument, row });
+  if (typeof x === "number") return fromExcelSerial(x, system, { argument, row });
+  if (typeof x === "string") {
+    const t = x.trim();
+    if (/^\d+(\.\d+)?$/.test(t)) return fromExcelSerial(Number(t), system, { argument, row });
+    return parseIsoDate(t, { argument, row });
+  }
+  throw new FeeError("INVALID_DATE", { argument, row, value: x });
+}
+
+export function toOptionalDate(v: unknown, argument: string, system: DateSystem): DayNumber | undefined {
+  return isBlank(scalar(v)) ? undefined : toDate(v, argument, system);
+}
+
+const BASIS_ALIASES: Record<string, DayCountId> = {
+  "ACT/ACT": "ACT/ACT",
+  "ACTUAL/ACTUAL": "ACT/ACT",
+  "ACT/ACT ISDA": "ACT/ACT",
+  "ACT/365": "ACT/365",
+  "ACT/365F": "ACT/365",
+  "ACT/365 FIXED": "ACT/365",
+  "ACTUAL/365": "ACT/365",
+  "ACT/360": "ACT/360",
+  "ACTUAL/360": "ACT/360",
+  "30/360": "30/360",
+  "30/360 US": "30/360",
+  // Excel's YEARFRAC basis codes.
+  "0": "30/360",
+  "1": "ACT/ACT",
+  "2": "ACT/360",
+  "3": "ACT/365",
+};
+
+export function toBasis(v: unknown, argument = "basis"): DayCountId {
+  const x = scalar(v);
+  if (isBlank(x)) return "ACT/ACT";
+  const key = String(x).trim().toUpperCase().replace(/\s+/g, " ");
+  const id = BASIS_ALIASES[key];
+  if (!id) throw new FeeError("UNKNOWN_BASIS", { argument, value: x });
+  return id;
+}
+
+export function toRounding(v: unknown, argument = "rounding"): Rounding {
+  const x = scalar(v);
+  if (isBlank(x)) return "DAILY";
+  const key = String(x).trim().toUpperCase();
+  if (key === "DAILY" || key === "PERIOD" || key === "NONE") return key;
+  throw new FeeError("UNKNOWN_ROUNDING", { argument, value: x });
+}
+
+const RATE_LIKE = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*(%|bps?)?\s*$/i;
+
+/** Whether a `rate` argument names a portfolio (and so needs the workbook's schedule). */
+export function isPortfolioName(v: unknown): boolean {
+  const x = scalar(v);
+  return typeof x === "string" && x.trim() !== "" && !RATE_LIKE.test(x);
+}
+
+/**
+ * A `rate` argument as a schedule: a number or rate text (one flat tier), a
+ * portfolio name (its effective-dated versions), or a two-column range of
+ * Breakpoint | Annual Rate rows (blank rows skipped, a text header row allowed).
+ */
+export function toRate(v: unknown, schedule: FeeSchedule, argument = "rate"): PortfolioSchedule {
+  const x = scalar(v);
+  if (!Array.isArray(x)) {
+    if (isBlank(x)) throw new FeeError("MISSING_ARGUMENT", { argument });
+    if (isPortfolioName(x)) return requirePortfolio(schedule, String(x).trim(), argument);
+    return singleVersion([{ breakpoint: new Dec(0), rate: parseRate(x, { argument }) }]);
+  }
+  const rows = x as unknown[][];
+  if (rows.some((r) => !Array.isArray(r) || r.length !== 2)) {
+    throw new FeeError("INVALID_RATE", { argument, value: `a range of ${rows.length} x ${Array.isArray(rows[0]) ? rows[0].length : 1}` }, "give one cell, or two columns: Breakpoint | Annual Rate");
+  }
+  const tiers: Tier[] = [];
+  rows.forEach((r, i) => {
+    if (r.every(isBlank)) return;
+    if (i === 0 && r.every((c) => typeof c === "string" && isPortfolioName(c))) return; // header
+    const breakpoint = toAmount(r[0], `${argument} breakpoint`, i + 1);
+    const rate = parseRate(r[1], { argument: `${argument} annual rate`, row: i + 1 });
+    if (tiers.length === 0 && !breakpoint.isZero()) throw new FeeError("INVALID_RATE", { argument, row: i + 1, value: r[0] }, "the first tier must start at breakpoint 0");
+    if (tiers.length && !breakpoint.greaterThan(tiers[tiers.length - 1].breakpoint)) {
+      throw new FeeError("INVALID_RATE", { argument, row: i + 1, value: r[0] }, "breakpoints must rise from row to row");
+    }
+    tiers.push({ breakpoint, rate });
+  });
+  if (!tiers.length) throw new FeeError("MISSING_ARGUMENT", { argument });
+  return singleVersion(tiers);
+}
+
+/**
+ * Pairs a net-assets range with a dates range, cell by cell. A pair blank in
+ * both (blank, or 0 as some clients send for an empty cell) is skipped; a value
+ * without a date, or a date without a value, is an error naming the row.
+ */
+export function toSeries(netAssets: unknown, dates: unknown, system: DateSystem): { series: NavSeries; first: DayNumber; last: DayNumber } {
+  const values = flatten(netAssets);
+  const days = flatten(dates);
+  if (values.length !== days.length) {
+    throw new FeeError("LENGTH_MISMATCH", { argument: "net_assets" }, `net_assets has ${values.length} cells and dates has ${days.length}`);
+  }
+  const emptyish = (c: unknown) => isBlank(c) || c === 0;
+  const points = [];
+  for (let i = 0; i < values.length; i++) {
+    const row = i + 1;
+    if (emptyish(values[i]) && emptyish(days[i])) continue;
+    if (isBlank(values[i])) throw new FeeError("INVALID_NUMBER", { argument: "net_assets", row, value: values[i] }, "");
+    const date = toDate(days[i], "dates", system, row);
+    const v = values[i];
+    const netAssets = typeof v === "number" ? v : parseAmount(v, { argument: "net_assets", row });
+    points.push({ date, netAssets, row });
+  }
+  if (!points.length) throw new FeeError("NO_DATA", { argument: "net_assets" }, "every row is blank");
+  const series = NavSeries.from(points, "net_assets");
+  return { series, first: series.dates[0], last: series.dates[series.length - 1] };
+}
+
+/** Runs f, re-labelling an engine error with the argument it concerns. */
+export function forArgument<T>(argument: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (isFeeError(e) && !e.where.argument) throw withWhere(e, { argument });
+    throw e;
+  }
+}

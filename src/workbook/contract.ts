@@ -1,0 +1,127 @@
+import { Dec, DateSystem, DayNumber, Month, ScheduleRow, buildSchedule, FeeSchedule, ScheduleIssue, parseRateValue } from "../engine";
+import { Cell, CellWhere, WorkbookError, atCell, cellDate, cellMonth, cellNumber, cellText, columnLetter, isBlank } from "./cells";
+
+/** The workbook contract (design section 5): tables found by name first, else sheets by name with headers in row 1. */
+export const CONTRACT = {
+  schedule: { table: "FeeSchedule", sheet: "Fee Schedule", columns: ["Portfolio", "Effective From", "Breakpoint", "Annual Rate"] },
+  netAssets: { table: "NetAssets", sheet: "Net Assets", columns: ["Date", "Portfolio", "Net Assets"] },
+  invoices: { table: "Invoices", sheet: "Invoices", columns: ["Month", "Portfolio", "Billed Fee"] },
+} as const;
+
+export type ContractKind = keyof typeof CONTRACT;
+
+/**
+ * A block of cells read from a table or a sheet: the header row and the data
+ * rows, with where the block starts so messages give real worksheet rows.
+ */
+export interface CellBlock {
+  sheet: string;
+  file?: string;
+  /** 1-based worksheet row of the header. */
+  headerRow: number;
+  /** 0-based worksheet column of the block's first column. */
+  firstColumn: number;
+  header: Cell[];
+  rows: Cell[][];
+}
+
+/** Maps contract columns to block columns (case-insensitive, spaces folded); a missing column is an error. */
+export function locateColumns(block: CellBlock, columns: readonly string[]): number[] {
+  const norm = (s: Cell) => String(s ?? "").trim().replace(/\s+/g, " ").toLowerCase();
+  const names = block.header.map(norm);
+  return columns.map((c) => {
+    const i = names.indexOf(c.toLowerCase());
+    if (i < 0) throw new WorkbookError({ file: block.file, sheet: block.sheet, row: block.headerRow }, `no column "${c}" in the header (found: ${block.header.filter((h) => !isBlank(h)).map((h) => `"${String(h)}"`).join(", ") || "nothing"})`);
+    return i;
+  });
+}
+
+/** Iterates the non-blank rows of a block with a cell accessor that knows where each cell is. */
+function eachRow(block: CellBlock, kind: ContractKind, f: (get: (col: number) => { cell: Cell; where: CellWhere }, row: number) => void): void {
+  const cols = locateColumns(block, CONTRACT[kind].columns);
+  block.rows.forEach((r, i) => {
+    const used = cols.map((c) => r[c] ?? null);
+    if (used.every(isBlank)) return;
+    const row = block.headerRow + 1 + i;
+    f(
+      (k) => ({
+        cell: r[cols[k]] ?? null,
+        where: { file: block.file, sheet: block.sheet, row, column: CONTRACT[kind].columns[k], letter: columnLetter(block.firstColumn + cols[k]) },
+      }),
+      row,
+    );
+  });
+}
+
+export interface ScheduleRead {
+  rows: ScheduleRow[];
+  schedule: FeeSchedule;
+  issues: ScheduleIssue[];
+}
+
+/** Reads the fee schedule; rates may be fractions or percent text ("0.10%", "10bp"). Problems with the schedule as a whole come back as issues. */
+export function readSchedule(block: CellBlock, system: DateSystem = 1900): ScheduleRead {
+  const rows: ScheduleRow[] = [];
+  eachRow(block, "schedule", (get, row) => {
+    const p = get(0);
+    const e = get(1);
+    const b = get(2);
+    const r = get(3);
+    if (isBlank(r.cell)) throw new WorkbookError(r.where, "is blank; an annual rate is required");
+    const rate = atCell(r.where, () => parseRateValue(r.cell));
+    rows.push({ portfolio: cellText(p.cell, p.where), effectiveFrom: cellDate(e.cell, e.where, system), breakpoint: cellNumber(b.cell, b.where), rate, row });
+  });
+  const { schedule, issues } = buildSchedule(rows);
+  return { rows, schedule, issues };
+}
+
+/** Like readSchedule, but the first issue is a located error (for the command line). */
+export function requireValidSchedule(block: CellBlock, system: DateSystem = 1900): FeeSchedule {
+  const read = readSchedule(block, system);
+  if (read.issues.length) {
+    const i = read.issues[0];
+    const column = i.field === "effectiveFrom" ? "Effective From" : i.field === "breakpoint" ? "Breakpoint" : i.field === "rate" ? "Annual Rate" : "Portfolio";
+    throw new WorkbookError({ file: block.file, sheet: block.sheet, row: i.row, column }, i.message + (read.issues.length > 1 ? ` (and ${read.issues.length - 1} more problem${read.issues.length > 2 ? "s" : ""})` : ""));
+  }
+  return read.schedule;
+}
+
+export interface NetAssetRow {
+  date: DayNumber;
+  portfolio: string;
+  netAssets: Dec;
+  row: number;
+}
+
+/** Reads net assets: a real number, not negative, for each row. */
+export function readNetAssets(block: CellBlock, system: DateSystem = 1900): NetAssetRow[] {
+  const out: NetAssetRow[] = [];
+  eachRow(block, "netAssets", (get, row) => {
+    const d = get(0);
+    const p = get(1);
+    const n = get(2);
+    const netAssets = cellNumber(n.cell, n.where);
+    if (netAssets.isNegative()) throw new WorkbookError(n.where, `is negative: ${netAssets.toString()}; net assets cannot be below zero`);
+    out.push({ date: cellDate(d.cell, d.where, system), portfolio: cellText(p.cell, p.where), netAssets, row });
+  });
+  return out;
+}
+
+export interface InvoiceRow {
+  month: Month;
+  portfolio: string;
+  billedFee: Dec;
+  row: number;
+}
+
+export function readInvoices(block: CellBlock, system: DateSystem = 1900): InvoiceRow[] {
+  const out: InvoiceRow[] = [];
+  eachRow(block, "invoices", (get, row) => {
+    const m = get(0);
+    const p = get(1);
+    const f = get(2);
+    out.push({ month: cellMonth(m.cell, m.where, system), portfolio: cellText(p.cell, p.where), billedFee: cellNumber(f.cell, f.where), row });
+  });
+  return out;
+}
+
