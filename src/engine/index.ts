@@ -46,3 +46,5 @@ export type { AccrualDay, AccrualResult, AccrueOptions, Rounding } from "./accru
 export { averageDailyNetAssets } from "./averageDailyNetAssets";
 export { feeFromAverage, feeFromAverageForPortfolio } from "./feeFromAverage";
 export { prorate } from "./prorate";
+export { reconcile, reportMonthLabel } from "./reconcile";
+export type { ReconcileInput, ReconReport, ReconRow, ReconStatus, NetAssetInput, InvoiceInput } from "./reconcile";

@@ -1,4 +1,4 @@
-import { Dec, DateSystem, DayNumber, Month, ScheduleRow, buildSchedule, FeeSchedule, ScheduleIssue, parseRateValue } from "../engine";
+import { Dec, DateSystem, DayNumber, Month, ScheduleRow, buildSchedule, FeeSchedule, ScheduleIssue, parseRateValue, portfolioKey, formatIso } from "../engine";
 import { Cell, CellWhere, WorkbookError, atCell, cellDate, cellMonth, cellNumber, cellText, columnLetter, isBlank } from "./cells";
 
 /** The workbook contract (design section 5): tables found by name first, else sheets by name with headers in row 1. */
@@ -96,13 +96,20 @@ export interface NetAssetRow {
 /** Reads net assets: a real number, not negative, for each row. */
 export function readNetAssets(block: CellBlock, system: DateSystem = 1900): NetAssetRow[] {
   const out: NetAssetRow[] = [];
+  const firstRow = new Map<string, number>();
   eachRow(block, "netAssets", (get, row) => {
     const d = get(0);
     const p = get(1);
     const n = get(2);
     const netAssets = cellNumber(n.cell, n.where);
     if (netAssets.isNegative()) throw new WorkbookError(n.where, `is negative: ${netAssets.toString()}; net assets cannot be below zero`);
-    out.push({ date: cellDate(d.cell, d.where, system), portfolio: cellText(p.cell, p.where), netAssets, row });
+    const date = cellDate(d.cell, d.where, system);
+    const portfolio = cellText(p.cell, p.where);
+    const key = `${portfolioKey(portfolio)}|${date}`;
+    const earlier = firstRow.get(key);
+    if (earlier !== undefined) throw new WorkbookError(d.where, `${formatIso(date)} appears twice for ${portfolio} (also row ${earlier}); give one value a date`);
+    firstRow.set(key, row);
+    out.push({ date, portfolio, netAssets, row });
   });
   return out;
 }

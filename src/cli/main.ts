@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+import path from "path";
+
+import {
+  DayCountId,
+  Dec,
+  NavSeries,
+  PortfolioSchedule,
+  Rounding,
+  accrue,
+  formatIso,
+  formatMonth,
+  isDayCountId,
+  isFeeError,
+  parseIsoDate,
+  parseMonth,
+  parseRate,
+  portfolioKey,
+  reconcile,
+  requirePortfolio,
+  singleVersion,
+} from "../engine";
+import { isWorkbookError, WorkbookError } from "../workbook/cells";
+import { readInvoices, readNetAssets, requireValidSchedule, NetAssetRow } from "../workbook/contract";
+import { keptTextFrom, reconSheetName, reconSheets } from "../workbook/reconSheets";
+import { openXlsx, readSheetCells, requireBlock, saveXlsxAtomic, writeSheets } from "../workbook/xlsx/xlsxBook";
+import { parseArgs, UsageError } from "./args";
+import { readNavCsv } from "./csv";
+import { accrueJson, reconcileJson } from "./json";
+import { formatAccrueTable, formatReconTable } from "./table";
+
+const USAGE = `usage:
+  mgmtfee reconcile BOOK.xlsx --month YYYY-MM [--tolerance 0.01] [--out OUT.xlsx] [--json]
+  mgmtfee accrue NAVS.(xlsx|csv) --portfolio NAME --from YYYY-MM-DD --to YYYY-MM-DD
+          [--rate 0.10% | --schedule BOOK.xlsx] [--basis ACT/ACT|ACT/365|ACT/360]
+          [--rounding DAILY|PERIOD|NONE] [--json]`;
+
+/** Runs a step, saying on stderr what it is doing if it takes more than a second. */
+async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const timer = setTimeout(() => process.stderr.write(`mgmtfee: ${label}...\n`), 1000);
+  try {
+    return await work();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function option(p: ReturnType<typeof parseArgs>, name: string): string | undefined {
+  const v = p.options.get(name);
+  return v === true ? undefined : v;
+}
+
+function oneInput(p: ReturnType<typeof parseArgs>, command: string): string {
+  if (p.positional.length !== 1) throw new UsageError(`${command} takes one input file, got ${p.positional.length}`);
+  return p.positional[0];
+}
+
+async function runReconcile(argv: string[]): Promise<number> {
+  const p = parseArgs(argv, ["month", "tolerance", "out", "json"], ["json"]);
+  const input = oneInput(p, "reconcile");
+  const monthText = option(p, "month");
+  if (!monthText) throw new UsageError("reconcile needs --month YYYY-MM");
+  let month;
+  try {
+    month = parseMonth(monthText);
+  } catch {
+    throw new UsageError(`--month ${JSON.stringify(monthText)} is not a valid month; use YYYY-MM`);
+  }
+  const tolText = option(p, "tolerance") ?? "0.01";
+  if (!/^\d+(\.\d+)?$/.test(tolText)) throw new UsageError(`--tolerance ${JSON.stringify(tolText)} must be a number of at least 0`);
+  const tolerance = new Dec(tolText);
+  const out = option(p, "out");
+  if (out && path.resolve(out) === path.resolve(input)) throw new UsageError("--out must not be the input file: the input is never modified");
+
+  const book = await step(`reading ${path.basename(input)}`, () => openXlsx(input));
+  const schedule = requireValidSchedule(requireBlock(book, "schedule"), book.dateSystem);
+  const netAssets = readNetAssets(requireBlock(book, "netAssets"), book.dateSystem);
+  const invoices = readInvoices(requireBlock(book, "invoices"), book.dateSystem);
+  const report = reconcile({ schedule, netAssets, invoices, month, tolerance });
+
+  if (out) {
+    const kept = keptTextFrom(readSheetCells(book, reconSheetName(formatMonth(month))));
+    writeSheets(book, reconSheets(report, kept, book.dateSystem));
+    await step(`writing ${path.basename(out)}`, () => saveXlsxAtomic(book, out));
+  }
+  process.stdout.write(p.options.has("json") ? `${JSON.stringify(reconcileJson(report), null, 2)}\n` : formatReconTable(report, out));
+  return report.rows.every((r) => r.status === "OK") ? 0 : 1;
+}
+
+function parseBasis(text: string | undefined): DayCountId {
+  const b = (text ?? "ACT/ACT").toUpperCase();
+  if (!isDayCountId(b) || b === "30/360") throw new UsageError(`--basis ${JSON.stringify(text)} is not one of ACT/ACT, ACT/365, ACT/360`);
+  return b;
+}
+
+function parseRounding(text: string | undefined): Rounding {
+  const r = (text ?? "DAILY").toUpperCase();
+  if (r !== "DAILY" && r !== "PERIOD" && r !== "NONE") throw new UsageError(`--rounding ${JSON.stringify(text)} is not one of DAILY, PERIOD, NONE`);
+  return r;
+}
+
+function parseDateOption(name: string, text: string | undefined) {
+  if (!text) throw new UsageError(`accrue needs --${name} YYYY-MM-DD`);
+  try {
+    return parseIsoDate(text);
+  } catch {
+    throw new UsageError(`--${name} ${JSON.stringify(text)} is not a date; use YYYY-MM-DD`);
+  }
+}
+
+async function runAccrue(argv: string[]): Promise<number> {
+  const p = parseArgs(argv, ["portfolio", "from", "to", "rate", "schedule", "basis", "rounding", "json"], ["json"]);
+  const input = oneInput(p, "accrue");
+  const name = option(p, "portfolio");
+  if (!name) throw new UsageError("accrue needs --portfolio NAME");
+  const from = parseDateOption("from", option(p, "from"));
+  const to = parseDateOption("to", option(p, "to"));
+  if (to < from) throw new UsageError(`--to ${formatIso(to)} is before --from ${formatIso(from)}`);
+  const basis = parseBasis(option(p, "basis"));
+  const rounding = parseRounding(option(p, "rounding"));
+  const rateText = option(p, "rate");
+  const scheduleFile = option(p, "schedule");
+  if (rateText && scheduleFile) throw new UsageError("give --rate or --schedule, not both");
+
+  const isCsv = /\.csv$/i.test(input);
+  let rows: NetAssetRow[];
+  let portfolio: PortfolioSchedule | null = null;
+  if (rateText) {
+    try {
+      portfolio = singleVersion([{ breakpoint: new Dec(0), rate: parseRate(rateText) }], name);
+    } catch (e) {
+      throw new UsageError(`--rate ${isFeeError(e) ? e.message.replace(/^input /, "") : String(e)}`);
+    }
+  }
+  if (isCsv) {
+    rows = await step(`reading ${path.basename(input)}`, () => readNavCsv(input));
+  } else {
+    const book = await step(`reading ${path.basename(input)}`, () => openXlsx(input));
+    rows = readNetAssets(requireBlock(book, "netAssets"), book.dateSystem);
+    if (!portfolio && !scheduleFile) portfolio = scheduleMember(requireValidSchedule(requireBlock(book, "schedule"), book.dateSystem), name, book.file);
+  }
+  if (!portfolio) {
+    if (!scheduleFile) throw new UsageError("a CSV has no fee schedule: give --rate or --schedule BOOK.xlsx");
+    const sbook = await step(`reading ${path.basename(scheduleFile)}`, () => openXlsx(scheduleFile));
+    portfolio = scheduleMember(requireValidSchedule(requireBlock(sbook, "schedule"), sbook.dateSystem), name, sbook.file);
+  }
+  const key = portfolioKey(name);
+  const mine = rows.filter((r) => portfolioKey(r.portfolio) === key);
+  const series = NavSeries.from(mine.map((r) => ({ date: r.date, netAssets: r.netAssets, row: r.row })), "Net Assets");
+  const result = accrue(portfolio, series, from, to, { basis, rounding });
+  const label = portfolio.portfolio || name;
+  process.stdout.write(p.options.has("json") ? `${JSON.stringify(accrueJson(label, result), null, 2)}\n` : formatAccrueTable(label, result));
+  return result.accruingDays > 0 ? 0 : 1;
+}
+
+function scheduleMember(schedule: Parameters<typeof requirePortfolio>[0], name: string, file: string): PortfolioSchedule {
+  try {
+    return requirePortfolio(schedule, name);
+  } catch {
+    throw new WorkbookError({ file, sheet: "Fee Schedule", column: "Portfolio" }, `no portfolio named ${JSON.stringify(name)}`);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === "reconcile") return await runReconcile(rest);
+    if (command === "accrue") return await runAccrue(rest);
+    if (command === "--help" || command === "-h" || command === "help") {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    throw new UsageError(command ? `unknown command ${JSON.stringify(command)}` : "no command given");
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`mgmtfee: ${e.message} (see mgmtfee --help)\n`);
+      return 2;
+    }
+    if (isWorkbookError(e) || isFeeError(e)) {
+      process.stderr.write(`mgmtfee: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`mgmtfee: unexpected error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
+

@@ -1,0 +1,43 @@
+import { AccrualResult, Dec, ReconReport, formatIso, formatMonth } from "../engine";
+
+/** Exact decimal text with thousands separators: 1234567.5 -> "1,234,567.50". */
+function fmt(x: Dec | null, places = 2): string {
+  if (x === null) return "";
+  const [int, frac] = x.toFixed(places).split(".");
+  const sign = int.startsWith("-") ? "-" : "";
+  const digits = sign ? int.slice(1) : int;
+  return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac ? `.${frac}` : ""}`;
+}
+
+function render(head: string[], rows: string[][], rightAligned: boolean[]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (rightAligned[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** A readable reconciliation for a terminal. */
+export function formatReconTable(r: ReconReport, out?: string): string {
+  const head = ["Portfolio", "Days", "Avg daily net assets", "Expected fee", "Billed fee", "Difference", "Status"];
+  const rows = r.rows.map((x) => [x.portfolio, String(x.days), fmt(x.averageDailyNetAssets), fmt(x.expectedFee), fmt(x.billedFee), fmt(x.difference), x.status]);
+  rows.push(["Total", "", "", fmt(r.totals.expectedFee), fmt(r.totals.billedFee), "", ""]);
+  const breaks = r.rows.filter((x) => x.status !== "OK").length;
+  return [
+    `Month-end reconciliation ${formatMonth(r.month)} (${formatIso(r.periodStart)} to ${formatIso(r.periodEnd)}), ${r.basis}, daily accruals rounded to cents, tolerance ${fmt(r.tolerance)}`,
+    "",
+    render(head, rows, [false, true, true, true, true, true, false]),
+    "",
+    breaks ? `${breaks} of ${r.rows.length} portfolio(s) need attention.` : `All ${r.rows.length} portfolio(s) agree.`,
+    out ? `Wrote Recon ${formatMonth(r.month)} and Accruals ${formatMonth(r.month)} to ${out}.` : "",
+    "",
+  ].join("\n");
+}
+
+export function formatAccrueTable(portfolio: string, r: AccrualResult): string {
+  return [
+    `${portfolio}: ${formatIso(r.start)} to ${formatIso(r.end)}, ${r.basis}, rounding ${r.rounding}`,
+    `  days accrued                 ${r.accruingDays}`,
+    `  average daily net assets     ${fmt(r.averageDailyNetAssets)}`,
+    `  fee                          ${fmt(r.fee)}`,
+    "",
+  ].join("\n");
+}

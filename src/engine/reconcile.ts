@@ -1,0 +1,172 @@
+import { AccrualDay, accrue } from "./accrue";
+import { DayNumber, Month, formatMonth, monthEnd, monthStart } from "./calendarDate";
+import { DayCountId } from "./dayCount";
+import { Dec, ZERO } from "./decimal";
+import { isFeeError, withWhere } from "./FeeError";
+import { NavPoint, NavSeries } from "./navSeries";
+import { FeeSchedule, PortfolioSchedule, portfolioKey, versionAt } from "./schedule";
+import { blendedRate } from "./tiers";
+
+export type ReconStatus = "OK" | "BREAK" | "NOT_BILLED" | "NO_NET_ASSETS" | "UNKNOWN_PORTFOLIO";
+
+export interface NetAssetInput {
+  portfolio: string;
+  date: DayNumber;
+  netAssets: Dec;
+  /** Source row, for messages. */
+  row?: number;
+}
+
+export interface InvoiceInput {
+  month: Month;
+  portfolio: string;
+  billedFee: Dec;
+  row?: number;
+}
+
+export interface ReconcileInput {
+  schedule: FeeSchedule;
+  netAssets: readonly NetAssetInput[];
+  invoices: readonly InvoiceInput[];
+  month: Month;
+  tolerance: Dec;
+  basis?: DayCountId;
+}
+
+export interface ReconRow {
+  portfolio: string;
+  /** Calendar days of the month that accrued. */
+  days: number;
+  averageDailyNetAssets: Dec | null;
+  /** Blended annual rate at the average, under the version in force at month end (or the first version); null when not in the schedule. */
+  annualRate: Dec | null;
+  /** Effective date of that version. */
+  effectiveFrom: DayNumber | null;
+  /** Sum of the daily accruals, each rounded to cents. */
+  expectedFee: Dec;
+  /** Sum of the month's invoice lines for the portfolio; null when none. */
+  billedFee: Dec | null;
+  /** billed - expected; null when not billed. */
+  difference: Dec | null;
+  status: ReconStatus;
+  /** Every daily accrual behind expectedFee. */
+  accruals: AccrualDay[];
+  /** Source rows of the invoice lines. */
+  invoiceRows: number[];
+}
+
+export interface ReconReport {
+  month: Month;
+  periodStart: DayNumber;
+  periodEnd: DayNumber;
+  tolerance: Dec;
+  basis: DayCountId;
+  rows: ReconRow[];
+  totals: { expectedFee: Dec; billedFee: Dec };
+}
+
+/**
+ * Month-end reconciliation: recomputes each portfolio's fee from daily net
+ * assets and the schedule (daily accrual, rounded each day) and compares it
+ * with what was billed. Rows: schedule portfolios in schedule order, then
+ * invoice lines for portfolios not in the schedule. Difference = billed -
+ * expected; OK when |difference| <= tolerance.
+ *
+ * @example Schedule A at 0.10% on $500m through January 2024 (ACT/ACT): expected 31 x 1,366.12 = 42,349.72; billed 42,349.72 gives OK
+ */
+export function reconcile(input: ReconcileInput): ReconReport {
+  const basis = input.basis ?? "ACT/ACT";
+  const start = monthStart(input.month);
+  const end = monthEnd(input.month);
+
+  const navsByKey = new Map<string, NavPoint[]>();
+  for (const n of input.netAssets) {
+    const key = portfolioKey(n.portfolio);
+    let list = navsByKey.get(key);
+    if (!list) navsByKey.set(key, (list = []));
+    list.push({ date: n.date, netAssets: n.netAssets, row: n.row });
+  }
+  const invoicesByKey = new Map<string, { name: string; billed: Dec; rows: number[] }>();
+  for (const inv of input.invoices) {
+    if (inv.month.y !== input.month.y || inv.month.m !== input.month.m) continue;
+    const key = portfolioKey(inv.portfolio);
+    const cur = invoicesByKey.get(key) ?? { name: inv.portfolio.trim(), billed: ZERO, rows: [] };
+    cur.billed = cur.billed.plus(inv.billedFee);
+    if (inv.row !== undefined) cur.rows.push(inv.row);
+    invoicesByKey.set(key, cur);
+  }
+
+  const compare = (expected: Dec, billed: Dec | null, days: number, known: boolean): { difference: Dec | null; status: ReconStatus } => {
+    const difference = billed === null ? null : billed.minus(expected);
+    if (!known) return { difference, status: "UNKNOWN_PORTFOLIO" };
+    if (days === 0) return { difference, status: "NO_NET_ASSETS" };
+    if (difference === null) return { difference, status: "NOT_BILLED" };
+    return { difference, status: difference.abs().lessThanOrEqualTo(input.tolerance) ? "OK" : "BREAK" };
+  };
+
+  const rows: ReconRow[] = [];
+  const seen = new Set<string>();
+  for (const p of input.schedule.portfolios) {
+    const key = portfolioKey(p.portfolio);
+    seen.add(key);
+    const series = seriesFor(p, navsByKey.get(key) ?? []);
+    const r = accrue(p, series, start, end, { basis, rounding: "DAILY" });
+    const inv = invoicesByKey.get(key);
+    const billed = inv ? inv.billed : null;
+    const version = versionAt(p, end) ?? p.versions[0];
+    const adna = r.averageDailyNetAssets;
+    rows.push({
+      portfolio: p.portfolio,
+      days: r.accruingDays,
+      averageDailyNetAssets: adna,
+      annualRate: version ? blendedRate(version.tiers, adna ?? ZERO) : null,
+      effectiveFrom: version ? version.effectiveFrom : null,
+      expectedFee: r.fee,
+      billedFee: billed,
+      ...compare(r.fee, billed, r.accruingDays, true),
+      accruals: r.days,
+      invoiceRows: inv ? inv.rows : [],
+    });
+  }
+  for (const [key, inv] of invoicesByKey) {
+    if (seen.has(key)) continue;
+    rows.push({
+      portfolio: inv.name,
+      days: 0,
+      averageDailyNetAssets: null,
+      annualRate: null,
+      effectiveFrom: null,
+      expectedFee: ZERO,
+      billedFee: inv.billed,
+      ...compare(ZERO, inv.billed, 0, false),
+      accruals: [],
+      invoiceRows: inv.rows,
+    });
+  }
+  return {
+    month: input.month,
+    periodStart: start,
+    periodEnd: end,
+    tolerance: input.tolerance,
+    basis,
+    rows,
+    totals: {
+      expectedFee: rows.reduce((s, r) => s.plus(r.expectedFee), ZERO),
+      billedFee: rows.reduce((s, r) => (r.billedFee ? s.plus(r.billedFee) : s), ZERO),
+    },
+  };
+}
+
+function seriesFor(p: PortfolioSchedule, points: NavPoint[]): NavSeries {
+  try {
+    return NavSeries.from(points, "Net Assets");
+  } catch (e) {
+    if (isFeeError(e)) throw withWhere(e, { argument: `Net Assets for ${p.portfolio}` });
+    throw e;
+  }
+}
+
+/** `2024-01` for a report, used in sheet names. */
+export function reportMonthLabel(r: ReconReport): string {
+  return formatMonth(r.month);
+}

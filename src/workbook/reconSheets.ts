@@ -1,0 +1,128 @@
+import { DateSystem, ReconReport, formatMonth, portfolioKey, toExcelSerial } from "../engine";
+
+/** A cell to write: a value, or a formula with the value it computes (so viewers that do not recalculate show it). */
+export interface OutCell {
+  value: string | number | boolean | null;
+  formula?: string;
+  numFmt?: string;
+  bold?: boolean;
+}
+
+/** A sheet to write, independent of the backend (exceljs or Office.js). */
+export interface SheetModel {
+  name: string;
+  rows: OutCell[][];
+  widths: number[];
+  frozenRows: number;
+}
+
+/** Text a person typed into a reconciliation sheet, kept when the month is run again. */
+export interface KeptText {
+  /** Note by portfolio key. */
+  notes: Map<string, OutCell>;
+  /** "prepared by" / "reviewed by" -> [name cell, date cell]. */
+  signOff: Map<string, [OutCell, OutCell]>;
+}
+
+export const RECON_COLUMNS = ["Portfolio", "Days", "Average Daily Net Assets", "Annual Rate", "Expected Fee", "Billed Fee", "Difference", "Status", "Note"] as const;
+export const ACCRUAL_COLUMNS = ["Date", "Portfolio", "NAV Date", "Net Assets", "Annual Fee", "Days in Year", "Daily Accrual"] as const;
+export const SIGN_OFF_LABELS = ["Prepared by", "Reviewed by"] as const;
+
+export const reconSheetName = (month: string) => `Recon ${month}`;
+export const accrualsSheetName = (month: string) => `Accruals ${month}`;
+
+const MONEY = "#,##0.00";
+const NAV = "#,##0.00";
+const RATE = "0.0000%";
+const DATE = "yyyy-mm-dd";
+
+const v = (value: OutCell["value"], numFmt?: string): OutCell => (numFmt ? { value, numFmt } : { value });
+const f = (formula: string, value: OutCell["value"], numFmt?: string): OutCell => ({ value, formula, ...(numFmt ? { numFmt } : {}) });
+const header = (names: readonly string[]): OutCell[] => names.map((n) => ({ value: n, bold: true }));
+const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+
+/** SUMIFS criteria matching a name exactly: "="&A2, with ~ * ? escaped when the name has them. */
+function exactCriteria(cellRef: string, name: string): string {
+  return /[~*?]/.test(name) ? `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cellRef},"~","~~"),"*","~*"),"?","~?")` : `"="&${cellRef}`;
+}
+
+/**
+ * The two sheets of a month-end reconciliation (design section 5). Expected
+ * Fee is a SUMIFS over the Accruals sheet; Difference and Status are native
+ * formulas; every formula carries its computed result.
+ */
+export function reconSheets(report: ReconReport, kept: KeptText, system: DateSystem = 1900): SheetModel[] {
+  const month = formatMonth(report.month);
+  const accName = accrualsSheetName(month);
+  const accRows: OutCell[][] = [header(ACCRUAL_COLUMNS)];
+  for (const r of report.rows) {
+    for (const d of r.accruals) {
+      accRows.push([
+        v(toExcelSerial(d.date, system), DATE),
+        v(r.portfolio),
+        v(toExcelSerial(d.navDate, system), DATE),
+        v(d.netAssets.toNumber(), NAV),
+        v(d.annualFee.toNumber(), MONEY),
+        v(d.daysInYear),
+        v(d.accrual.toNumber(), MONEY),
+      ]);
+    }
+  }
+  const lastAcc = Math.max(2, accRows.length);
+  const sumRange = `${quote(accName)}!$G$2:$G$${lastAcc}`;
+  const critRange = `${quote(accName)}!$B$2:$B$${lastAcc}`;
+
+  const n = report.rows.length;
+  const tolRow = n + 4; // header, n rows, total, blank, then tolerance
+  const rows: OutCell[][] = [header(RECON_COLUMNS)];
+  report.rows.forEach((r, i) => {
+    const x = i + 2;
+    const diff = r.difference === null ? "" : r.difference.toNumber();
+    rows.push([
+      v(r.portfolio),
+      v(r.days),
+      v(r.averageDailyNetAssets === null ? null : r.averageDailyNetAssets.toDecimalPlaces(2).toNumber(), NAV),
+      v(r.annualRate === null ? null : r.annualRate.toNumber(), RATE),
+      f(`SUMIFS(${sumRange},${critRange},${exactCriteria(`A${x}`, r.portfolio)})`, r.expectedFee.toNumber(), MONEY),
+      v(r.billedFee === null ? null : r.billedFee.toNumber(), MONEY),
+      f(`IF(F${x}="","",ROUND(F${x}-E${x},2))`, diff, MONEY),
+      f(`IF(D${x}="","UNKNOWN_PORTFOLIO",IF(B${x}=0,"NO_NET_ASSETS",IF(F${x}="","NOT_BILLED",IF(ABS(G${x})<=$B$${tolRow},"OK","BREAK"))))`, r.status),
+      kept.notes.get(portfolioKey(r.portfolio)) ?? v(null),
+    ]);
+  });
+  const sum = (col: string, value: number) => f(`SUM(${col}2:${col}${n + 1})`, value, MONEY);
+  const diffTotal = report.rows.reduce((s, r) => (r.difference ? s.plus(r.difference) : s), report.totals.billedFee.times(0));
+  rows.push([{ value: "Total", bold: true }, v(null), v(null), v(null), sum("E", report.totals.expectedFee.toNumber()), sum("F", report.totals.billedFee.toNumber()), sum("G", diffTotal.toNumber()), v(null), v(null)]);
+  rows.push([]);
+  rows.push([{ value: "Tolerance", bold: true }, v(report.tolerance.toNumber(), MONEY)]);
+  rows.push([{ value: "Basis", bold: true }, v(`${report.basis}, each day's accrual rounded to cents; see ${accName}`)]);
+  for (const label of SIGN_OFF_LABELS) {
+    const [name, date] = kept.signOff.get(label.toLowerCase()) ?? [v(null), v(null, DATE)];
+    rows.push([{ value: label, bold: true }, name, { value: "Date", bold: true }, date]);
+  }
+  return [
+    { name: reconSheetName(month), rows, widths: [40, 7, 24, 12, 16, 16, 14, 20, 40], frozenRows: 1 },
+    { name: accName, rows: accRows, widths: [12, 40, 12, 20, 16, 12, 14], frozenRows: 1 },
+  ];
+}
+
+/** Reads the text a person typed into an earlier run's Recon sheet: the Note column and the sign-off cells. */
+export function keptTextFrom(rows: OutCell[][] | null): KeptText {
+  const kept: KeptText = { notes: new Map(), signOff: new Map() };
+  if (!rows || !rows.length) return kept;
+  const head = rows[0].map((c) => String(c?.value ?? "").trim().toLowerCase());
+  const pCol = head.indexOf("portfolio");
+  const nCol = head.indexOf("note");
+  for (const r of rows.slice(1)) {
+    const first = String(r[0]?.value ?? "").trim().toLowerCase();
+    const label = SIGN_OFF_LABELS.find((l) => l.toLowerCase() === first);
+    if (label) {
+      kept.signOff.set(label.toLowerCase(), [r[1] ?? v(null), r[3] ?? v(null, DATE)]);
+      continue;
+    }
+    if (pCol >= 0 && nCol >= 0 && r[pCol]?.value && r[nCol] && r[nCol].value !== null && r[nCol].value !== "") {
+      kept.notes.set(portfolioKey(String(r[pCol].value)), { value: r[nCol].value, numFmt: r[nCol].numFmt });
+    }
+  }
+  return kept;
+}

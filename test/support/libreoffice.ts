@@ -1,0 +1,34 @@
+import { execFileSync, spawnSync } from "child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import path from "path";
+
+/** Whether LibreOffice is here; under CI its absence is a failure, not a skip. */
+export function haveSoffice(): boolean {
+  const found = spawnSync("sh", ["-c", "command -v soffice"]).status === 0;
+  if (!found && process.env.CI === "true") throw new Error("LibreOffice (soffice) is not installed, and CI=true: .ci/run must install libreoffice-calc");
+  return found;
+}
+
+/** A LibreOffice profile that recalculates every formula when it loads an .xlsx (OOXMLRecalcMode 0 = always). */
+export function recalcProfile(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "lo-profile-"));
+  const user = path.join(dir, "user");
+  mkdirSync(user, { recursive: true });
+  writeFileSync(
+    path.join(user, "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  return dir;
+}
+
+/** Opens `file` in headless LibreOffice, recalculates, and saves it as .xlsx in `outDir`; returns the new file's path. */
+export function recalcWithLibreOffice(file: string, outDir: string, profile = recalcProfile()): string {
+  execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", outDir, file], { stdio: "pipe", timeout: 180000 });
+  return path.join(outDir, path.basename(file));
+}
