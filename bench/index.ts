@@ -1,8 +1,10 @@
 // `npm run bench`: every figure is a ratio measured within this one run (machines are shared and noisy).
 import { benchEngine } from "./engine";
+import { benchEndToEnd } from "./endToEnd";
 
 async function main(): Promise<void> {
   benchEngine();
+  await benchEndToEnd();
 }
 
 main().catch((e) => {

@@ -23,7 +23,7 @@ import {
 import { isWorkbookError, WorkbookError } from "../workbook/cells";
 import { readInvoices, readNetAssets, requireValidSchedule, NetAssetRow } from "../workbook/contract";
 import { keptTextFrom, reconSheetName, reconSheets } from "../workbook/reconSheets";
-import { openXlsx, readSheetCells, requireBlock, saveXlsxAtomic, writeSheets } from "../workbook/xlsx/xlsxBook";
+import { openXlsxFile, writeFileAtomic } from "../workbook/xlsx/xlsxFile";
 import { parseArgs, UsageError } from "./args";
 import { readNavCsv } from "./csv";
 import { accrueJson, reconcileJson } from "./json";
@@ -72,16 +72,16 @@ async function runReconcile(argv: string[]): Promise<number> {
   const out = option(p, "out");
   if (out && path.resolve(out) === path.resolve(input)) throw new UsageError("--out must not be the input file: the input is never modified");
 
-  const book = await step(`reading ${path.basename(input)}`, () => openXlsx(input));
-  const schedule = requireValidSchedule(requireBlock(book, "schedule"), book.dateSystem);
-  const netAssets = readNetAssets(requireBlock(book, "netAssets"), book.dateSystem);
-  const invoices = readInvoices(requireBlock(book, "invoices"), book.dateSystem);
+  const book = await step(`reading ${path.basename(input)}`, () => openXlsxFile(input));
+  const schedule = requireValidSchedule(await book.requireBlock("schedule"), book.dateSystem);
+  const netAssets = readNetAssets(await book.requireBlock("netAssets"), book.dateSystem);
+  const invoices = readInvoices(await book.requireBlock("invoices"), book.dateSystem);
   const report = reconcile({ schedule, netAssets, invoices, month, tolerance });
 
   if (out) {
-    const kept = keptTextFrom(readSheetCells(book, reconSheetName(formatMonth(month))));
-    writeSheets(book, reconSheets(report, kept, book.dateSystem));
-    await step(`writing ${path.basename(out)}`, () => saveXlsxAtomic(book, out));
+    const kept = keptTextFrom(await book.readOutCells(reconSheetName(formatMonth(month))));
+    const bytes = await step(`writing ${path.basename(out)}`, () => book.withSheets(reconSheets(report, kept, book.dateSystem)));
+    await writeFileAtomic(out, bytes);
   }
   process.stdout.write(p.options.has("json") ? `${JSON.stringify(reconcileJson(report), null, 2)}\n` : formatReconTable(report, out));
   return report.rows.every((r) => r.status === "OK") ? 0 : 1;
@@ -135,14 +135,14 @@ async function runAccrue(argv: string[]): Promise<number> {
   if (isCsv) {
     rows = await step(`reading ${path.basename(input)}`, () => readNavCsv(input));
   } else {
-    const book = await step(`reading ${path.basename(input)}`, () => openXlsx(input));
-    rows = readNetAssets(requireBlock(book, "netAssets"), book.dateSystem);
-    if (!portfolio && !scheduleFile) portfolio = scheduleMember(requireValidSchedule(requireBlock(book, "schedule"), book.dateSystem), name, book.file);
+    const book = await step(`reading ${path.basename(input)}`, () => openXlsxFile(input));
+    rows = readNetAssets(await book.requireBlock("netAssets"), book.dateSystem);
+    if (!portfolio && !scheduleFile) portfolio = scheduleMember(requireValidSchedule(await book.requireBlock("schedule"), book.dateSystem), name, book.file);
   }
   if (!portfolio) {
     if (!scheduleFile) throw new UsageError("a CSV has no fee schedule: give --rate or --schedule BOOK.xlsx");
-    const sbook = await step(`reading ${path.basename(scheduleFile)}`, () => openXlsx(scheduleFile));
-    portfolio = scheduleMember(requireValidSchedule(requireBlock(sbook, "schedule"), sbook.dateSystem), name, sbook.file);
+    const sbook = await step(`reading ${path.basename(scheduleFile)}`, () => openXlsxFile(scheduleFile));
+    portfolio = scheduleMember(requireValidSchedule(await sbook.requireBlock("schedule"), sbook.dateSystem), name, sbook.file);
   }
   const key = portfolioKey(name);
   const mine = rows.filter((r) => portfolioKey(r.portfolio) === key);

@@ -1,5 +1,6 @@
 import { createHash } from "crypto";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { existsSync, readFileSync } from "fs";
 import path from "path";
 import { SCHEDULE_A, businessDays, januaryFeeCents, navCents } from "../../scripts/make-sample";
@@ -93,6 +94,15 @@ describe("mgmtfee reconcile --out", () => {
     expect(sat.getCell(1).value).toEqual(new Date(Date.UTC(2024, 0, 6)));
     expect(sat.getCell(3).value).toEqual(new Date(Date.UTC(2024, 0, 5)));
     expect(sat.getCell(6).value).toBe(366);
+  });
+
+  it("keeps every part of the input it does not replace byte for byte", async () => {
+    const a = await JSZip.loadAsync(readFileSync(SAMPLE));
+    const b = await JSZip.loadAsync(readFileSync(out));
+    const changed = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
+    for (const name of Object.keys(a.files).filter((n) => !a.files[n].dir && !changed.includes(n))) {
+      expect([name, await b.file(name)!.async("base64")]).toEqual([name, await a.file(name)!.async("base64")]);
+    }
   });
 
   it("re-running the month replaces both sheets but keeps the Note and sign-off text; other sheets do not change", async () => {
