@@ -14,6 +14,8 @@ export interface SheetModel {
   rows: OutCell[][];
   widths: number[];
   frozenRows: number;
+  /** Make the sheet's used range a table with these header names (new sheets only). */
+  table?: { name: string; columns: string[] };
 }
 
 /** Text a person typed into a reconciliation sheet, kept when the month is run again. */

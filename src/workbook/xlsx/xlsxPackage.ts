@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { DateSystem } from "../../engine";
 import { Cell, WorkbookError } from "../cells";
-import { CONTRACT, CellBlock, ContractKind } from "../contract";
+import { CONTRACT, CellBlock, ContractKind, locateColumns } from "../contract";
 import { OutCell, SheetModel } from "../reconSheets";
 import { attr, columnIndex, columnName, escapeXml, unescapeXml } from "./xml";
 
@@ -24,7 +24,7 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const WORKSHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 
-function resolvePart(base: string, target: string): string {
+export function resolvePart(base: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
   const parts = base.split("/").slice(0, -1);
   for (const seg of target.split("/")) {
@@ -34,7 +34,7 @@ function resolvePart(base: string, target: string): string {
   return parts.join("/");
 }
 
-function relsPathOf(part: string): string {
+export function relsPathOf(part: string): string {
   const i = part.lastIndexOf("/");
   return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
 }
@@ -43,6 +43,8 @@ export class XlsxPackage {
   private sharedStrings: string[] | null = null;
   private constructor(
     readonly zip: JSZip,
+    /** The file as loaded; every write starts again from these bytes. */
+    readonly bytes: Uint8Array,
     readonly file: string,
     readonly sheets: SheetEntry[],
     readonly dateSystem: DateSystem,
@@ -51,7 +53,8 @@ export class XlsxPackage {
   ) {}
 
   /** Opens a package; anything that is not a readable .xlsx is a WorkbookError naming the file. */
-  static async load(data: ArrayBuffer | Uint8Array, file: string): Promise<XlsxPackage> {
+  static async load(input: ArrayBuffer | Uint8Array, file: string): Promise<XlsxPackage> {
+    const data = input instanceof Uint8Array ? input : new Uint8Array(input);
     const bad = (why: string) => new WorkbookError({ file }, `is not a readable .xlsx workbook (${why})`);
     let zip: JSZip;
     try {
@@ -86,7 +89,7 @@ export class XlsxPackage {
     if (!sheets.length) throw bad("it has no sheets");
     const pr = /<workbookPr\b([^>]*)\/?>/.exec(workbookXml);
     const d1904 = pr ? attr(pr[1], "date1904") : undefined;
-    return new XlsxPackage(zip, file, sheets, d1904 === "1" || d1904 === "true" ? 1904 : 1900, workbookXml, workbookRels);
+    return new XlsxPackage(zip, data, file, sheets, d1904 === "1" || d1904 === "true" ? 1904 : 1900, workbookXml, workbookRels);
   }
 
   private async text(path: string): Promise<string | null> {
@@ -195,12 +198,56 @@ export class XlsxPackage {
   }
 
   /**
+   * Rewrites a contract block's own columns with `rows` (one OutCell per
+   * contract column), in place: other columns, cell formatting and every other
+   * part stay; rows beyond the new end lose only their contract cells; a
+   * table's range follows the new row count. A missing block becomes a new
+   * sheet holding a table.
+   */
+  async withBlockRows(kind: ContractKind, rows: OutCell[][]): Promise<Uint8Array> {
+    const spec = CONTRACT[kind];
+    const block = await this.findBlock(kind);
+    if (!block) {
+      return this.withSheets([
+        { name: spec.sheet, rows: [spec.columns.map((c) => ({ value: c, bold: true })), ...rows], widths: spec.columns.map((c) => Math.max(14, c.length + 4)), frozenRows: 1, table: { name: spec.table, columns: [...spec.columns] } },
+      ]);
+    }
+    const cols = locateColumns(block, spec.columns).map((i) => block.firstColumn + i + 1);
+    const entry = this.sheets.find((x) => x.name === block.sheet)!;
+    const table = await this.tablePart(entry, spec.table);
+    const oldLast = block.headerRow + block.rows.length;
+    return this.withSheets([], async (zip, styles) => {
+      const xml = await zip.file(entry.path)!.async("string");
+      zip.file(entry.path, rewriteColumns(xml, block.headerRow, cols, rows, oldLast, styles));
+      if (table) {
+        const left = columnName(block.firstColumn + 1);
+        const right = columnName(block.firstColumn + block.header.length);
+        const ref = `${left}${block.headerRow}:${right}${block.headerRow + Math.max(1, rows.length)}`;
+        const txml = await zip.file(table)!.async("string");
+        zip.file(table, txml.replace(/(<table\b[^>]*\sref=")[^"]*"/, `$1${ref}"`).replace(/(<autoFilter\b[^>]*\sref=")[^"]*"/, `$1${ref}"`));
+      }
+    });
+  }
+
+  private async tablePart(entry: SheetEntry, name: string): Promise<string | null> {
+    const rels = await this.text(relsPathOf(entry.path));
+    if (!rels) return null;
+    for (const m of rels.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
+      if (!(attr(m[1], "Type") ?? "").endsWith("/table")) continue;
+      const path = resolvePart(entry.path, attr(m[1], "Target") ?? "");
+      const head = /<table\b([^>]*)>/.exec((await this.text(path)) ?? "");
+      if (head && (attr(head[1], "displayName") ?? attr(head[1], "name") ?? "").toLowerCase() === name.toLowerCase()) return path;
+    }
+    return null;
+  }
+
+  /**
    * Adds the sheets, or replaces sheets of the same name in place, and returns
    * the new file. Every other part stays as it was; the calculation chain is
    * dropped (Excel rebuilds it) and the workbook is marked to recalculate on load.
    */
-  async withSheets(models: SheetModel[]): Promise<Uint8Array> {
-    const zip = this.zip;
+  async withSheets(models: SheetModel[], edit?: (zip: JSZip, styles: StylePatch) => Promise<void>): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(this.bytes);
     const styles = new StylePatch((await this.text("xl/styles.xml")) ?? EMPTY_STYLES);
     let workbookXml = this.workbookXml;
     let workbookRels = this.workbookRels;
@@ -225,14 +272,30 @@ export class XlsxPackage {
         while (relIds.has(`rIdFee${nextRel}`)) nextRel++;
         const rid = `rIdFee${nextRel}`;
         relIds.add(rid);
-        workbookRels = workbookRels.replace("</Relationships>", `<Relationship Id="${rid}" Type="${WORKSHEET_REL}" Target="/${path}"/></Relationships>`);
+        workbookRels = workbookRels.replace("</Relationships>", `<Relationship Id="${rid}" Type="${WORKSHEET_REL}" Target="${path.replace(/^xl\//, "")}"/></Relationships>`);
         workbookXml = workbookXml.replace(/<\/sheets>/, `<sheet name="${escapeXml(m.name)}" sheetId="${nextSheetId++}" r:id="${rid}"/></sheets>`);
         if (!/xmlns:r=/.test(workbookXml.slice(0, workbookXml.indexOf(">", workbookXml.indexOf("<workbook")) + 1))) {
           workbookXml = workbookXml.replace(/<workbook\b/, `<workbook xmlns:r="${REL_NS}"`);
         }
         contentTypes = contentTypes.replace("</Types>", `<Override PartName="/${path}" ContentType="${WORKSHEET_TYPE}"/></Types>`);
       }
-      parts.push([path, sheetXml(m, styles)]);
+      let tableRid: string | undefined;
+      if (m.table) {
+        const ids = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n)).map(async (n) => Number(/<table\b[^>]*\sid="(\d+)"/.exec(await zip.file(n)!.async("string"))?.[1] ?? 0)));
+        const tableId = Math.max(0, ...ids) + 1;
+        let k = 1;
+        while (zip.file(`xl/tables/table${k}.xml`)) k++;
+        const tablePath = `xl/tables/table${k}.xml`;
+        const ref = `A1:${columnName(m.table.columns.length)}${Math.max(2, m.rows.length)}`;
+        zip.file(
+          tablePath,
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN_NS}" id="${tableId}" name="${escapeXml(m.table.name)}" displayName="${escapeXml(m.table.name)}" ref="${ref}" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${m.table.columns.length}">${m.table.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeXml(c)}"/>`).join("")}</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+        );
+        tableRid = "rId1";
+        zip.file(relsPathOf(path), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="${tableRid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/${tablePath.split("/").pop()}"/></Relationships>`);
+        contentTypes = contentTypes.replace("</Types>", `<Override PartName="/${tablePath}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>`);
+      }
+      parts.push([path, sheetXml(m, styles, tableRid)]);
     }
     // Formulas changed: drop the calculation chain (Excel rebuilds it) and recalculate on load.
     if (zip.file("xl/calcChain.xml")) {
@@ -249,6 +312,7 @@ export class XlsxPackage {
     }
 
     for (const [path, xml] of parts) zip.file(path, xml);
+    if (edit) await edit(zip, styles);
     zip.file("xl/styles.xml", styles.xml());
     zip.file("xl/workbook.xml", workbookXml);
     zip.file("xl/_rels/workbook.xml.rels", workbookRels);
@@ -262,7 +326,7 @@ const EMPTY_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><st
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10 };
 
 /** Adds the number formats and bold font the new sheets use to styles.xml, leaving existing styles as they are. */
-class StylePatch {
+export class StylePatch {
   private readonly addedFormats: string[] = [];
   private readonly addedXfs: string[] = [];
   private readonly xfIndex = new Map<string, number>();
@@ -332,8 +396,8 @@ class StylePatch {
   }
 }
 
-function cellXml(ref: string, c: OutCell, styles: StylePatch): string {
-  const s = styles.index(c.numFmt, c.bold);
+export function cellXml(ref: string, c: OutCell, styles: StylePatch, style?: number): string {
+  const s = style ?? styles.index(c.numFmt, c.bold);
   const sAttr = s ? ` s="${s}"` : "";
   if (c.formula) {
     const f = `<f>${escapeXml(c.formula)}</f>`;
@@ -347,7 +411,7 @@ function cellXml(ref: string, c: OutCell, styles: StylePatch): string {
   return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeXml(c.value)}</t></is></c>`;
 }
 
-function sheetXml(m: SheetModel, styles: StylePatch): string {
+function sheetXml(m: SheetModel, styles: StylePatch, tableRid?: string): string {
   const out: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
   if (m.frozenRows) {
     out.push(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${m.frozenRows}" topLeftCell="A${m.frozenRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${m.frozenRows + 1}" sqref="A${m.frozenRows + 1}"/></sheetView></sheetViews>`);
@@ -359,6 +423,63 @@ function sheetXml(m: SheetModel, styles: StylePatch): string {
     const cells = row.map((c, i) => (c ? cellXml(`${columnName(i + 1)}${r + 1}`, c, styles) : "")).join("");
     if (cells) out.push(`<row r="${r + 1}">${cells}</row>`);
   });
-  out.push("</sheetData></worksheet>");
+  out.push("</sheetData>");
+  if (tableRid) out.push(`<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>`);
+  out.push("</worksheet>");
   return out.join("");
+}
+
+/** Replaces the cells of columns `cols` (1-based) below `headerRow` with `rows`, keeping every other cell and each kept cell's style. */
+function rewriteColumns(xml: string, headerRow: number, cols: number[], rows: OutCell[][], oldLast: number, styles: StylePatch): string {
+  const open = xml.indexOf("<sheetData");
+  const close = xml.indexOf("</sheetData>");
+  const selfClosing = /<sheetData\s*\/>/.exec(xml);
+  const start = open < 0 ? -1 : xml.indexOf(">", open) + 1;
+  const inner = selfClosing || start < 0 ? "" : xml.slice(start, close);
+  const grid = new Map<number, { tag: string; cells: Map<number, string> }>();
+  for (const rm of inner.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    const r = Number(attr(rm[1], "r"));
+    const cells = new Map<number, string>();
+    for (const cm of (rm[2] ?? "").matchAll(/<c\b([^>]*?)(?:\/>|>[\s\S]*?<\/c>)/g)) cells.set(columnIndex(/^[A-Z]+/.exec(attr(cm[1], "r") ?? "A")![0]), cm[0]);
+    grid.set(r, { tag: rm[1].replace(/\sspans="[^"]*"/, ""), cells });
+  }
+  const styleAt = (r: number, c: number) => {
+    const raw = grid.get(r)?.cells.get(c);
+    const m = raw ? /\ss="(\d+)"/.exec(raw) : null;
+    return m ? Number(m[1]) : undefined;
+  };
+  const last = Math.max(oldLast, headerRow + rows.length);
+  for (let r = headerRow + 1; r <= last; r++) {
+    let row = grid.get(r);
+    if (!row) grid.set(r, (row = { tag: ` r="${r}"`, cells: new Map() }));
+    const i = r - headerRow - 1;
+    cols.forEach((c, k) => {
+      if (i >= rows.length) {
+        row!.cells.delete(c);
+        return;
+      }
+      const out = rows[i][k] ?? { value: null };
+      const style = styleAt(r, c) ?? (r > headerRow + 1 ? styleAt(r - 1, c) : undefined);
+      const x = cellXml(`${columnName(c)}${r}`, out, styles, style ?? (out.numFmt || out.bold ? undefined : 0));
+      if (x) row!.cells.set(c, x);
+      else row!.cells.delete(c);
+    });
+  }
+  let maxRow = 0;
+  let maxCol = 0;
+  const body = [...grid.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([r, row]) => {
+      const cells = [...row.cells.entries()].sort((a, b) => a[0] - b[0]);
+      if (cells.length) {
+        maxRow = Math.max(maxRow, r);
+        maxCol = Math.max(maxCol, cells[cells.length - 1][0]);
+      }
+      return cells.length || /\s(ht|customHeight|s|hidden)=/.test(row.tag) ? `<row${row.tag}>${cells.map((c) => c[1]).join("")}</row>` : "";
+    })
+    .join("");
+  const sheetData = `<sheetData>${body}</sheetData>`;
+  let out = selfClosing ? xml.replace(selfClosing[0], sheetData) : `${xml.slice(0, open)}${sheetData}${xml.slice(close + "</sheetData>".length)}`;
+  if (maxRow) out = out.replace(/<dimension\b[^>]*\/>/, `<dimension ref="A1:${columnName(maxCol)}${maxRow}"/>`);
+  return out;
 }
