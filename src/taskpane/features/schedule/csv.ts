@@ -1,6 +1,7 @@
 import { Dec, formatIso, parseAmount, parseIsoDate, parseRateValue } from "../../../engine";
-import { Draft, draftFromSchedule, rateText } from "./draft";
+import { Draft, draftFromSchedule } from "./draft";
 import { checkDraft } from "./draft";
+import { parseCsv } from "../../../workbook/csv";
 
 const HEADER = ["Portfolio", "Effective From", "Breakpoint", "Annual Rate"];
 
@@ -19,28 +20,6 @@ export function exportCsv(d: Draft): string {
   return `${lines.join("\r\n")}\r\n`;
 }
 
-function splitCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cur = "";
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (q) {
-      if (ch === '"' && text[i + 1] === '"') (cur += '"'), i++;
-      else if (ch === '"') q = false;
-      else cur += ch;
-    } else if (ch === '"' && cur === "") q = true;
-    else if (ch === ",") row.push(cur), (cur = "");
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(cur), rows.push(row), (row = []), (cur = "");
-    } else cur += ch;
-  }
-  if (cur !== "" || row.length) row.push(cur), rows.push(row);
-  return rows;
-}
-
 export interface CsvImport {
   draft: Draft | null;
   /** One message per bad line ("line 4: ..."); when any, the draft is null and nothing changes. */
@@ -49,7 +28,7 @@ export interface CsvImport {
 
 /** Reads a schedule CSV; every bad line is reported, and any error means no change. */
 export function importCsv(text: string): CsvImport {
-  const rows = splitCsv(text.replace(/^\uFEFF/, "")).filter((r) => r.some((c) => c.trim() !== ""));
+  const rows = parseCsv(text.replace(/^\uFEFF/, "")).filter((r) => r.some((c) => c.trim() !== ""));
   if (!rows.length) return { draft: null, errors: ["the file is empty"] };
   const head = rows[0].map((h) => h.trim().toLowerCase());
   const at = HEADER.map((h) => head.indexOf(h.toLowerCase()));
@@ -99,4 +78,3 @@ export function importCsv(text: string): CsvImport {
   return { draft, errors: [] };
 }
 
-export { rateText };
