@@ -9,21 +9,19 @@ import {
   Rounding,
   accrue,
   formatIso,
-  formatMonth,
   isDayCountId,
   isFeeError,
   parseIsoDate,
   parseMonth,
   parseRate,
   portfolioKey,
-  reconcile,
   requirePortfolio,
   singleVersion,
 } from "../engine";
 import { isWorkbookError, WorkbookError } from "../workbook/cells";
-import { readInvoices, readNetAssets, requireValidSchedule, NetAssetRow } from "../workbook/contract";
-import { keptTextFrom, reconSheetName, reconSheets } from "../workbook/reconSheets";
-import { openXlsxFile, writeFileAtomic } from "../workbook/xlsx/xlsxFile";
+import { readNetAssets, requireValidSchedule, NetAssetRow } from "../workbook/contract";
+import { openFileBackend, openXlsxFile, writeFileAtomic } from "../workbook/xlsx/xlsxFile";
+import { runMonthEnd } from "../workbook/monthEnd";
 import { parseArgs, UsageError } from "./args";
 import { readNavCsv } from "./csv";
 import { accrueJson, reconcileJson } from "./json";
@@ -72,17 +70,9 @@ async function runReconcile(argv: string[]): Promise<number> {
   const out = option(p, "out");
   if (out && path.resolve(out) === path.resolve(input)) throw new UsageError("--out must not be the input file: the input is never modified");
 
-  const book = await step(`reading ${path.basename(input)}`, () => openXlsxFile(input));
-  const schedule = requireValidSchedule(await book.requireBlock("schedule"), book.dateSystem);
-  const netAssets = readNetAssets(await book.requireBlock("netAssets"), book.dateSystem);
-  const invoices = readInvoices(await book.requireBlock("invoices"), book.dateSystem);
-  const report = reconcile({ schedule, netAssets, invoices, month, tolerance });
-
-  if (out) {
-    const kept = keptTextFrom(await book.readOutCells(reconSheetName(formatMonth(month))));
-    const bytes = await step(`writing ${path.basename(out)}`, () => book.withSheets(reconSheets(report, kept, book.dateSystem)));
-    await writeFileAtomic(out, bytes);
-  }
+  const backend = await step(`reading ${path.basename(input)}`, () => openFileBackend(input));
+  const { report } = await step("reconciling", () => runMonthEnd(backend, month, tolerance, Boolean(out)));
+  if (out) await writeFileAtomic(out, backend.bytes());
   process.stdout.write(p.options.has("json") ? `${JSON.stringify(reconcileJson(report), null, 2)}\n` : formatReconTable(report, out));
   return report.rows.every((r) => r.status === "OK") ? 0 : 1;
 }

@@ -16,6 +16,8 @@ export interface WorkbookBackend {
   readBlock(kind: ContractKind): Promise<CellBlock | null>;
   /** Writes the fee schedule's four columns in one batch, keeping other columns and formatting; creates the sheet and table when missing. */
   writeSchedule(rows: ScheduleRow[]): Promise<void>;
+  /** A sheet's cell values, or null when there is no such sheet (to keep text typed into an earlier run's sheet). */
+  readSheetValues(name: string): Promise<OutCell[][] | null>;
   /** Adds or replaces whole sheets. */
   writeSheets(models: SheetModel[]): Promise<void>;
   /** Takes the user to rows of a sheet (Excel selects them; the standalone pane shows them itself). */

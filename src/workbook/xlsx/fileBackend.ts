@@ -35,6 +35,10 @@ export class FileBackend implements WorkbookBackend {
     this.pkg = await XlsxPackage.load(bytes, this.pkg.file);
   }
 
+  readSheetValues(name: string) {
+    return this.pkg.readOutCells(name);
+  }
+
   async writeSheets(models: SheetModel[]): Promise<void> {
     const bytes = await this.pkg.withSheets(models);
     this.pkg = await XlsxPackage.load(bytes, this.pkg.file);

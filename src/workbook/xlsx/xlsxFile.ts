@@ -2,17 +2,24 @@ import { promises as fsp } from "fs";
 import path from "path";
 import { WorkbookError } from "../cells";
 import { XlsxPackage } from "./xlsxPackage";
+import { FileBackend } from "./fileBackend";
 
 /** Opens an .xlsx file from disk; a missing or unreadable file is a WorkbookError naming it. */
 export async function openXlsxFile(file: string): Promise<XlsxPackage> {
-  const name = path.basename(file);
-  let data: Buffer;
+  return XlsxPackage.load(await readInput(file), path.basename(file));
+}
+
+/** The same file as a workbook backend (what the month-end run works on). */
+export async function openFileBackend(file: string): Promise<FileBackend> {
+  return FileBackend.open(await readInput(file), path.basename(file));
+}
+
+async function readInput(file: string): Promise<Buffer> {
   try {
-    data = await fsp.readFile(file);
+    return await fsp.readFile(file);
   } catch (e) {
-    throw new WorkbookError({ file: name }, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new WorkbookError({ file: path.basename(file) }, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  return XlsxPackage.load(data, name);
 }
 
 /** Writes bytes to `out` atomically: a temporary file beside it, then a rename, so no half-written file is ever left. */
