@@ -1,0 +1,100 @@
+import * as React from "react";
+import { Button, Spinner, Tab, TabList, Title3, Caption1 } from "@fluentui/react-components";
+import { WorkbookBackend } from "../../workbook/backend";
+import { FileBackend, blankWorkbook } from "../../workbook/xlsx/fileBackend";
+import { Problem, messageOf } from "../components/ErrorText";
+import { XLSX_TYPE, download } from "../components/download";
+import { ScheduleFeature } from "../features/schedule/ScheduleFeature";
+import { ReconcileView } from "../features/reconcile/ReconcileView";
+
+const SAMPLE = "samples/month-end-2024-01.xlsx";
+
+function previousMonth(): string {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+function Panes({ backend, initialMonth }: { backend: WorkbookBackend; initialMonth: string }) {
+  const [tab, setTab] = React.useState<"schedule" | "reconcile">("schedule");
+  return (
+    <>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)} aria-label="Task">
+        <Tab value="schedule">Fee schedule</Tab>
+        <Tab value="reconcile">Month end</Tab>
+      </TabList>
+      <div role="tabpanel" aria-label={tab === "schedule" ? "Fee schedule" : "Month end"}>
+        {tab === "schedule" ? <ScheduleFeature backend={backend} /> : <ReconcileView backend={backend} initialMonth={initialMonth} />}
+      </div>
+    </>
+  );
+}
+
+/** In Excel: the pane over the open workbook. */
+export function OfficeApp({ backend }: { backend: WorkbookBackend }) {
+  return (
+    <main className="app">
+      <Title3 as="h1">Management fees</Title3>
+      <Panes backend={backend} initialMonth={previousMonth()} />
+    </main>
+  );
+}
+
+/** Outside Excel: the same pane over an .xlsx file (the bundled sample by default), downloaded when done. */
+export function StandaloneApp({ start }: { start: "sample" | "blank" }) {
+  const [backend, setBackend] = React.useState<FileBackend | null>(null);
+  const [failure, setFailure] = React.useState<string | null>(null);
+  const [generation, setGeneration] = React.useState(0);
+
+  const open = React.useCallback(async (bytes: ArrayBuffer | Uint8Array, name: string) => {
+    setFailure(null);
+    try {
+      setBackend(await FileBackend.open(bytes, name));
+      setGeneration((g) => g + 1);
+    } catch (e) {
+      setFailure(messageOf(e));
+    }
+  }, []);
+
+  React.useEffect(() => {
+    void (async () => {
+      try {
+        if (start === "blank") return open(await blankWorkbook(), "new-workbook.xlsx");
+        const res = await fetch(SAMPLE);
+        if (!res.ok) throw new Error(`${SAMPLE}: ${res.status} ${res.statusText}`);
+        await open(await res.arrayBuffer(), "month-end-2024-01.xlsx");
+      } catch (e) {
+        setFailure(`The bundled sample could not be opened: ${messageOf(e)}`);
+      }
+    })();
+  }, [open, start]);
+
+  return (
+    <main className="app">
+      <Title3 as="h1">Management fees</Title3>
+      <Caption1>Standalone mode: working on an .xlsx file in this browser. Nothing is uploaded; download the workbook when you are done.</Caption1>
+      <div className="row toolbar" role="toolbar" aria-label="Workbook">
+        <label className="file-button">
+          Open .xlsx…
+          <input
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={async (ev) => {
+              const f = ev.target.files?.[0];
+              ev.target.value = "";
+              if (f) await open(await f.arrayBuffer(), f.name);
+            }}
+          />
+        </label>
+        <Button onClick={async () => open(await blankWorkbook(), "new-workbook.xlsx")}>New workbook</Button>
+        <Button appearance="primary" disabled={!backend} onClick={() => backend && download(backend.bytes(), backend.label, XLSX_TYPE)}>
+          Download workbook
+        </Button>
+      </div>
+      {backend && <p className="caption" aria-live="polite">Workbook: {backend.label}</p>}
+      {failure && <Problem title="Cannot open the workbook">{failure}</Problem>}
+      {!backend && !failure && <Spinner label="Opening the workbook…" />}
+      {backend && <Panes key={generation} backend={backend} initialMonth={start === "sample" ? "2024-01" : previousMonth()} />}
+    </main>
+  );
+}

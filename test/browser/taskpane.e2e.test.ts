@@ -1,0 +1,136 @@
+import ExcelJS from "exceljs";
+import { mkdirSync, readFileSync } from "fs";
+import path from "path";
+import { BrowserContext, Page } from "playwright-core";
+import { haveChromium, launch } from "../support/browser";
+import { serveFolder } from "../support/staticServer";
+
+const ROOT = path.join(__dirname, "..", "..");
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const BALANCED = "MetLife Balanced Strategy Portfolio";
+
+const present = haveChromium();
+const maybe = present ? describe : describe.skip;
+if (!present) console.warn("chromium not installed: browser tests not run (they are required under CI=true)");
+
+maybe("the task pane in headless Chromium (standalone mode)", () => {
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+  const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await serveFolder(path.join(ROOT, "dist"));
+    context = await launch();
+    // The production page loads Office.js from Microsoft's CDN; tests serve the local copy instead (no network).
+    await context.route("https://appsforoffice.microsoft.com/**", (route) => {
+      const rel = new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, "");
+      route.fulfill({ path: path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist", rel) }).catch(() => route.abort());
+    });
+    page = await context.newPage();
+    page.on("pageerror", (e) => errors.push(e.message));
+  }, 60000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+  });
+
+  afterEach(() => {
+    expect(errors).toEqual([]);
+  });
+
+  it("loads Schedule A into a new workbook, meets and fixes a validation error in a tiered amendment, saves, and the file holds the rows", async () => {
+    await page.goto(`${server.url}/standalone.html?start=blank`);
+    await page.getByText("This workbook has no fee schedule yet").waitFor();
+    await shot("01-new-workbook");
+
+    await page.getByRole("button", { name: "Load Schedule A" }).click();
+    await page.getByText("Saved 5 schedule rows").waitFor();
+    await shot("02-schedule-a-loaded");
+
+    const balanced = page.getByRole("region", { name: BALANCED });
+    await balanced.getByRole("button", { name: `Add an amendment to ${BALANCED}` }).click();
+    const amendment = balanced.getByRole("group", { name: `${BALANCED}, version 2` });
+    await amendment.locator("input[type=date]").fill("2024-02-01");
+    await amendment.getByRole("button", { name: /Add a tier/ }).click();
+    const inputs = amendment.locator("input:not([type=date])");
+    // Tier 2: breakpoint 0 again, which is not above tier 1's: a validation error.
+    await inputs.nth(2).fill("0");
+    await inputs.nth(3).fill("0.08%");
+    await page.getByText("must be above 0").first().waitFor();
+    expect(await page.getByRole("button", { name: "Save schedule" }).isDisabled()).toBe(true);
+    await shot("03-validation-error");
+
+    await inputs.nth(2).fill("1,000,000,000");
+    await page.getByText("must be above 0").first().waitFor({ state: "detached" });
+    expect(await page.getByRole("button", { name: "Save schedule" }).isDisabled()).toBe(false);
+    await shot("04-fixed");
+
+    await page.getByRole("button", { name: "Save schedule" }).click();
+    await page.getByText("Saved 7 schedule rows").waitFor();
+    await shot("05-saved");
+
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download workbook" }).click()]);
+    const file = path.join(ARTIFACTS, "saved-schedule.xlsx");
+    await dl.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("Fee Schedule")!;
+    const table = ws.getTables()[0] as unknown as { table: { name: string; tableRef: string } };
+    expect(table.table).toMatchObject({ name: "FeeSchedule", tableRef: "A1:D8" });
+    const rows = [];
+    for (let r = 2; r <= 8; r++) rows.push([2, 3, 4].map((c) => ws.getCell(r, c).value).concat([ws.getCell(r, 1).value]));
+    const iso = (d: unknown) => (d as Date).toISOString().slice(0, 10);
+    expect(rows.map(([from, bp, rate, name]) => [name, iso(from), bp, rate])).toEqual([
+      ["MetLife Defensive Strategy Portfolio", "2004-11-01", 0, 0.001],
+      ["MetLife Moderate Strategy Portfolio", "2004-11-01", 0, 0.001],
+      [BALANCED, "2004-11-01", 0, 0.001],
+      [BALANCED, "2024-02-01", 0, 0.001],
+      [BALANCED, "2024-02-01", 1000000000, 0.0008],
+      ["MetLife Growth Strategy Portfolio", "2004-11-01", 0, 0.001],
+      ["MetLife Aggressive Strategy Portfolio", "2004-11-01", 0, 0.001],
+    ]);
+  }, 120000);
+
+  it("keeps unsaved edits when the pane is closed and reopened in the same session", async () => {
+    await page.goto(`${server.url}/standalone.html`);
+    const growth = page.getByRole("region", { name: "MetLife Growth Strategy Portfolio" });
+    await growth.locator("input:not([type=date])").nth(1).fill("0.12%");
+    await page.reload();
+    await page.getByText("Your unsaved edits from earlier in this session are back").waitFor();
+    expect(await page.getByRole("region", { name: "MetLife Growth Strategy Portfolio" }).locator("input:not([type=date])").nth(1).inputValue()).toBe("0.12%");
+    await shot("06-edits-restored");
+    await page.getByRole("button", { name: "Discard edits" }).click();
+  }, 60000);
+
+  it("runs the month end on the bundled sample: breaks first, accruals traceable, sheets in the download", async () => {
+    await page.goto(`${server.url}/standalone.html`);
+    await page.getByRole("tab", { name: "Month end" }).click();
+    await page.getByRole("button", { name: "Run month-end reconciliation" }).click();
+    const table = page.getByRole("table", { name: "Reconciliation 2024-01" });
+    await table.waitFor();
+    const statuses = await table.locator("tbody tr td:nth-child(2)").allTextContents();
+    expect(statuses).toEqual(["BREAK", "NOT_BILLED", "OK", "OK", "OK"]);
+    expect(await table.locator("tbody tr").first().locator("td").first().textContent()).toBe(BALANCED);
+    await page.getByRole("button", { name: `Show the daily accruals of ${BALANCED}` }).click();
+    const days = page.getByRole("table", { name: `Daily accruals of ${BALANCED}` });
+    expect(await days.locator("tbody tr").count()).toBe(31);
+    await shot("07-month-end");
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download workbook" }).click()]);
+    const file = path.join(ARTIFACTS, "month-end.xlsx");
+    await dl.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Fee Schedule", "Net Assets", "Invoices", "Recon 2024-01", "Accruals 2024-01"]);
+  }, 60000);
+
+  it("the Office page, opened outside Office, falls back to the standalone pane (Office.onReady gives host null)", async () => {
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByText("Standalone mode").waitFor();
+    await page.getByRole("tab", { name: "Fee schedule" }).waitFor();
+    await shot("08-office-page-outside-office");
+  }, 60000);
+});
