@@ -36,4 +36,10 @@ describe("bundle size", () => {
     console.log(`dist/functions.js: ${(size / 1024).toFixed(1)} KB minified, ${(gz / 1024).toFixed(1)} KB gzip`);
     expect(size).toBeLessThan(150 * 1024);
   });
+  it("the task pane's JavaScript stays under 400 KB gzip", () => {
+    const file = join(root, "dist", "taskpane.js");
+    const gz = gzipSync(readFileSync(file)).length;
+    console.log(`dist/taskpane.js: ${(statSync(file).size / 1024).toFixed(1)} KB minified, ${(gz / 1024).toFixed(1)} KB gzip`);
+    expect(gz).toBeLessThan(400 * 1024);
+  });
 });
