@@ -43,7 +43,14 @@ for (let d = START; d <= END; ) {
   d = end + 1;
 }
 
-const data = Array.from({ length: PORTFOLIOS }, (_, i) => makeSeries(i + 1));
+let data = Array.from({ length: PORTFOLIOS }, (_, i) => makeSeries(i + 1));
+
+/** Net assets of 365,000 x n + 1,825: at 0.10% / 365 each day's fee is exactly n + half a cent, where floats stumble. */
+function halfCentSeries(seed: number): { dates: number[]; values: number[] } {
+  const rnd = lcg(seed);
+  const s = makeSeries(seed);
+  return { dates: s.dates, values: s.dates.map(() => 365000 * Math.floor(300 + rnd() * 2700) + 1825) };
+}
 
 function floatLoop(tiers: { bp: number; rate: number }[]): { total: number; dailyCents: Int32Array[] } {
   let total = 0;
@@ -102,10 +109,14 @@ function wrongCents(tiers: Tier[], floatCents: Int32Array[]): number {
 export function benchEngine(): void {
   const days = PORTFOLIOS * (END - START + 1);
   console.log(`engine: ${PORTFOLIOS} portfolios x ${END - START + 1} days = ${days.toLocaleString("en-US")} daily accruals, monthly periods, ACT/ACT, DAILY rounding`);
-  for (const [name, tiers] of [
-    ["flat 0.10%", flat],
-    ["tiered 0.75/0.70/0.65%", tiered],
+  const random = data;
+  const boundary = Array.from({ length: PORTFOLIOS }, (_, i) => halfCentSeries(i + 1));
+  for (const [name, tiers, series] of [
+    ["flat 0.10%", flat, random],
+    ["tiered 0.75/0.70/0.65%", tiered, random],
+    ["flat 0.10%, half-cent NAVs", flat, boundary],
   ] as const) {
+    data = series as typeof data;
     // Warm up both once, then measure each in the same run.
     floatLoop(floatTiers(tiers));
     engineRun(tiers, false);
@@ -114,7 +125,7 @@ export function benchEngine(): void {
     const ed = time(() => engineRun(tiers, true));
     const wrong = wrongCents(tiers, f.result.dailyCents);
     console.log(
-      `  ${name.padEnd(24)} float ${f.ms.toFixed(0).padStart(6)} ms | engine totals ${e.ms.toFixed(0).padStart(6)} ms (${(e.ms / f.ms).toFixed(2)}x float) | engine with every day kept ${ed.ms.toFixed(0).padStart(6)} ms (${(ed.ms / f.ms).toFixed(2)}x) | float days off by a cent: ${wrong} of ${days.toLocaleString("en-US")} | totals: float ${f.result.total.toFixed(2)}, exact ${e.result.total.toFixed(2)}`,
+      `  ${name.padEnd(26)} float ${f.ms.toFixed(0).padStart(6)} ms | engine totals ${e.ms.toFixed(0).padStart(6)} ms (${(e.ms / f.ms).toFixed(2)}x float) | engine with every day kept ${ed.ms.toFixed(0).padStart(6)} ms (${(ed.ms / f.ms).toFixed(2)}x) | float days off by a cent: ${wrong} of ${days.toLocaleString("en-US")} | totals: float ${f.result.total.toFixed(2)}, exact ${e.result.total.toFixed(2)}`,
     );
   }
 }
