@@ -1,9 +1,8 @@
 import { DateSystem, DayNumber, FeeError, fromExcelSerial, fromYmd, isValidYmd, parseAmount, parseIsoDate, parseMonth, Month, monthOf, Dec } from "../engine";
 
 /**
- * A cell value as both backends hand it over: Office.js gives numbers (dates as
- * serials), text and booleans; exceljs gives JS dates, which its backend turns
- * into `{ day }` before they reach here.
+ * A cell value as both backends hand it over: numbers (dates as serials), text
+ * and booleans; `{ day }` for a date a caller already holds as a calendar date.
  */
 export type Cell = string | number | boolean | null | { day: DayNumber };
 

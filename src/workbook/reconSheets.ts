@@ -8,7 +8,7 @@ export interface OutCell {
   bold?: boolean;
 }
 
-/** A sheet to write, independent of the backend (exceljs or Office.js). */
+/** A sheet to write, independent of the backend (an .xlsx file or Office.js). */
 export interface SheetModel {
   name: string;
   rows: OutCell[][];
