@@ -40,6 +40,11 @@ export default tseslint.config(
     ]),
   },
   {
+    // Office.js is called only in the workbook adapter (src/workbook/office).
+    files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx", "src/functions/**/*.ts"],
+    rules: { "no-restricted-globals": ["error", { name: "Office", message: "Office.js calls belong in src/workbook/office." }, { name: "Excel", message: "Office.js calls belong in src/workbook/office." }] },
+  },
+  {
     // Excel hands custom functions untyped cells; `any` is the declared type Excel sees.
     files: ["src/functions/functions.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -1,10 +1,9 @@
-/* global Office, Excel */
 // The FEE.* custom functions. Each wrapper is one line over the runner; the JSDoc is what Excel shows.
 // Loaded in the shared runtime with the task pane, and evaluable with only `CustomFunctions` defined.
 // Each returns a value, or a promise only while the workbook's schedule is loading; the casts keep the
 // declared types (which drive functions.json) to what Excel finally receives.
 import { run } from "./runner";
-import { startWorkbookSync } from "./officeSync";
+import { startScheduleSync } from "../workbook/office/scheduleSync";
 import { workbookState } from "./workbookState";
 
 /**
@@ -135,4 +134,4 @@ export function schedule(as_of?: any) {
   return run("SCHEDULE", [as_of]) as any[][];
 }
 
-if (typeof Office !== "undefined" && typeof Excel !== "undefined") startWorkbookSync(workbookState);
+startScheduleSync(workbookState);

@@ -1,11 +1,19 @@
 /* global Excel, Office */
-import { readDateSystem, readOfficeBlock } from "../workbook/office/officeBlocks";
-import { CONTRACT, readSchedule } from "../workbook/contract";
-import { WorkbookState } from "./workbookState";
+import { DateSystem, FeeSchedule, ScheduleIssue } from "../../engine";
+import { CONTRACT, readSchedule } from "../contract";
+import { readDateSystem, readOfficeBlock } from "./officeBlocks";
+
+/** What the sync keeps up to date: the functions' view of the workbook's schedule. */
+export interface ScheduleTarget {
+  readonly status: "loading" | "ready" | "error";
+  beginLoading(): void;
+  loaded(schedule: FeeSchedule, issues: ScheduleIssue[], dateSystem: DateSystem): void;
+  failed(message: string): void;
+}
 
 const LOAD_TIMEOUT_MS = 15000;
 
-async function reload(state: WorkbookState): Promise<void> {
+async function reload(state: ScheduleTarget): Promise<void> {
   try {
     await Excel.run(async (context) => {
       const dateSystem = await readDateSystem(context);
@@ -35,7 +43,9 @@ async function recalculate(): Promise<void> {
  * need a portfolio name wait for the first load; if it never comes they get an
  * error after a timeout rather than #BUSY! for ever.
  */
-export function startWorkbookSync(state: WorkbookState): void {
+export function startScheduleSync(state: ScheduleTarget): void {
+  // Outside Excel (tests, the JavaScript-only runtime without a workbook) there is nothing to load: the schedule stays empty.
+  if (typeof Office === "undefined" || typeof Excel === "undefined") return;
   state.beginLoading();
   const timer = setTimeout(() => {
     if (state.status === "loading") state.failed("the workbook's Fee Schedule did not load in time; reopen the add-in");
