@@ -45,6 +45,7 @@ module.exports = (env, argv) => {
           { from: "assets/*", to: "assets/[name][ext]" },
           { from: "samples/*.xlsx", to: "samples/[name][ext]", noErrorOnMissing: true },
           { from: "src/taskpane/help.html", to: "help.html" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

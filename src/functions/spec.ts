@@ -36,6 +36,16 @@ export const ROUNDING_NAMES = ["DAILY", "PERIOD", "NONE"] as const;
 const req = (name: string, kind: ArgKind, matrix = false): ArgSpec => ({ name, kind, optional: false, matrix });
 const opt = (name: string, kind: ArgKind, def: string, matrix = false, allowed?: readonly string[]): ArgSpec => ({ name, kind, optional: true, matrix, default: def, allowed });
 
+/** The arguments ACCRUE and DAILY share: a rate and a daily series over an optional period. */
+const SERIES_ARGS: ArgSpec[] = [
+  req("rate", "rate", true),
+  req("net_assets", "range", true),
+  req("dates", "range", true),
+  opt("period_start", "date", "first date given"),
+  opt("period_end", "date", "last date given"),
+  opt("basis", "basis", "ACT/ACT", false, BASIS_NAMES),
+];
+
 export const FUNCTION_SPECS: Record<FunctionId, FunctionSpec> = {
   MGMTFEE: {
     id: "MGMTFEE",
@@ -44,15 +54,7 @@ export const FUNCTION_SPECS: Record<FunctionId, FunctionSpec> = {
   },
   ACCRUE: {
     id: "ACCRUE",
-    args: [
-      req("rate", "rate", true),
-      req("net_assets", "range", true),
-      req("dates", "range", true),
-      opt("period_start", "date", "first date given"),
-      opt("period_end", "date", "last date given"),
-      opt("basis", "basis", "ACT/ACT", false, BASIS_NAMES),
-      opt("rounding", "rounding", "DAILY", false, ROUNDING_NAMES),
-    ],
+    args: [...SERIES_ARGS, opt("rounding", "rounding", "DAILY", false, ROUNDING_NAMES)],
     result: "scalar",
   },
   PRORATE: {
@@ -72,14 +74,7 @@ export const FUNCTION_SPECS: Record<FunctionId, FunctionSpec> = {
   },
   DAILY: {
     id: "DAILY",
-    args: [
-      req("rate", "rate", true),
-      req("net_assets", "range", true),
-      req("dates", "range", true),
-      opt("period_start", "date", "first date given"),
-      opt("period_end", "date", "last date given"),
-      opt("basis", "basis", "ACT/ACT", false, BASIS_NAMES),
-    ],
+    args: SERIES_ARGS,
     result: "matrix",
   },
   SCHEDULE: {

@@ -131,6 +131,8 @@ maybe("the task pane in headless Chromium (standalone mode)", () => {
     await page.goto(`${server.url}/taskpane.html`);
     await page.getByText("Standalone mode").waitFor();
     await page.getByRole("tab", { name: "Fee schedule" }).waitFor();
+    // The pane's stylesheet loaded (layout, visible focus).
+    expect(await page.locator("main.app").evaluate((e) => getComputedStyle(e).display)).toBe("flex");
     await shot("08-office-page-outside-office");
   }, 60000);
 });

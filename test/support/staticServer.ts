@@ -2,7 +2,7 @@ import { createServer, Server } from "http";
 import { readFile } from "fs/promises";
 import path from "path";
 
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
+const TYPES: Record<string, string> = { ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
 
 /** Serves a folder on 127.0.0.1 at a free port (plain HTTP: the tests need no certificates). */
 export async function serveFolder(root: string): Promise<{ url: string; close: () => Promise<void> }> {

@@ -1,3 +1,5 @@
+import { columnLetter } from "../cells";
+
 /** Minimal XML text helpers for the parts of an .xlsx package this project reads and writes. */
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -34,13 +36,7 @@ export function columnIndex(letters: string): number {
   return n;
 }
 
+/** A 1-based column index to letters: 1 -> A, 27 -> AA. */
 export function columnName(index1: number): string {
-  let n = index1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetter(index1 - 1);
 }
