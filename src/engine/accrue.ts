@@ -8,7 +8,6 @@ import { PortfolioSchedule, ScheduleVersion } from "./schedule";
 import { IntegerTiers, annualFee, annualFeeScaled, blendedRate, toIntegerTiers } from "./tiers";
 
 export type Rounding = "DAILY" | "PERIOD" | "NONE";
-export const ROUNDINGS: readonly Rounding[] = ["DAILY", "PERIOD", "NONE"];
 
 /** One accruing day, with everything needed to trace it. */
 export interface AccrualDay {

@@ -10,11 +10,6 @@ export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO = new Dec(0);
 
-/** Rounds to cents, half away from zero: the only rounding step for money. */
-export function roundCents(x: Dec): Dec {
-  return x.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
-}
-
 /**
  * Divides `numerator` by a positive integer `denominator` and rounds the exact
  * quotient to cents, half away from zero. Exact: no intermediate rounding, so a
@@ -49,9 +44,4 @@ export function toScaledInteger(x: Dec, places: number): number | null {
   const scaled = x.times(new Dec(10).pow(places));
   const n = scaled.toNumber();
   return Number.isSafeInteger(n) ? n : null;
-}
-
-/** A JS number for the Excel/JSON boundary. */
-export function toNumber(x: Dec): number {
-  return x.toNumber();
 }

@@ -1,5 +1,5 @@
 // The engine's public surface. Everything outside src/engine imports from here.
-export { Dec, ZERO, roundCents, divideToCents, centsToDec, toNumber } from "./decimal";
+export { Dec, ZERO, divideToCents, centsToDec } from "./decimal";
 export { FeeError, isFeeError, withWhere, ERROR_KIND } from "./FeeError";
 export type { FeeErrorCode, FeeErrorWhere } from "./FeeError";
 export {
@@ -30,7 +30,6 @@ export type { Tier } from "./tiers";
 export {
   validateSchedule,
   buildSchedule,
-  scheduleRows,
   findPortfolio,
   requirePortfolio,
   versionAt,
@@ -41,10 +40,10 @@ export {
 export type { FeeSchedule, PortfolioSchedule, ScheduleVersion, ScheduleRow, ScheduleIssue, ScheduleIssueCode } from "./schedule";
 export { NavSeries } from "./navSeries";
 export type { NavPoint } from "./navSeries";
-export { accrue, ROUNDINGS } from "./accrue";
+export { accrue } from "./accrue";
 export type { AccrualDay, AccrualResult, AccrueOptions, Rounding } from "./accrue";
 export { averageDailyNetAssets } from "./averageDailyNetAssets";
 export { feeFromAverage, feeFromAverageForPortfolio } from "./feeFromAverage";
 export { prorate } from "./prorate";
-export { reconcile, reportMonthLabel } from "./reconcile";
+export { reconcile } from "./reconcile";
 export type { ReconcileInput, ReconReport, ReconRow, ReconStatus, NetAssetInput, InvoiceInput } from "./reconcile";

@@ -1,5 +1,5 @@
 import { AccrualDay, accrue } from "./accrue";
-import { DayNumber, Month, formatMonth, monthEnd, monthStart } from "./calendarDate";
+import { DayNumber, Month, monthEnd, monthStart } from "./calendarDate";
 import { DayCountId } from "./dayCount";
 import { Dec, ZERO } from "./decimal";
 import { isFeeError, withWhere } from "./FeeError";
@@ -164,9 +164,4 @@ function seriesFor(p: PortfolioSchedule, points: NavPoint[]): NavSeries {
     if (isFeeError(e)) throw withWhere(e, { argument: `Net Assets for ${p.portfolio}` });
     throw e;
   }
-}
-
-/** `2024-01` for a report, used in sheet names. */
-export function reportMonthLabel(r: ReconReport): string {
-  return formatMonth(r.month);
 }

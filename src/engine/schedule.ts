@@ -135,11 +135,6 @@ export function buildSchedule(rows: readonly ScheduleRow[]): { schedule: FeeSche
   return { schedule, issues };
 }
 
-/** Flattens a schedule back to rows, portfolio by portfolio, versions by date. */
-export function scheduleRows(schedule: FeeSchedule): ScheduleRow[] {
-  return schedule.portfolios.flatMap((p) => p.versions.flatMap((v) => v.tiers.map((t) => ({ portfolio: p.portfolio, effectiveFrom: v.effectiveFrom, breakpoint: t.breakpoint, rate: t.rate }))));
-}
-
 export function findPortfolio(schedule: FeeSchedule, name: string): PortfolioSchedule | undefined {
   const key = portfolioKey(name);
   return schedule.portfolios.find((p) => portfolioKey(p.portfolio) === key);
