@@ -106,6 +106,21 @@ maybe("the task pane in headless Chromium (standalone mode)", () => {
     await page.getByRole("button", { name: "Discard edits" }).click();
   }, 60000);
 
+  it("imports a schedule CSV: a file with bad lines is refused line by line and changes nothing; a good one replaces the draft", async () => {
+    await page.goto(`${server.url}/standalone.html`);
+    const importer = page.locator("label.file-button", { hasText: "Import CSV" }).locator("input[type=file]");
+    await importer.setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("Portfolio,Effective From,Breakpoint,Annual Rate\nFund X,2024-02-30,0,0.10%\nFund Y,2024-01-01,0,lots\n") });
+    const problems = page.getByRole("list", { name: "CSV problems" });
+    expect(await problems.locator("li").allTextContents()).toEqual(['line 2: Effective From "2024-02-30" is not a YYYY-MM-DD date', 'line 3: Annual Rate "lots" is not a rate']);
+    expect(await page.getByRole("region").count()).toBe(5);
+    await shot("06b-csv-refused");
+    await importer.setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from("Portfolio,Effective From,Breakpoint,Annual Rate\n'=Fund X,2024-01-01,0,0.0015\n") });
+    await page.getByText("Imported 1 rows from good.csv").waitFor();
+    expect(await page.getByRole("region").count()).toBe(1);
+    expect(await page.getByRole("region").locator("input").first().inputValue()).toBe("=Fund X");
+    await page.getByRole("button", { name: "Discard edits" }).click();
+  }, 60000);
+
   it("runs the month end on the bundled sample: breaks first, accruals traceable, sheets in the download", async () => {
     await page.goto(`${server.url}/standalone.html`);
     await page.getByRole("tab", { name: "Month end" }).click();

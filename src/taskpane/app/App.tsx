@@ -4,6 +4,7 @@ import { WorkbookBackend } from "../../workbook/backend";
 import { FileBackend, blankWorkbook } from "../../workbook/xlsx/fileBackend";
 import { Problem, messageOf } from "../components/ErrorText";
 import { XLSX_TYPE, download } from "../components/download";
+import { FilePicker } from "../components/FilePicker";
 import { ScheduleFeature } from "../features/schedule/ScheduleFeature";
 import { ReconcileView } from "../features/reconcile/ReconcileView";
 
@@ -74,18 +75,7 @@ export function StandaloneApp({ start }: { start: "sample" | "blank" }) {
       <Title3 as="h1">Management fees</Title3>
       <Caption1>Standalone mode: working on an .xlsx file in this browser. Nothing is uploaded; download the workbook when you are done.</Caption1>
       <div className="row toolbar" role="toolbar" aria-label="Workbook">
-        <label className="file-button">
-          Open .xlsx…
-          <input
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={async (ev) => {
-              const f = ev.target.files?.[0];
-              ev.target.value = "";
-              if (f) await open(await f.arrayBuffer(), f.name);
-            }}
-          />
-        </label>
+        <FilePicker label="Open .xlsx…" accept={`.xlsx,${XLSX_TYPE}`} onFile={async (f) => open(await f.arrayBuffer(), f.name)} />
         <Button onClick={async () => open(await blankWorkbook(), "new-workbook.xlsx")}>New workbook</Button>
         <Button appearance="primary" disabled={!backend} onClick={() => backend && download(backend.bytes(), backend.label, XLSX_TYPE)}>
           Download workbook

@@ -5,6 +5,7 @@ import { WorkbookBackend, fingerprint } from "../../../workbook/backend";
 import { readSchedule } from "../../../workbook/contract";
 import { Note, Problem, messageOf } from "../../components/ErrorText";
 import { download } from "../../components/download";
+import { FilePicker } from "../../components/FilePicker";
 import { formatDay, formatRate } from "../../components/format";
 import { exportCsv, importCsv } from "./csv";
 import { Draft, checkDraft, draftFromSchedule, inForce, scheduleADraft } from "./draft";
@@ -59,7 +60,9 @@ export function ScheduleFeature({ backend }: { backend: WorkbookBackend }) {
   const edit = (e: Edit) => {
     setDraft((d) => {
       const next = applyEdit(d ?? { portfolios: [] }, e);
-      if (loaded.state === "ready" || loaded.state === "none") sessionStorage.setItem(storageKey(backend.label), JSON.stringify({ base: loaded.base, draft: next }));
+      // Keep unsaved edits for the session; edits that undo themselves leave nothing to restore.
+      if (loaded.state === "ready" && JSON.stringify(next) === JSON.stringify(loaded.saved)) sessionStorage.removeItem(storageKey(backend.label));
+      else if (loaded.state === "ready" || loaded.state === "none") sessionStorage.setItem(storageKey(backend.label), JSON.stringify({ base: loaded.base, draft: next }));
       return next;
     });
   };
@@ -167,24 +170,18 @@ export function ScheduleFeature({ backend }: { backend: WorkbookBackend }) {
         <Button disabled={check.issues.length > 0} onClick={() => download(exportCsv(draft), "fee-schedule.csv", "text/csv")}>
           Export CSV
         </Button>
-        <label className="file-button">
-          Import CSV
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            onChange={async (ev) => {
-              const f = ev.target.files?.[0];
-              ev.target.value = "";
-              if (!f) return;
-              const r = importCsv(await f.text());
-              setCsvErrors(r.errors);
-              if (r.draft) {
-                edit({ kind: "replace", draft: r.draft });
-                setNotice(`Imported ${lines(r.draft).length} rows from ${f.name}. Review, then save.`);
-              }
-            }}
-          />
-        </label>
+        <FilePicker
+          label="Import CSV"
+          accept=".csv,text/csv"
+          onFile={async (f) => {
+            const r = importCsv(await f.text());
+            setCsvErrors(r.errors);
+            if (r.draft) {
+              edit({ kind: "replace", draft: r.draft });
+              setNotice(`Imported ${lines(r.draft).length} rows from ${f.name}. Review, then save.`);
+            }
+          }}
+        />
       </div>
       {csvErrors.length > 0 && (
         <Problem title="The CSV was not imported; nothing changed">
