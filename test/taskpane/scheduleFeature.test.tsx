@@ -83,4 +83,18 @@ describe("the fee schedule pane", () => {
     await screen.findByText(/Your unsaved edits from earlier in this session are back/);
     expect(input("Portfolio name").value).toBe("Fund A (renamed)");
   });
+
+  it("still checks for changes made in the workbook while the edits waited in the session", async () => {
+    const backend = new FakeBackend([["Fund A", 38292, 0, 0.001]]);
+    const first = mount(backend);
+    await screen.findByDisplayValue("Fund A");
+    type(input("Portfolio name"), "Fund A (renamed)");
+    first.unmount();
+    backend.schedule = [["Fund A", 38292, 0, 0.002]];
+    mount(backend);
+    await screen.findByText(/Your unsaved edits from earlier in this session are back/);
+    fireEvent.click(screen.getByRole("button", { name: "Save schedule" }));
+    await screen.findByText("The fee schedule changed in the workbook since you opened it");
+    expect(backend.writes).toHaveLength(0);
+  });
 });

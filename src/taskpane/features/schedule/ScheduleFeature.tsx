@@ -30,6 +30,8 @@ export function ScheduleFeature({ backend }: { backend: WorkbookBackend }) {
   const [conflict, setConflict] = React.useState<{ theirs: Draft; base: string; onlyTheirs: string[]; onlyMine: string[] } | null>(null);
   const [csvErrors, setCsvErrors] = React.useState<string[]>([]);
   const [asOf, setAsOf] = React.useState("");
+  // The workbook's schedule as it was when the edits in `draft` began: saving checks the workbook still holds it.
+  const [draftBase, setDraftBase] = React.useState<string | null>(null);
 
   const load = React.useCallback(async () => {
     setLoaded({ state: "loading" });
@@ -48,6 +50,7 @@ export function ScheduleFeature({ backend }: { backend: WorkbookBackend }) {
       const restored = kept ? (JSON.parse(kept) as { base: string; draft: Draft }) : null;
       if (restored) setNotice("Your unsaved edits from earlier in this session are back. Save them, or reload to discard them.");
       setDraft(restored ? restored.draft : saved);
+      setDraftBase(restored ? restored.base : base);
     } catch (e) {
       setLoaded({ state: "error", message: messageOf(e) });
     }
@@ -62,7 +65,7 @@ export function ScheduleFeature({ backend }: { backend: WorkbookBackend }) {
       const next = applyEdit(d ?? { portfolios: [] }, e);
       // Keep unsaved edits for the session; edits that undo themselves leave nothing to restore.
       if (loaded.state === "ready" && JSON.stringify(next) === JSON.stringify(loaded.saved)) sessionStorage.removeItem(storageKey(backend.label));
-      else if (loaded.state === "ready" || loaded.state === "none") sessionStorage.setItem(storageKey(backend.label), JSON.stringify({ base: loaded.base, draft: next }));
+      else if (loaded.state === "ready" || loaded.state === "none") sessionStorage.setItem(storageKey(backend.label), JSON.stringify({ base: draftBase ?? loaded.base, draft: next }));
       return next;
     });
   };
@@ -161,7 +164,7 @@ export function ScheduleFeature({ backend }: { backend: WorkbookBackend }) {
         </Problem>
       )}
       <div className="row toolbar">
-        <Button appearance="primary" disabled={busy || check.issues.length > 0 || !dirty} onClick={() => void write(draft, loaded.state === "ready" ? loaded.base : null)}>
+        <Button appearance="primary" disabled={busy || check.issues.length > 0 || !dirty} onClick={() => void write(draft, draftBase ?? loaded.base)}>
           Save schedule
         </Button>
         <Button disabled={busy || !dirty} onClick={() => edit({ kind: "replace", draft: loaded.saved })}>
