@@ -15,7 +15,8 @@ import {
   parseMonth,
   parseRate,
   portfolioKey,
-  requirePortfolio,
+  findPortfolio,
+  FeeSchedule,
   singleVersion,
 } from "../engine";
 import { isWorkbookError, WorkbookError } from "../workbook/cells";
@@ -137,18 +138,16 @@ async function runAccrue(argv: string[]): Promise<number> {
   const key = portfolioKey(name);
   const mine = rows.filter((r) => portfolioKey(r.portfolio) === key);
   const series = NavSeries.from(mine.map((r) => ({ date: r.date, netAssets: r.netAssets, row: r.row })), "Net Assets");
-  const result = accrue(portfolio, series, from, to, { basis, rounding });
+  const result = accrue(portfolio, series, from, to, { basis, rounding, detail: false });
   const label = portfolio.portfolio || name;
   process.stdout.write(p.options.has("json") ? `${JSON.stringify(accrueJson(label, result), null, 2)}\n` : formatAccrueTable(label, result));
   return result.accruingDays > 0 ? 0 : 1;
 }
 
-function scheduleMember(schedule: Parameters<typeof requirePortfolio>[0], name: string, file: string): PortfolioSchedule {
-  try {
-    return requirePortfolio(schedule, name);
-  } catch {
-    throw new WorkbookError({ file, sheet: "Fee Schedule", column: "Portfolio" }, `no portfolio named ${JSON.stringify(name)}`);
-  }
+function scheduleMember(schedule: FeeSchedule, name: string, file: string): PortfolioSchedule {
+  const p = findPortfolio(schedule, name);
+  if (!p) throw new WorkbookError({ file, sheet: "Fee Schedule", column: "Portfolio" }, `no portfolio named ${JSON.stringify(name)}`);
+  return p;
 }
 
 export async function main(argv: string[]): Promise<number> {

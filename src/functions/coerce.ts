@@ -18,9 +18,9 @@ import {
   withWhere,
   isFeeError,
 } from "../engine";
+import { isBlank } from "../workbook/cells";
 
-/** Excel's blank: null on some clients, "" on others. */
-export const isBlank = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+export { isBlank };
 
 /** A single cell passed where a range is allowed arrives as [[v]]; unwrap it. */
 export function scalar(v: unknown): unknown {

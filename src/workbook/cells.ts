@@ -1,4 +1,4 @@
-import { DateSystem, DayNumber, FeeError, fromExcelSerial, fromYmd, isValidYmd, parseAmount, parseIsoDate, parseMonth, Month, monthOf, Dec } from "../engine";
+import { DateSystem, DayNumber, isFeeError, fromExcelSerial, fromYmd, isValidYmd, parseAmount, parseIsoDate, parseMonth, Month, monthOf, Dec } from "../engine";
 
 /**
  * A cell value as both backends hand it over: numbers (dates as serials), text
@@ -41,7 +41,8 @@ function describe(w: Partial<CellWhere>, problem: string): string {
   return `${parts.join(", ")}: ${problem}`;
 }
 
-export function isBlank(c: Cell | undefined): boolean {
+/** Excel's blank: null or undefined on some clients, empty (or spaces-only) text on others. */
+export function isBlank(c: unknown): boolean {
   return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 }
 
@@ -122,10 +123,7 @@ export function atCell<T>(w: CellWhere, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof FeeError || (typeof e === "object" && e !== null && (e as { name?: string }).name === "FeeError")) {
-      const fe = e as FeeError;
-      throw new WorkbookError(w, fe.message.replace(/^\S+( row \d+)? /, ""));
-    }
+    if (isFeeError(e)) throw new WorkbookError(w, e.message.replace(/^\S+( row \d+)? /, ""));
     throw e;
   }
 }

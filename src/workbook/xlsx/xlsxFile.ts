@@ -14,7 +14,8 @@ export async function openFileBackend(file: string): Promise<FileBackend> {
   return FileBackend.open(await readInput(file), path.basename(file));
 }
 
-async function readInput(file: string): Promise<Buffer> {
+/** A file's bytes; a missing or unreadable file is a WorkbookError naming it. */
+export async function readInput(file: string): Promise<Buffer> {
   try {
     return await fsp.readFile(file);
   } catch (e) {

@@ -7,6 +7,7 @@ import {
   parseAmount,
   parseIsoDate,
   parseRateValue,
+  buildSchedule,
   scheduleAsOf,
   validateSchedule,
 } from "../../../engine";
@@ -118,13 +119,5 @@ function fromScheduleIssue(i: ScheduleIssue): FieldIssue {
 export function inForce(d: Draft, day: number) {
   const { rows, issues } = checkDraft(d);
   if (issues.length) return null;
-  const byName = new Map<string, ScheduleRow[]>();
-  rows.forEach((r) => byName.set(r.portfolio, [...(byName.get(r.portfolio) ?? []), r]));
-  const schedule: FeeSchedule = {
-    portfolios: [...byName.entries()].map(([portfolio, rs]) => ({
-      portfolio,
-      versions: [...new Set(rs.map((r) => r.effectiveFrom))].sort((a, b) => a - b).map((effectiveFrom) => ({ effectiveFrom, tiers: rs.filter((r) => r.effectiveFrom === effectiveFrom) })),
-    })),
-  };
-  return scheduleAsOf(schedule, day);
+  return scheduleAsOf(buildSchedule(rows).schedule, day);
 }
