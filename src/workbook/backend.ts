@@ -8,7 +8,6 @@ import { OutCell, SheetModel } from "./reconSheets";
  * goes through this interface.
  */
 export interface WorkbookBackend {
-  readonly kind: "office" | "file";
   /** A name for the user: the file name, or "this workbook". */
   readonly label: string;
   dateSystem(): Promise<DateSystem>;

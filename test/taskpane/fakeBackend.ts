@@ -6,7 +6,6 @@ import { OutCell, SheetModel } from "../../src/workbook/reconSheets";
 
 /** An in-memory workbook for component tests: the schedule as cells, and a log of writes. */
 export class FakeBackend implements WorkbookBackend {
-  readonly kind = "file" as const;
   readonly label = "fake.xlsx";
   schedule: Cell[][] | null;
   writes: ScheduleRow[][] = [];

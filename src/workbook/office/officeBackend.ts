@@ -10,7 +10,6 @@ const toValue = (c: OutCell | undefined) => (c?.formula ? `=${c.formula}` : (c?.
 
 /** The open Excel workbook, through Office.js. Each operation is one Excel.run; writes go in one batch. */
 export class OfficeBackend implements WorkbookBackend {
-  readonly kind = "office" as const;
   readonly label = "this workbook";
   private system: DateSystem | null = null;
 

@@ -6,7 +6,6 @@ import { XlsxPackage } from "./xlsxPackage";
 
 /** A workbook held in memory as .xlsx bytes: the standalone pane's backend. Each write produces new bytes. */
 export class FileBackend implements WorkbookBackend {
-  readonly kind = "file" as const;
   private constructor(private pkg: XlsxPackage) {}
 
   static async open(bytes: ArrayBuffer | Uint8Array, name: string): Promise<FileBackend> {
