@@ -54,6 +54,16 @@ export default tseslint.config(
     rules: restrict([{ group: ["**/functions/**", "**/cli/**"], message: "Fronts do not import each other (importing functions would register them twice)." }]),
   },
   {
+    // Feature folders are independent: one never imports another (the app shell composes them; shared UI lives in components/).
+    files: ["src/taskpane/features/**/*.ts", "src/taskpane/features/**/*.tsx"],
+    rules: restrict([
+      { group: ["**/functions/**", "**/cli/**"], message: "Fronts do not import each other (importing functions would register them twice)." },
+      { regex: "^\\.\\./(?!\\.\\.)[^/]+(/|$)", message: "A feature folder does not import another feature's internals: share through src/taskpane/components." },
+      { regex: "(^|/)features/", message: "A feature folder does not import another feature's internals: share through src/taskpane/components." },
+      { regex: "(^|/)app/", message: "Features do not import the app shell." },
+    ]),
+  },
+  {
     files: ["src/cli/**/*.ts"],
     rules: restrict([{ group: ["**/functions/**", "**/taskpane/**"], message: "Fronts do not import each other." }]),
   },

@@ -5,9 +5,12 @@ import path from "path";
 const TYPES: Record<string, string> = { ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
 
 /** Serves a folder on 127.0.0.1 at a free port (plain HTTP: the tests need no certificates). */
-export async function serveFolder(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveFolder(root: string): Promise<{ url: string; close: () => Promise<void>; hold: { before?: (rel: string) => Promise<void> | void } }> {
+  // A test may hold a request back (e.g. the Web Worker's script) to look at a state that is otherwise over too soon.
+  const hold: { before?: (rel: string) => Promise<void> | void } = {};
   const server: Server = createServer(async (req, res) => {
     const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
+    await hold.before?.(rel);
     const file = path.join(root, rel || "index.html");
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
@@ -22,5 +25,5 @@ export async function serveFolder(root: string): Promise<{ url: string; close: (
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as { port: number }).port;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}`, hold, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

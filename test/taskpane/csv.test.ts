@@ -7,7 +7,7 @@ describe("schedule CSV", () => {
   it("round-trips a schedule", () => {
     const csv = exportCsv(draft("Fund, A"));
     expect(csv).toBe('Portfolio,Effective From,Breakpoint,Annual Rate\r\n"Fund, A",2004-11-01,0,0.001\r\n');
-    expect(importCsv(csv).draft?.portfolios[0]).toMatchObject({ name: "Fund, A", versions: [{ effectiveFrom: "2004-11-01", tiers: [{ breakpoint: "0", rate: "0.1%" }] }] });
+    expect(importCsv(csv).draft?.portfolios[0]).toMatchObject({ name: "Fund, A", versions: [{ effectiveFrom: "2004-11-01", tiers: [{ breakpoint: "0", rate: "0.10%" }] }] });
   });
 
   it.each(["=HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)"])("exports %s so that no spreadsheet runs it", (name) => {

@@ -16,6 +16,10 @@ const mount = (backend: FakeBackend) =>
 
 const input = (name: RegExp | string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
 const type = (el: HTMLInputElement, value: string) => fireEvent.change(el, { target: { value } });
+/** Portfolios are collapsed lines: open one to edit it. */
+const expand = async (name: string) => fireEvent.click(await screen.findByRole("button", { name: new RegExp(`^${name}`) }));
+/** Buttons stay focusable while unavailable (aria-disabled), so focus never drops to the page. */
+const unavailable = (name: string) => screen.getByRole("button", { name }).getAttribute("aria-disabled") === "true";
 
 beforeEach(() => sessionStorage.clear());
 
@@ -40,16 +44,17 @@ describe("the fee schedule pane", () => {
       ["Fund B", 38292, 0, 0.002],
     ]);
     mount(backend);
-    await screen.findByDisplayValue("Fund A");
+    await expand("Fund A");
+    await expand("Fund B");
     type(input("Fund A version 1 annual rate 1"), "ten percent");
     type(input("Fund B version 1 breakpoint 1"), "5");
     await screen.findByText("2 problems to fix before saving");
     expect(screen.getAllByText(/"ten percent" is not a rate/)).toHaveLength(2); // beside the field and in the summary
     expect(screen.getAllByText(/Fund B from 2004-11-01: the first tier must start at breakpoint 0/)).toHaveLength(2);
-    expect((screen.getByRole("button", { name: "Save schedule" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(unavailable("Save schedule")).toBe(true);
     type(input("Fund A version 1 annual rate 1"), "15bp");
     type(input("Fund B version 1 breakpoint 1"), "0");
-    await waitFor(() => expect((screen.getByRole("button", { name: "Save schedule" }) as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() => expect(unavailable("Save schedule")).toBe(false));
     fireEvent.click(screen.getByRole("button", { name: "Save schedule" }));
     await screen.findByText(/Saved 2 schedule rows/);
     expect(backend.writes[0][0].rate.toString()).toBe("0.0015");

@@ -5,8 +5,9 @@ import { FileBackend, blankWorkbook } from "../../workbook/xlsx/fileBackend";
 import { Problem, messageOf } from "../components/ErrorText";
 import { XLSX_TYPE, download } from "../components/download";
 import { FilePicker } from "../components/FilePicker";
-import { ScheduleFeature } from "../features/schedule/ScheduleFeature";
-import { ReconcileView } from "../features/reconcile/ReconcileView";
+import { UnsavedEditsProvider, WorkbookPlace, WorkbookPlaceContext, usePendingEdits } from "../components/unsavedEdits";
+import { ScheduleFeature } from "../features/schedule";
+import { ReconcileView } from "../features/reconcile";
 
 const SAMPLE = "samples/month-end-2024-01.xlsx";
 
@@ -16,42 +17,85 @@ function previousMonth(): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
+type TabId = "schedule" | "reconcile";
+const TABS: { id: TabId; title: string }[] = [
+  { id: "schedule", title: "Fee schedule" },
+  { id: "reconcile", title: "Month end" },
+];
+
+/**
+ * The features as tabs. Every panel stays mounted (hidden when not selected),
+ * so switching tabs keeps edits, messages and the reconciliation result.
+ * `revision` counts writes to the workbook, so each feature re-reads what it shows.
+ */
 function Panes({ backend, initialMonth }: { backend: WorkbookBackend; initialMonth: string }) {
-  const [tab, setTab] = React.useState<"schedule" | "reconcile">("schedule");
+  const [tab, setTab] = React.useState<TabId>("schedule");
+  const [revision, setRevision] = React.useState(0);
+  const place = React.useContext(WorkbookPlaceContext);
+  const written = React.useCallback(() => {
+    setRevision((r) => r + 1);
+    place.changed();
+  }, [place]);
+  const panel = (id: TabId): React.ReactNode =>
+    id === "schedule" ? <ScheduleFeature backend={backend} revision={revision} onWritten={written} /> : <ReconcileView backend={backend} initialMonth={initialMonth} revision={revision} onWritten={written} />;
   return (
     <>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)} aria-label="Task">
-        <Tab value="schedule">Fee schedule</Tab>
-        <Tab value="reconcile">Month end</Tab>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="Task">
+        {TABS.map((t) => (
+          <Tab key={t.id} id={`tab-${t.id}`} value={t.id} aria-controls={`panel-${t.id}`}>
+            {t.title}
+          </Tab>
+        ))}
       </TabList>
-      <div role="tabpanel" aria-label={tab === "schedule" ? "Fee schedule" : "Month end"}>
-        {tab === "schedule" ? <ScheduleFeature backend={backend} /> : <ReconcileView backend={backend} initialMonth={initialMonth} />}
-      </div>
+      {TABS.map((t) => (
+        <div key={t.id} id={`panel-${t.id}`} role="tabpanel" aria-labelledby={`tab-${t.id}`} hidden={tab !== t.id}>
+          {panel(t.id)}
+        </div>
+      ))}
     </>
   );
 }
 
+const IN_EXCEL: WorkbookPlace = { kept: "workbook", changed: () => undefined };
+
 /** In Excel: the pane over the open workbook. */
 export function OfficeApp({ backend }: { backend: WorkbookBackend }) {
   return (
-    <main className="app">
-      <Title3 as="h1">Management fees</Title3>
-      <Panes backend={backend} initialMonth={previousMonth()} />
-    </main>
+    <UnsavedEditsProvider>
+      <WorkbookPlaceContext.Provider value={IN_EXCEL}>
+        <main className="app">
+          <Title3 as="h1">Management fees</Title3>
+          <Panes backend={backend} initialMonth={previousMonth()} />
+        </main>
+      </WorkbookPlaceContext.Provider>
+    </UnsavedEditsProvider>
   );
 }
 
 /** Outside Excel: the same pane over an .xlsx file (the bundled sample by default), downloaded when done. */
 export function StandaloneApp({ start }: { start: "sample" | "blank" }) {
+  return (
+    <UnsavedEditsProvider>
+      <Standalone start={start} />
+    </UnsavedEditsProvider>
+  );
+}
+
+function Standalone({ start }: { start: "sample" | "blank" }) {
   const [backend, setBackend] = React.useState<FileBackend | null>(null);
   const [failure, setFailure] = React.useState<string | null>(null);
   const [generation, setGeneration] = React.useState(0);
+  // Writes to the in-browser workbook since it was opened or last downloaded: lost on reload unless downloaded.
+  const [changes, setChanges] = React.useState(0);
+  const pending = usePendingEdits();
+  const place = React.useMemo<WorkbookPlace>(() => ({ kept: "browser", changed: () => setChanges((n) => n + 1) }), []);
 
   const open = React.useCallback(async (bytes: ArrayBuffer | Uint8Array, name: string) => {
     setFailure(null);
     try {
       setBackend(await FileBackend.open(bytes, name));
       setGeneration((g) => g + 1);
+      setChanges(0);
     } catch (e) {
       setFailure(messageOf(e));
     }
@@ -70,21 +114,56 @@ export function StandaloneApp({ start }: { start: "sample" | "blank" }) {
     })();
   }, [open, start]);
 
+  // Leaving the page loses the in-browser workbook and any unsaved edits: the browser asks first.
+  const atRisk = changes > 0 || pending.length > 0;
+  React.useEffect(() => {
+    if (!atRisk) return;
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [atRisk]);
+
+  const confirmReplace = () => !atRisk || window.confirm("The workbook in this browser has changes that were not downloaded. Open another and lose them?");
+
   return (
-    <main className="app">
-      <Title3 as="h1">Management fees</Title3>
-      <Caption1>Standalone mode: working on an .xlsx file in this browser. Nothing is uploaded; download the workbook when you are done.</Caption1>
-      <div className="row toolbar" role="toolbar" aria-label="Workbook">
-        <FilePicker label="Open .xlsx…" accept={`.xlsx,${XLSX_TYPE}`} onFile={async (f) => open(await f.arrayBuffer(), f.name)} />
-        <Button onClick={async () => open(await blankWorkbook(), "new-workbook.xlsx")}>New workbook</Button>
-        <Button appearance="primary" disabled={!backend} onClick={() => backend && download(backend.bytes(), backend.label, XLSX_TYPE)}>
-          Download workbook
-        </Button>
-      </div>
-      {backend && <p className="caption" aria-live="polite">Workbook: {backend.label}</p>}
-      {failure && <Problem title="Cannot open the workbook">{failure}</Problem>}
-      {!backend && !failure && <Spinner label="Opening the workbook…" />}
-      {backend && <Panes key={generation} backend={backend} initialMonth={start === "sample" ? "2024-01" : previousMonth()} />}
-    </main>
+    <WorkbookPlaceContext.Provider value={place}>
+      <main className="app">
+        <Title3 as="h1">Management fees</Title3>
+        <Caption1>Standalone mode: working on an .xlsx file in this browser. Nothing is uploaded; what you save is kept in this browser until you download the workbook.</Caption1>
+        <div className="row toolbar" role="toolbar" aria-label="Workbook">
+          <FilePicker label="Open .xlsx…" accept={`.xlsx,${XLSX_TYPE}`} onFile={async (f) => (confirmReplace() ? open(await f.arrayBuffer(), f.name) : undefined)} />
+          <Button onClick={async () => (confirmReplace() ? open(await blankWorkbook(), "new-workbook.xlsx") : undefined)}>New workbook</Button>
+          <Button
+            appearance="primary"
+            disabledFocusable={!backend}
+            onClick={() => {
+              if (!backend) return;
+              download(backend.bytes(), backend.label, XLSX_TYPE);
+              setChanges(0);
+            }}
+          >
+            Download workbook
+          </Button>
+        </div>
+        {backend && (
+          <p className="caption" aria-live="polite">
+            Workbook: {backend.label}.{" "}
+            {changes > 0 ? (
+              <strong className="warning-text">
+                {changes} change{changes > 1 ? "s" : ""} kept in this browser since the last download — download to keep them.
+              </strong>
+            ) : (
+              "No changes since it was opened or downloaded."
+            )}
+          </p>
+        )}
+        {failure && <Problem title="Cannot open the workbook">{failure}</Problem>}
+        {!backend && !failure && <Spinner label="Opening the workbook…" />}
+        {backend && <Panes key={generation} backend={backend} initialMonth={start === "sample" ? "2024-01" : previousMonth()} />}
+      </main>
+    </WorkbookPlaceContext.Provider>
   );
 }

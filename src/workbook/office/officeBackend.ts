@@ -98,6 +98,7 @@ export class OfficeBackend implements WorkbookBackend {
           range.formulas = grid.map((r) => r.map((c) => toValue(c))) as unknown as string[][];
           range.numberFormat = grid.map((r) => r.map((c) => c?.numFmt ?? "General"));
           grid.forEach((r, i) => r.forEach((c, j) => c?.bold && (ws.getCell(i, j).format.font.bold = true)));
+          if (m.table) ws.tables.add(ws.getRangeByIndexes(0, 0, Math.max(grid.length, 2), m.table.columns.length), true).name = m.table.name;
         }
         m.widths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
         if (m.frozenRows) ws.freezePanes.freezeRows(m.frozenRows);

@@ -1,133 +1,187 @@
 import * as React from "react";
-import { Button, Field, Input, Spinner } from "@fluentui/react-components";
-import { Dec, ReconRow, formatIso, formatMonth, parseMonth } from "../../../engine";
+import { Button, Field, Input, ProgressBar, Switch } from "@fluentui/react-components";
+import { ReconReport, ReconRow, formatMonth, monthStart, toYmd } from "../../../engine";
 import { WorkbookBackend } from "../../../workbook/backend";
-import { MonthEndResult, runMonthEnd } from "../../../workbook/monthEnd";
-import { Note, Problem, messageOf } from "../../components/ErrorText";
-import { formatDay, formatMoney } from "../../components/format";
-import { breaksFirst } from "./sortRows";
+import { MonthEndStage } from "../../../workbook/monthEnd";
+import { Note, Problem } from "../../components/ErrorText";
+import { download } from "../../components/download";
+import { formatCount, formatMoney } from "../../components/format";
+import { TableChecklist, useContractTables } from "../../components/TableChecklist";
+import { usePendingEdits, useSavedSuffix } from "../../components/unsavedEdits";
+import { useNarrow } from "../../components/useNarrow";
+import { reconCsv } from "./reconCsv";
+import { ResultList, ResultTable } from "./ResultRows";
+import { RunPrompt } from "./RunPrompt";
+import { Sort, needsAttention, sortRows } from "./sortRows";
+import { totalsOf } from "./totals";
+import { useMonthEnd } from "./useMonthEnd";
+import { Progress } from "./worker/runOffThread";
 
-const TOLERANCE = /^\d+(\.\d+)?$/;
+const STAGE_WORDS: Record<MonthEndStage, string> = {
+  schedule: "Reading the fee schedule",
+  netAssets: "Reading net assets",
+  invoices: "Reading invoices",
+  previous: "Reading the month's earlier Recon sheet",
+  accruing: "Accruing",
+  writing: "Writing sheets",
+};
 
-export function ReconcileView({ backend, initialMonth, onWritten }: { backend: WorkbookBackend; initialMonth: string; onWritten?: () => void }) {
-  const [month, setMonth] = React.useState(initialMonth);
-  const [tolerance, setTolerance] = React.useState("0.01");
-  const [busy, setBusy] = React.useState(false);
-  const [result, setResult] = React.useState<MonthEndResult | null>(null);
-  const [failure, setFailure] = React.useState<string | null>(null);
-  const [shown, setShown] = React.useState<ReconRow | null>(null);
+function stageText(p: Progress | null): string {
+  if (!p) return "Starting…";
+  if (p.stage === "accruing") return p.days !== undefined ? `Accruing ${formatCount(p.days)} days…` : "Accruing…";
+  return `${STAGE_WORDS[p.stage]}…`;
+}
 
-  let monthError: string | undefined;
-  try {
-    parseMonth(month);
-  } catch {
-    monthError = "Give a month as YYYY-MM.";
-  }
-  const tolError = TOLERANCE.test(tolerance.trim()) ? undefined : "Give an amount of 0 or more, e.g. 0.01.";
+const monthTitle = (report: ReconReport) => {
+  const { y, m } = toYmd(monthStart(report.month));
+  return new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
+};
 
-  const run = async () => {
-    setBusy(true);
-    setFailure(null);
-    setShown(null);
-    try {
-      setResult(await runMonthEnd(backend, parseMonth(month), new Dec(tolerance.trim())));
-      onWritten?.();
-    } catch (e) {
-      setFailure(messageOf(e));
-      setResult(null);
-    } finally {
-      setBusy(false);
+const ROUNDING_WORDS: Record<string, string> = { DAILY: "each day's accrual rounded to cents", PERIOD: "the month rounded once", NONE: "not rounded" };
+const TIMING_WORDS: Record<string, string> = { SAME_DAY: "each day's own net assets (or the last before it)", PRIOR_DAY: "the previous business day's net assets" };
+
+/** The conventions the result was computed under, read from the result itself. */
+function conventions(report: ReconReport): string {
+  const r = report as ReconReport & { rounding?: string; navTiming?: string };
+  const rounding = r.rounding ?? "DAILY";
+  const timing = r.navTiming ?? "SAME_DAY";
+  return `Basis ${report.basis}; rounding ${rounding} (${ROUNDING_WORDS[rounding] ?? rounding}); net-asset timing ${timing} (${TIMING_WORDS[timing] ?? timing}); tolerance ${formatMoney(report.tolerance)}.`;
+}
+
+export function ReconcileView({ backend, initialMonth, revision = 0, onWritten }: { backend: WorkbookBackend; initialMonth: string; revision?: number; onWritten?: () => void }) {
+  const me = useMonthEnd(backend, initialMonth, onWritten);
+  const pending = usePendingEdits();
+  const tables = useContractTables(backend, revision);
+  const savedSuffix = useSavedSuffix();
+  const narrow = useNarrow();
+  const [prompt, setPrompt] = React.useState(false);
+  const [sort, setSort] = React.useState<Sort | null>(null);
+  const [attentionOnly, setAttentionOnly] = React.useState(false);
+  const [open, setOpen] = React.useState<string | null>(null);
+  const resultHeading = React.useRef<HTMLHeadingElement>(null);
+  const runButton = React.useRef<HTMLButtonElement>(null);
+  const running = me.run.state === "running";
+
+  // Writes by others (a schedule saved, a table added) make the shown result stale; this run's own write does not.
+  const [resultRevision, setResultRevision] = React.useState<number | null>(null);
+  const ownWrite = React.useRef(false);
+  React.useEffect(() => {
+    if (ownWrite.current) {
+      ownWrite.current = false;
+      setResultRevision(revision);
     }
-  };
+  }, [revision]);
 
-  const show = async (row: ReconRow) => {
-    const where = result?.accrualRows.get(row.portfolio);
-    if (backend.showRows && where) await backend.showRows(where.sheet, where.first, where.last);
-    setShown(row);
+  const begin = () => {
+    setOpen(null);
+    ownWrite.current = true;
+    void me.start();
   };
+  const onRun = () => (pending.length ? setPrompt(true) : begin());
 
-  const r = result?.report;
-  const attention = r ? r.rows.filter((x) => x.status !== "OK").length : 0;
+  // Focus goes to the result when a run finishes; while busy it stays on the (disabled but focusable) Run button.
+  const status = me.run.state;
+  React.useEffect(() => {
+    if (status === "done") resultHeading.current?.focus();
+    else if (status === "failed" || status === "cancelled") runButton.current?.focus();
+  }, [status]);
+
+  const last = me.last;
+  const report = last?.result.report ?? null;
+  const rows = React.useMemo(() => (report ? sortRows(attentionOnly ? report.rows.filter(needsAttention) : report.rows, sort) : []), [report, attentionOnly, sort]);
+  const totals = React.useMemo(() => (report ? totalsOf(report.rows) : null), [report]);
+  const attention = report ? report.rows.filter(needsAttention).length : 0;
+  const stale: string[] = [];
+  if (last) {
+    if (me.month !== last.month || me.tolerance.trim() !== last.tolerance) stale.push(`This result is for ${last.month} at tolerance ${last.tolerance}; run again for ${me.month} at ${me.tolerance.trim()}.`);
+    if (resultRevision !== null && revision !== resultRevision) stale.push("The workbook changed since this run; run again to include the change.");
+  }
+  const showInWorkbook = backend.showRows
+    ? (row: ReconRow) => {
+        const where = last?.result.accrualRows.get(row.portfolio);
+        if (where) void backend.showRows!(where.sheet, where.first, where.last);
+      }
+    : undefined;
+
   return (
     <div className="stack">
       <div className="row">
-        <Field label="Month" validationState={monthError ? "error" : undefined} validationMessage={monthError}>
-          <Input type="month" value={month} onChange={(_, d) => setMonth(d.value)} />
+        <Field label="Month" validationState={me.monthError ? "error" : undefined} validationMessage={me.monthError}>
+          <Input type="month" value={me.month} onChange={(_, d) => me.setMonth(d.value)} />
         </Field>
-        <Field label="Tolerance" validationState={tolError ? "error" : undefined} validationMessage={tolError}>
-          <Input inputMode="decimal" value={tolerance} onChange={(_, d) => setTolerance(d.value)} />
+        <Field label="Tolerance" validationState={me.toleranceError ? "error" : undefined} validationMessage={me.toleranceError}>
+          <Input inputMode="decimal" value={me.tolerance} onChange={(_, d) => me.setTolerance(d.value)} />
         </Field>
       </div>
-      <Button appearance="primary" disabled={busy || Boolean(monthError || tolError)} onClick={() => void run()}>
-        Run month-end reconciliation
-      </Button>
-      {busy && <Spinner label="Reconciling…" />}
-      {failure && <Problem title="The reconciliation did not run">{failure}</Problem>}
-      {r && (
-        <>
-          <Note intent={attention ? "warning" : "success"}>
-            {formatMonth(r.month)}: {attention ? `${attention} of ${r.rows.length} portfolios need attention.` : `all ${r.rows.length} portfolios agree.`} Wrote “Recon {formatMonth(r.month)}” and “Accruals {formatMonth(r.month)}” to {backend.label}.
-          </Note>
-          <table className="grid" aria-label={`Reconciliation ${formatMonth(r.month)}`}>
-            <thead>
-              <tr>
-                <th>Portfolio</th>
-                <th>Status</th>
-                <th className="num">Expected</th>
-                <th className="num">Billed</th>
-                <th className="num">Difference</th>
-                <th>Accruals</th>
-              </tr>
-            </thead>
-            <tbody>
-              {breaksFirst(r.rows).map((row) => (
-                <tr key={row.portfolio} className={row.status === "OK" ? "" : "attention"}>
-                  <td>{row.portfolio}</td>
-                  <td>{row.status}</td>
-                  <td className="num">{formatMoney(row.expectedFee)}</td>
-                  <td className="num">{formatMoney(row.billedFee)}</td>
-                  <td className="num">{formatMoney(row.difference)}</td>
-                  <td>
-                    {row.accruals.length > 0 && (
-                      <Button size="small" onClick={() => void show(row)} aria-label={`Show the daily accruals of ${row.portfolio}`}>
-                        Show
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+      {tables.found && tables.missing.length > 0 && <TableChecklist backend={backend} found={tables.found} onAdded={() => onWritten?.()} />}
+      <div className="row">
+        <Button ref={runButton} appearance="primary" disabledFocusable={running || Boolean(me.monthError || me.toleranceError)} onClick={onRun}>
+          Run month-end reconciliation
+        </Button>
+        {running && (
+          <Button disabledFocusable={me.run.state === "running" && me.run.progress?.cancellable === false} onClick={me.cancel}>
+            Cancel
+          </Button>
+        )}
+      </div>
+      <div role="status" aria-live="polite" className="progress">
+        {me.run.state === "running" && (
+          <>
+            <span>{stageText(me.run.progress)}</span>
+            <ProgressBar thickness="large" aria-label="Month-end progress" />
+          </>
+        )}
+      </div>
+      {prompt && (
+        <RunPrompt
+          pending={pending}
+          onCancel={() => setPrompt(false)}
+          onRunSaved={() => {
+            setPrompt(false);
+            begin();
+          }}
+          onSaveAndRun={async () => {
+            setPrompt(false);
+            for (const p of pending) if (!(await p.save())) return;
+            begin();
+          }}
+        />
       )}
-      {shown && (
-        <table className="grid" aria-label={`Daily accruals of ${shown.portfolio}`}>
-          <caption>
-            {shown.portfolio}: {shown.days} days, average daily net assets {formatMoney(shown.averageDailyNetAssets)}
-          </caption>
-          <thead>
-            <tr>
-              <th>Date</th>
-              <th>NAV date</th>
-              <th className="num">Net assets</th>
-              <th className="num">Annual fee</th>
-              <th className="num">Days in year</th>
-              <th className="num">Daily accrual</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.accruals.map((d) => (
-              <tr key={d.date} title={formatIso(d.date)}>
-                <td>{formatDay(d.date)}</td>
-                <td>{formatDay(d.navDate)}</td>
-                <td className="num">{formatMoney(d.netAssets)}</td>
-                <td className="num">{formatMoney(d.annualFee)}</td>
-                <td className="num">{d.daysInYear}</td>
-                <td className="num">{formatMoney(d.accrual)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {me.run.state === "failed" && (
+        <Problem title="The reconciliation did not run">
+          {me.run.message}
+          {tables.missing.length > 0 ? " Add the missing tables above, fill them in, then run again." : ""}
+        </Problem>
+      )}
+      {me.run.state === "cancelled" && <Note intent="info">The month-end run was cancelled; the workbook was not changed.</Note>}
+      {report && totals && last && (
+        <section aria-labelledby="result-title" className="stack">
+          <h2 id="result-title" ref={resultHeading} tabIndex={-1} className="result-title">
+            Reconciliation {monthTitle(report)}
+          </h2>
+          {stale.map((s) => (
+            <Note key={s} intent="warning">
+              {s}
+            </Note>
+          ))}
+          <Note intent={attention ? "warning" : "success"}>
+            {formatMonth(report.month)}: {attention ? `${attention} of ${report.rows.length} portfolios need attention.` : `all ${report.rows.length} portfolios agree.`} Wrote “Recon {formatMonth(report.month)}” and “Accruals {formatMonth(report.month)}” to {backend.label}.{savedSuffix}
+          </Note>
+          <p className="caption conventions">{conventions(report)}</p>
+          <div className="row">
+            <Switch checked={attentionOnly} onChange={(_, d) => setAttentionOnly(d.checked)} label={`Needs attention only (${attention})`} />
+            <Button onClick={() => download(reconCsv(report), `reconciliation-${formatMonth(report.month)}.csv`, "text/csv")}>Export CSV</Button>
+          </div>
+          {narrow ? (
+            <ResultList rows={rows} totals={totals} label={`Reconciliation ${formatMonth(report.month)}`} sort={sort} onSort={setSort} open={open} onOpen={setOpen} onShowInWorkbook={showInWorkbook} />
+          ) : (
+            <ResultTable rows={rows} totals={totals} label={`Reconciliation ${formatMonth(report.month)}`} sort={sort} onSort={setSort} open={open} onOpen={setOpen} onShowInWorkbook={showInWorkbook} />
+          )}
+          <p className="caption">
+            Total difference = total billed − total expected over the {totals.compared.count} portfolio{totals.compared.count === 1 ? "" : "s"} that have both ({formatMoney(totals.compared.billed)} − {formatMoney(totals.compared.expected)} = {formatMoney(totals.compared.difference)}). Portfolios not billed, not in the
+            schedule or without net assets have no difference.
+          </p>
+        </section>
       )}
     </div>
   );

@@ -1,85 +1,67 @@
 import * as React from "react";
-import { Button, Field, Input, Subtitle2, Caption1 } from "@fluentui/react-components";
-import { Draft, FieldIssue, fieldKey } from "./draft";
+import { Button, Caption1, SearchBox } from "@fluentui/react-components";
+import { Draft, FieldIssue } from "./draft";
 import { Edit } from "./edits";
+import { PortfolioLine } from "./PortfolioLine";
+import { FEE_SCHEDULE_TABLE, TierTableSpec } from "./tierTable";
 
 interface Props {
   draft: Draft;
   issues: FieldIssue[];
   onEdit: (e: Edit) => void;
+  /** The table's words; the fee schedule's by default. */
+  spec?: TierTableSpec;
 }
 
-/** The schedule as editable fields: every control labelled, each problem shown beside its field. */
-export function ScheduleEditor({ draft, issues, onEdit }: Props) {
-  const byField = React.useMemo(() => {
-    const m = new Map<string, string[]>();
-    for (const i of issues) m.set(fieldKey(i), [...(m.get(fieldKey(i)) ?? []), i.message]);
+const NO_ISSUES: FieldIssue[] = [];
+
+/**
+ * An effective-dated tier table as one collapsed line per entry, expanding
+ * in place to edit; a search box narrows the list. Lines are memoised, so a
+ * keystroke re-renders only the line being edited.
+ */
+export function ScheduleEditor({ draft, issues, onEdit, spec = FEE_SCHEDULE_TABLE }: Props) {
+  const [query, setQuery] = React.useState("");
+  const [expanded, setExpanded] = React.useState<ReadonlySet<number>>(() => new Set(draft.portfolios.length === 1 ? [0] : []));
+  const count = draft.portfolios.length;
+  const previous = React.useRef(count);
+  React.useEffect(() => {
+    // A newly added entry opens, ready to fill in.
+    if (count > previous.current) setExpanded((s) => new Set([...s, count - 1]));
+    previous.current = count;
+  }, [count]);
+
+  const byPortfolio = React.useMemo(() => {
+    const m = new Map<number, FieldIssue[]>();
+    for (const i of issues) m.set(i.portfolio, [...(m.get(i.portfolio) ?? []), i]);
     return m;
   }, [issues]);
-  // `also`: version-level problems of other fields without a tier (e.g. "no rate") shown on this field.
-  const problem = (portfolio: number, field: FieldIssue["field"], version?: number, tier?: number, also: FieldIssue["field"][] = []) => {
-    const msgs = [field, ...also].flatMap((f) => byField.get(fieldKey({ portfolio, version, tier, field: f })) ?? []);
-    return msgs.length ? { validationState: "error" as const, validationMessage: msgs.join(" ") } : {};
-  };
+  const toggle = React.useCallback((i: number) => setExpanded((s) => (s.has(i) ? new Set([...s].filter((x) => x !== i)) : new Set([...s, i]))), []);
+  const edit = React.useCallback(
+    (e: Edit) => {
+      if (e.kind === "removePortfolio") setExpanded((s) => new Set([...s].filter((x) => x !== e.p).map((x) => (x > e.p ? x - 1 : x))));
+      onEdit(e);
+    },
+    [onEdit],
+  );
 
+  const q = query.trim().toLowerCase();
+  const shown = draft.portfolios.map((p, i) => ({ p, i })).filter(({ p, i }) => !q || p.name.toLowerCase().includes(q) || expanded.has(i) && p.name.trim() === "");
   return (
     <div className="editor">
-      {draft.portfolios.map((p, pi) => {
-        const title = p.name.trim() || `Portfolio ${pi + 1}`;
-        return (
-          <section key={pi} className="portfolio" aria-label={title}>
-            <div className="row">
-              <Field label="Portfolio name" {...problem(pi, "portfolio")} className="grow">
-                <Input value={p.name} onChange={(_, d) => onEdit({ kind: "rename", p: pi, name: d.value })} />
-              </Field>
-              <Button appearance="subtle" onClick={() => onEdit({ kind: "removePortfolio", p: pi })} aria-label={`Remove ${title}`}>
-                Remove
-              </Button>
-            </div>
-            {p.versions.map((v, vi) => (
-              <div key={vi} className="version" role="group" aria-label={`${title}, version ${vi + 1}`}>
-                <div className="row">
-                  <Field label={vi === 0 ? "Effective from" : `Amendment effective from`} {...problem(pi, "effectiveFrom", vi, undefined, ["rate"])}>
-                    <Input type="date" value={v.effectiveFrom} onChange={(_, d) => onEdit({ kind: "setEffective", p: pi, v: vi, date: d.value })} aria-label={`${title} version ${vi + 1} effective from`} />
-                  </Field>
-                  {p.versions.length > 1 && (
-                    <Button appearance="subtle" onClick={() => onEdit({ kind: "removeVersion", p: pi, v: vi })} aria-label={`Remove ${title} version ${vi + 1}`}>
-                      Remove version
-                    </Button>
-                  )}
-                </div>
-                <Caption1>Tiers: the rate applies to net assets above the breakpoint (0 for the first tier).</Caption1>
-                {v.tiers.map((t, ti) => (
-                  <div key={ti} className="row tier">
-                    <Field label={`Breakpoint ${ti + 1}`} {...problem(pi, "breakpoint", vi, ti)} className="grow">
-                      <Input inputMode="decimal" value={t.breakpoint} onChange={(_, d) => onEdit({ kind: "setTier", p: pi, v: vi, t: ti, field: "breakpoint", text: d.value })} aria-label={`${title} version ${vi + 1} breakpoint ${ti + 1}`} />
-                    </Field>
-                    <Field label={`Annual rate ${ti + 1}`} hint={ti === 0 && vi === 0 && pi === 0 ? "0.10%, 10bp or 0.001" : undefined} {...problem(pi, "rate", vi, ti)} className="grow">
-                      <Input value={t.rate} onChange={(_, d) => onEdit({ kind: "setTier", p: pi, v: vi, t: ti, field: "rate", text: d.value })} aria-label={`${title} version ${vi + 1} annual rate ${ti + 1}`} />
-                    </Field>
-                    {v.tiers.length > 1 && (
-                      <Button appearance="subtle" onClick={() => onEdit({ kind: "removeTier", p: pi, v: vi, t: ti })} aria-label={`Remove ${title} version ${vi + 1} tier ${ti + 1}`}>
-                        Remove tier
-                      </Button>
-                    )}
-                  </div>
-                ))}
-                <Button size="small" onClick={() => onEdit({ kind: "addTier", p: pi, v: vi })} aria-label={`Add a tier to ${title} version ${vi + 1}`}>
-                  Add tier
-                </Button>
-              </div>
-            ))}
-            <Button onClick={() => onEdit({ kind: "addVersion", p: pi })} aria-label={`Add an amendment to ${title}`}>
-              Add amendment
-            </Button>
-          </section>
-        );
-      })}
-      <Subtitle2 as="h3">
-        <Button appearance="primary" onClick={() => onEdit({ kind: "addPortfolio" })}>
-          Add portfolio
-        </Button>
-      </Subtitle2>
+      {count > 3 && (
+        <div className="row">
+          <SearchBox className="grow" placeholder={`Find a ${spec.noun}`} aria-label={`Find a ${spec.noun}`} value={query} onChange={(_, d) => setQuery(d.value)} />
+          <Caption1 aria-live="polite">{q ? `${shown.length.toLocaleString("en-US")} of ${count.toLocaleString("en-US")}` : `${count.toLocaleString("en-US")} ${spec.noun}s`}</Caption1>
+        </div>
+      )}
+      {shown.map(({ p, i }) => (
+        <PortfolioLine key={i} index={i} portfolio={p} issues={byPortfolio.get(i) ?? NO_ISSUES} expanded={expanded.has(i)} spec={spec} onEdit={edit} onToggle={toggle} />
+      ))}
+      {q && shown.length === 0 && <Caption1>No {spec.noun} matches “{query}”.</Caption1>}
+      <div>
+        <Button onClick={() => edit({ kind: "addPortfolio" })}>Add {spec.noun}</Button>
+      </div>
     </div>
   );
 }

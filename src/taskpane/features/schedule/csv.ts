@@ -2,14 +2,10 @@ import { Dec, formatIso, parseAmount, parseIsoDate, parseRateValue } from "../..
 import { Draft, draftFromSchedule } from "./draft";
 import { checkDraft } from "./draft";
 import { parseCsv } from "../../../workbook/csv";
+import { csvField as field } from "../../components/csvField";
 
 const HEADER = ["Portfolio", "Effective From", "Breakpoint", "Annual Rate"];
 
-/** A CSV field; text that a spreadsheet would run as a formula (=, +, -, @, tab, CR) is prefixed with ' so it stays text. */
-function field(text: string, guardFormula: boolean): string {
-  const safe = guardFormula && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /** The schedule as CSV (Portfolio, Effective From, Breakpoint, Annual Rate as a fraction). */
 export function exportCsv(d: Draft): string {

@@ -10,6 +10,7 @@ import {
   buildSchedule,
   scheduleAsOf,
   validateSchedule,
+  portfolioKey,
 } from "../../../engine";
 
 /** The editor's working copy: text exactly as typed, so nothing is lost or reformatted while editing. */
@@ -40,9 +41,10 @@ export interface FieldIssue {
 
 export const fieldKey = (i: { portfolio: number; version?: number; tier?: number; field: string }) => `${i.portfolio}/${i.version ?? ""}/${i.tier ?? ""}/${i.field}`;
 
-/** A rate as the editor shows it: percent text, exact ("0.1%" for 0.001). */
+/** A rate as the editor's hint writes it: percent text with at least two decimals, exact ("0.10%" for 0.001, "0.075%"). */
 export function rateText(rate: Dec): string {
-  return `${rate.times(100).toString()}%`;
+  const pct = rate.times(100);
+  return `${pct.toFixed(Math.max(2, pct.decimalPlaces()))}%`;
 }
 
 /** Schedule A of the 2004 agreement: the five MetLife Strategy portfolios at 0.10%, effective 2004-11-01. */
@@ -67,46 +69,68 @@ export function draftFromSchedule(s: FeeSchedule): Draft {
   };
 }
 
+type PortfolioCheck = { rows: ScheduleRow[]; issues: Omit<FieldIssue, "portfolio">[] };
+
+// Portfolios are immutable (an edit replaces only the portfolio it touches), so each one's check is kept until it changes.
+const checked = new WeakMap<DraftPortfolio, PortfolioCheck>();
+
+/** Parses and validates one portfolio on its own: text that is not a date, amount or rate, then the engine's schedule validation. */
+function checkPortfolio(p: DraftPortfolio): PortfolioCheck {
+  const issues: Omit<FieldIssue, "portfolio">[] = [];
+  const rows: ScheduleRow[] = [];
+  const versions: FeeSchedule["portfolios"][number]["versions"] = [];
+  p.versions.forEach((v, vi) => {
+    let day: number | null = null;
+    try {
+      day = parseIsoDate(v.effectiveFrom);
+    } catch {
+      issues.push({ version: vi, field: "effectiveFrom", message: v.effectiveFrom.trim() ? `"${v.effectiveFrom}" is not a date` : "An effective date is required." });
+    }
+    const tiers: { breakpoint: Dec; rate: Dec }[] = [];
+    v.tiers.forEach((t, ti) => {
+      let breakpoint: Dec | null = null;
+      let rate: Dec | null = null;
+      try {
+        breakpoint = parseAmount(t.breakpoint.trim() === "" ? "x" : t.breakpoint);
+      } catch {
+        issues.push({ version: vi, tier: ti, field: "breakpoint", message: t.breakpoint.trim() ? `"${t.breakpoint}" is not an amount` : "A breakpoint is required (0 for the first tier)." });
+      }
+      try {
+        rate = parseRateValue(t.rate.trim() === "" ? "x" : t.rate);
+      } catch {
+        issues.push({ version: vi, tier: ti, field: "rate", message: t.rate.trim() ? `"${t.rate}" is not a rate: write 0.10%, 10bp or 0.001` : "A rate is required." });
+      }
+      tiers.push({ breakpoint: breakpoint ?? new Dec(0), rate: rate ?? new Dec(0) });
+      if (day !== null && breakpoint && rate) rows.push({ portfolio: p.name.trim(), effectiveFrom: day, breakpoint, rate });
+    });
+    versions.push({ effectiveFrom: day ?? Number.MIN_SAFE_INTEGER + vi, tiers });
+  });
+  for (const i of validateSchedule({ portfolios: [{ portfolio: p.name, versions }] })) {
+    const { portfolio: _p, ...rest } = fromScheduleIssue(i);
+    issues.push(rest);
+  }
+  return { rows, issues };
+}
+
 /**
  * Parses the draft into schedule rows and lists every problem at once: text
  * that is not a date, amount or rate, then the engine's schedule validation.
+ * Each portfolio's check is kept while the portfolio is unchanged, so a
+ * keystroke re-checks one portfolio, not two hundred.
  */
 export function checkDraft(d: Draft): { rows: ScheduleRow[]; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const rows: ScheduleRow[] = [];
-  const schedule: FeeSchedule = { portfolios: [] };
+  const names = new Set<string>();
   d.portfolios.forEach((p, pi) => {
-    const versions: FeeSchedule["portfolios"][number]["versions"] = [];
-    p.versions.forEach((v, vi) => {
-      let day: number | null = null;
-      try {
-        day = parseIsoDate(v.effectiveFrom);
-      } catch {
-        issues.push({ portfolio: pi, version: vi, field: "effectiveFrom", message: v.effectiveFrom.trim() ? `"${v.effectiveFrom}" is not a date` : "An effective date is required." });
-      }
-      const tiers: { breakpoint: Dec; rate: Dec }[] = [];
-      v.tiers.forEach((t, ti) => {
-        let breakpoint: Dec | null = null;
-        let rate: Dec | null = null;
-        try {
-          breakpoint = parseAmount(t.breakpoint.trim() === "" ? "x" : t.breakpoint);
-        } catch {
-          issues.push({ portfolio: pi, version: vi, tier: ti, field: "breakpoint", message: t.breakpoint.trim() ? `"${t.breakpoint}" is not an amount` : "A breakpoint is required (0 for the first tier)." });
-        }
-        try {
-          rate = parseRateValue(t.rate.trim() === "" ? "x" : t.rate);
-        } catch {
-          issues.push({ portfolio: pi, version: vi, tier: ti, field: "rate", message: t.rate.trim() ? `"${t.rate}" is not a rate: write 0.10%, 10bp or 0.001` : "A rate is required." });
-        }
-        if (breakpoint && rate) tiers.push({ breakpoint, rate });
-        else tiers.push({ breakpoint: breakpoint ?? new Dec(0), rate: rate ?? new Dec(0) });
-        if (day !== null && breakpoint && rate) rows.push({ portfolio: p.name.trim(), effectiveFrom: day, breakpoint, rate });
-      });
-      versions.push({ effectiveFrom: day ?? Number.MIN_SAFE_INTEGER + vi, tiers });
-    });
-    schedule.portfolios.push({ portfolio: p.name, versions });
+    let one = checked.get(p);
+    if (!one) checked.set(p, (one = checkPortfolio(p)));
+    rows.push(...one.rows);
+    for (const i of one.issues) issues.push({ ...i, portfolio: pi });
+    const key = portfolioKey(p.name);
+    if (key !== "" && names.has(key)) issues.push({ portfolio: pi, field: "portfolio", message: `"${p.name.trim()}" appears more than once.` });
+    names.add(key);
   });
-  for (const i of validateSchedule(schedule)) issues.push(fromScheduleIssue(i));
   const seen = new Set<string>();
   return { rows, issues: issues.filter((i) => (seen.has(fieldKey(i) + i.message) ? false : (seen.add(fieldKey(i) + i.message), true))) };
 }

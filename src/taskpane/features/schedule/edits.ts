@@ -1,4 +1,4 @@
-import { Draft, DraftTier } from "./draft";
+import { Draft, DraftPortfolio, DraftTier, DraftVersion } from "./draft";
 
 /** Every change the editor can make to a draft, as a pure function (old draft in, new draft out). */
 export type Edit =
@@ -13,41 +13,40 @@ export type Edit =
   | { kind: "setTier"; p: number; v: number; t: number; field: keyof DraftTier; text: string }
   | { kind: "replace"; draft: Draft };
 
+const replaceAt = <T>(xs: readonly T[], i: number, f: (x: T) => T): T[] => xs.map((x, k) => (k === i ? f(x) : x));
+const removeAt = <T>(xs: readonly T[], i: number): T[] => xs.filter((_, k) => k !== i);
+
+/**
+ * Applies an edit. Portfolios, versions and tiers the edit does not touch keep
+ * their identity, so a keystroke re-renders only the portfolio it changes.
+ */
 export function applyEdit(d: Draft, e: Edit): Draft {
-  const portfolios = d.portfolios.map((p) => ({ ...p, versions: p.versions.map((v) => ({ ...v, tiers: v.tiers.map((t) => ({ ...t })) })) }));
+  const portfolio = (p: number, f: (x: DraftPortfolio) => DraftPortfolio): Draft => ({ portfolios: replaceAt(d.portfolios, p, f) });
+  const version = (p: number, v: number, f: (x: DraftVersion) => DraftVersion): Draft => portfolio(p, (x) => ({ ...x, versions: replaceAt(x.versions, v, f) }));
   switch (e.kind) {
     case "replace":
       return e.draft;
     case "addPortfolio":
-      portfolios.push({ name: "", versions: [{ effectiveFrom: "", tiers: [{ breakpoint: "0", rate: "" }] }] });
-      break;
+      return { portfolios: [...d.portfolios, { name: "", versions: [{ effectiveFrom: "", tiers: [{ breakpoint: "0", rate: "" }] }] }] };
     case "removePortfolio":
-      portfolios.splice(e.p, 1);
-      break;
+      return { portfolios: removeAt(d.portfolios, e.p) };
     case "rename":
-      portfolios[e.p].name = e.name;
-      break;
-    case "addVersion": {
+      return portfolio(e.p, (x) => ({ ...x, name: e.name }));
+    case "addVersion":
       // An amendment starts from the latest version's tiers, with its date to be filled in.
-      const last = portfolios[e.p].versions[portfolios[e.p].versions.length - 1];
-      portfolios[e.p].versions.push({ effectiveFrom: "", tiers: last ? last.tiers.map((t) => ({ ...t })) : [{ breakpoint: "0", rate: "" }] });
-      break;
-    }
+      return portfolio(e.p, (x) => {
+        const last = x.versions[x.versions.length - 1];
+        return { ...x, versions: [...x.versions, { effectiveFrom: "", tiers: last ? last.tiers.map((t) => ({ ...t })) : [{ breakpoint: "0", rate: "" }] }] };
+      });
     case "removeVersion":
-      portfolios[e.p].versions.splice(e.v, 1);
-      break;
+      return portfolio(e.p, (x) => ({ ...x, versions: removeAt(x.versions, e.v) }));
     case "setEffective":
-      portfolios[e.p].versions[e.v].effectiveFrom = e.date;
-      break;
+      return version(e.p, e.v, (x) => ({ ...x, effectiveFrom: e.date }));
     case "addTier":
-      portfolios[e.p].versions[e.v].tiers.push({ breakpoint: "", rate: "" });
-      break;
+      return version(e.p, e.v, (x) => ({ ...x, tiers: [...x.tiers, { breakpoint: "", rate: "" }] }));
     case "removeTier":
-      portfolios[e.p].versions[e.v].tiers.splice(e.t, 1);
-      break;
+      return version(e.p, e.v, (x) => ({ ...x, tiers: removeAt(x.tiers, e.t) }));
     case "setTier":
-      portfolios[e.p].versions[e.v].tiers[e.t][e.field] = e.text;
-      break;
+      return version(e.p, e.v, (x) => ({ ...x, tiers: replaceAt(x.tiers, e.t, (t) => ({ ...t, [e.field]: e.text })) }));
   }
-  return { portfolios };
 }

@@ -1,0 +1,139 @@
+import * as React from "react";
+import { Button, Spinner } from "@fluentui/react-components";
+import { ReconRow, ZERO, formatIso } from "../../../engine";
+import { Amount } from "../../components/Amount";
+import { formatMoney, formatRate } from "../../components/format";
+import { explain } from "./explain";
+import { expectedOf } from "./sortRows";
+
+const DailyChart = React.lazy(() => import(/* webpackChunkName: "daily-chart" */ "./DailyChart"));
+
+/** Measures an element's width, for the chart. */
+function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
+  const ref = React.useRef<T>(null);
+  const [width, setWidth] = React.useState(300);
+  React.useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver(() => setWidth(Math.max(200, Math.floor(el.clientWidth))));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, width];
+}
+
+/**
+ * One portfolio's month, day by day: the date, the net-asset value used and
+ * its date, the schedule version (its effective date) and rate, the daily
+ * accrual, and a total that equals Expected. Focus moves here when it opens.
+ */
+export function DrillDown({ row, narrow, onClose, onShowInWorkbook }: { row: ReconRow; narrow: boolean; onClose: () => void; onShowInWorkbook?: () => void }) {
+  const heading = React.useRef<HTMLHeadingElement>(null);
+  React.useEffect(() => heading.current?.focus(), [row]);
+  const [box, width] = useWidth<HTMLDivElement>();
+  const total = row.accruals.reduce((s, d) => s.plus(d.accrual), ZERO);
+  const reasons = explain(row);
+  const id = `drill-${row.portfolio.replace(/\W+/g, "-")}`;
+  return (
+    <section className="drill" aria-labelledby={id} ref={box}>
+      <h3 id={id} ref={heading} tabIndex={-1} className="drill-title">
+        {row.accruals.length ? `Daily accruals of ${row.portfolio}` : `${row.portfolio}: no daily accruals`}
+      </h3>
+      <p className="caption">
+        {row.days} accruing days; average daily net assets {formatMoney(row.averageDailyNetAssets)}; expected {formatMoney(expectedOf(row))}.
+      </p>
+      {reasons.length > 0 && (
+        <ul className="reasons" aria-label="Explanation">
+          {reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      )}
+      {row.accruals.length > 0 && (
+        <React.Suspense fallback={<Spinner size="tiny" label="Drawing the chart…" />}>
+          <DailyChart days={row.accruals} portfolio={row.portfolio} width={width} />
+        </React.Suspense>
+      )}
+      {row.accruals.length > 0 && (
+      <table className={`grid days${narrow ? " compact" : ""}`} aria-label={`Daily accruals of ${row.portfolio}`}>
+        <thead>
+          {narrow ? (
+            <tr>
+              <th scope="col">Date / NAV date</th>
+              <th scope="col" className="num">
+                Net assets / rate (version)
+              </th>
+              <th scope="col" className="num">
+                Accrual
+              </th>
+            </tr>
+          ) : (
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">NAV date</th>
+              <th scope="col" className="num">
+                Net assets
+              </th>
+              <th scope="col">Version</th>
+              <th scope="col" className="num">
+                Rate
+              </th>
+              <th scope="col" className="num">
+                Daily accrual
+              </th>
+            </tr>
+          )}
+        </thead>
+        <tbody>
+          {row.accruals.map((d, i) => {
+            const amended = i > 0 && d.effectiveFrom !== row.accruals[i - 1].effectiveFrom;
+            return narrow ? (
+              <tr key={d.date} className={amended ? "amended" : undefined}>
+                <td className="nowrap">
+                  {formatIso(d.date)}
+                  <br />
+                  <span className="caption">{d.navDate === d.date ? "same day" : `NAV ${formatIso(d.navDate)}`}</span>
+                </td>
+                <td className="num">
+                  {formatMoney(d.netAssets)}
+                  <br />
+                  <span className="caption">
+                    {formatRate(d.annualRate)} ({formatIso(d.effectiveFrom)}){amended ? " amended" : ""}
+                  </span>
+                </td>
+                <td className="num">{formatMoney(d.accrual)}</td>
+              </tr>
+            ) : (
+              <tr key={d.date} className={amended ? "amended" : undefined}>
+                <td className="nowrap">{formatIso(d.date)}</td>
+                <td className="nowrap">{formatIso(d.navDate)}</td>
+                <td className="num">{formatMoney(d.netAssets)}</td>
+                <td className="nowrap">
+                  {formatIso(d.effectiveFrom)}
+                  {amended ? " (amended)" : ""}
+                </td>
+                <td className="num">{formatRate(d.annualRate)}</td>
+                <td className="num">{formatMoney(d.accrual)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={narrow ? 2 : 5}>
+              Total ({row.accruals.length} days) = Expected
+            </th>
+            <td className="num">
+              <Amount value={total} />
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      )}
+      <div className="row">
+        {onShowInWorkbook && <Button onClick={onShowInWorkbook}>Select these rows in the Accruals sheet</Button>}
+        <Button onClick={onClose}>Close daily accruals</Button>
+      </div>
+    </section>
+  );
+}

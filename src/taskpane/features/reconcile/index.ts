@@ -1,0 +1,1 @@
+export { ReconcileView } from "./ReconcileView";

@@ -1,0 +1,77 @@
+import { Dec, Month, ReconReport, daysInMonth, portfolioKey } from "../../../../engine";
+import { locateColumns } from "../../../../workbook/contract";
+import { WorkbookBackend } from "../../../../workbook/backend";
+import { MonthEndResult, MonthEndStage, accrualRowsOf, computeMonthEnd, readMonthEndInputs } from "../../../../workbook/monthEnd";
+import { SheetModel } from "../../../../workbook/reconSheets";
+import { MonthEndReply, MonthEndRequest } from "./protocol";
+import { startMonthEndWorker } from "./startWorker";
+import { fromWire } from "./wire";
+
+export interface Progress {
+  stage: MonthEndStage;
+  /** For "accruing": portfolio-days to accrue. */
+  days?: number;
+  /** Whether Cancel can still stop the run without touching the workbook. */
+  cancellable: boolean;
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super("The month-end run was cancelled; the workbook was not changed.");
+  }
+}
+
+/** The days to accrue, for the progress line: the schedule's portfolios × the month's days. */
+function portfolioDays(req: MonthEndRequest): number {
+  const [col] = locateColumns(req.inputs.schedule, ["Portfolio"]);
+  const portfolios = new Set(req.inputs.schedule.rows.map((r) => portfolioKey(String(r[col] ?? ""))).filter(Boolean)).size;
+  return portfolios * daysInMonth(req.month.y, req.month.m);
+}
+
+/** Runs the computation in the Web Worker (inline where there is none, as in unit tests). */
+function compute(req: MonthEndRequest, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ report: ReconReport; sheets: SheetModel[] }> {
+  onProgress({ stage: "accruing", days: portfolioDays(req), cancellable: true });
+  const worker = startMonthEndWorker();
+  if (!worker) return Promise.resolve(computeMonthEnd(req.inputs, req.month, new Dec(req.tolerance)));
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      worker.terminate();
+      reject(new Cancelled());
+    };
+    signal.addEventListener("abort", stop, { once: true });
+    worker.onmessage = (ev: MessageEvent<MonthEndReply>) => {
+      const m = ev.data;
+      signal.removeEventListener("abort", stop);
+      worker.terminate();
+      if (m.type === "done") resolve({ report: fromWire<ReconReport>(m.report), sheets: m.sheets });
+      else reject(new Error(m.message));
+    };
+    worker.onerror = (ev) => {
+      signal.removeEventListener("abort", stop);
+      worker.terminate();
+      reject(new Error(`The month-end computation stopped: ${ev.message || "the worker failed to load"}`));
+    };
+    worker.postMessage(req);
+  });
+}
+
+/**
+ * The pane's month-end run: reads the workbook here (Office.js lives on this
+ * thread), computes in the Web Worker, then writes the two sheets. Cancel
+ * works until the writing starts; a cancelled run changes nothing.
+ */
+export async function runMonthEndOffThread(backend: WorkbookBackend, month: Month, tolerance: Dec, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<MonthEndResult> {
+  const check = () => {
+    if (signal.aborted) throw new Cancelled();
+  };
+  const inputs = await readMonthEndInputs(backend, month, (stage) => {
+    check();
+    onProgress({ stage, cancellable: true });
+  });
+  check();
+  const { report, sheets } = await compute({ inputs, month, tolerance: tolerance.toString() }, onProgress, signal);
+  check();
+  onProgress({ stage: "writing", cancellable: false });
+  await backend.writeSheets(sheets);
+  return { report, accrualRows: accrualRowsOf(report) };
+}
