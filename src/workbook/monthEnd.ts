@@ -52,14 +52,14 @@ export function computeMonthEnd(inputs: MonthEndInputs, month: Month, tolerance:
   return { report, sheets: reconSheets(report, keptTextFrom(inputs.previousRecon), inputs.system) };
 }
 
-/** Where each portfolio's days are in the Accruals sheet. */
-export function accrualRowsOf(report: ReconReport): MonthEndResult["accrualRows"] {
+/** Where each portfolio's days are in the Accruals sheet (`counts`: each row's number of days, when known without reading them). */
+export function accrualRowsOf(report: ReconReport, counts: readonly number[] = report.rows.map((r) => r.accruals.length)): MonthEndResult["accrualRows"] {
   const accrualRows = new Map<string, { sheet: string; first: number; last: number }>();
   let next = 2;
-  for (const r of report.rows) {
-    if (r.accruals.length) accrualRows.set(r.portfolio, { sheet: accrualsSheetName(formatMonth(report.month)), first: next, last: next + r.accruals.length - 1 });
-    next += r.accruals.length;
-  }
+  report.rows.forEach((r, i) => {
+    if (counts[i]) accrualRows.set(r.portfolio, { sheet: accrualsSheetName(formatMonth(report.month)), first: next, last: next + counts[i] - 1 });
+    next += counts[i];
+  });
   return accrualRows;
 }
 

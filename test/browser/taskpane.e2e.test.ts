@@ -425,8 +425,10 @@ maybe("the task pane in headless Chromium (standalone mode), at 350 px and 1280 
     console.log(`200-portfolio month end in the pane: ${JSON.stringify(measured.monthEnd200)}`);
     expect(perf.stages).toEqual(expect.arrayContaining(["Reading net assets…", "Accruing 6,200 days…", "Writing sheets…"]));
     expect(perf.focusLost).toBe(false);
-    expect(Math.max(0, ...during.map((l) => l.duration))).toBeLessThan(400);
-    expect(blockedMs / runMs).toBeLessThan(0.3);
+    // Budgets: no task blocks the page for a quarter of a second, and most of the run's time the page is free
+    // (before the worker, the computation blocked about 45% of the frames for 1.7 s under a bare spinner).
+    expect(Math.max(0, ...during.map((l) => l.duration))).toBeLessThan(250);
+    expect(blockedMs / runMs).toBeLessThan(0.35);
     expect(await focused()).toEqual({ tag: "H2", text: "Reconciliation January 2024" });
     expect(await page.getByRole("list", { name: "Reconciliation 2024-01" }).locator(".recon-item.attention").count()).toBe(24); // 20 breaks, 4 not billed
     await checkState("16-month-end-200");

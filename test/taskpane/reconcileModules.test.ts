@@ -3,7 +3,7 @@ import { explain, amendmentsIn } from "../../src/taskpane/features/reconcile/exp
 import { reconCsv } from "../../src/taskpane/features/reconcile/reconCsv";
 import { sortRows } from "../../src/taskpane/features/reconcile/sortRows";
 import { totalsOf } from "../../src/taskpane/features/reconcile/totals";
-import { fromWire, toWire } from "../../src/taskpane/features/reconcile/worker/wire";
+import { fromWire, reportFromWire, toWire } from "../../src/taskpane/features/reconcile/worker/wire";
 
 const d = (s: string) => parseIsoDate(s);
 const jan = { y: 2024, m: 1 };
@@ -90,5 +90,9 @@ describe("month-end review, pure parts", () => {
     expect(back.rows[2].accruals[20].accrual.toString()).toBe(r.rows[2].accruals[20].accrual.toString());
     expect(back.rows[3].billedFee!.toString()).toBe("10");
     expect(back.totals.expectedFee.toString()).toBe(r.totals.expectedFee.toString());
+    const lazy = reportFromWire<typeof r>(JSON.stringify(toWire(r)));
+    expect(lazy.rows[2].expectedFee.equals(r.rows[2].expectedFee)).toBe(true);
+    expect(lazy.rows[2].accruals.map((a) => a.accrual.toFixed(2))).toEqual(r.rows[2].accruals.map((a) => a.accrual.toFixed(2)));
+    expect(lazy.rows[2].accruals[15].effectiveFrom).toBe(fromYmd(2024, 1, 16));
   });
 });

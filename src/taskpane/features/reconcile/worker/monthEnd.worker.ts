@@ -11,7 +11,7 @@ self.onmessage = (ev: MessageEvent<MonthEndRequest>) => {
   const { inputs, month, tolerance } = ev.data;
   try {
     const { report, sheets } = computeMonthEnd(inputs, month, new Dec(tolerance));
-    post({ type: "done", report: toWire(report), sheets });
+    post({ type: "done", report: JSON.stringify(toWire(report)), sheets: JSON.stringify(sheets), accrualCounts: report.rows.map((r) => r.accruals.length) });
   } catch (e) {
     post({ type: "failed", message: e instanceof Error ? e.message : String(e) });
   }

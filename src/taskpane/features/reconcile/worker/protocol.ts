@@ -1,6 +1,5 @@
 import { Month } from "../../../../engine";
 import { MonthEndInputs } from "../../../../workbook/monthEnd";
-import { SheetModel } from "../../../../workbook/reconSheets";
 
 /** Pane to worker: one month-end computation. */
 export interface MonthEndRequest {
@@ -10,7 +9,12 @@ export interface MonthEndRequest {
   tolerance: string;
 }
 
-/** Worker to pane: the result (Decs as wire text) or a one-line error. */
+/**
+ * Worker to pane: the result or a one-line error. The report (Decs as wire
+ * text) and the sheets travel as JSON text: one string is copied in one go,
+ * where a graph of thousands of objects would be cloned piece by piece on the
+ * pane's thread.
+ */
 export type MonthEndReply =
-  | { type: "done"; report: unknown; sheets: SheetModel[] }
+  | { type: "done"; report: string; sheets: string; accrualCounts: number[] }
   | { type: "failed"; message: string };

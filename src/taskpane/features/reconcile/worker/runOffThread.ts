@@ -5,7 +5,7 @@ import { MonthEndResult, MonthEndStage, accrualRowsOf, computeMonthEnd, readMont
 import { SheetModel } from "../../../../workbook/reconSheets";
 import { MonthEndReply, MonthEndRequest } from "./protocol";
 import { startMonthEndWorker } from "./startWorker";
-import { fromWire } from "./wire";
+import { reportFromWire } from "./wire";
 
 export interface Progress {
   stage: MonthEndStage;
@@ -29,7 +29,7 @@ function portfolioDays(req: MonthEndRequest): number {
 }
 
 /** Runs the computation in the Web Worker (inline where there is none, as in unit tests). */
-function compute(req: MonthEndRequest, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ report: ReconReport; sheets: SheetModel[] }> {
+function compute(req: MonthEndRequest, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ report: ReconReport; sheets: SheetModel[]; accrualCounts?: number[] }> {
   onProgress({ stage: "accruing", days: portfolioDays(req), cancellable: true });
   const worker = startMonthEndWorker();
   if (!worker) return Promise.resolve(computeMonthEnd(req.inputs, req.month, new Dec(req.tolerance)));
@@ -43,7 +43,7 @@ function compute(req: MonthEndRequest, onProgress: (p: Progress) => void, signal
       const m = ev.data;
       signal.removeEventListener("abort", stop);
       worker.terminate();
-      if (m.type === "done") resolve({ report: fromWire<ReconReport>(m.report), sheets: m.sheets });
+      if (m.type === "done") resolve({ report: reportFromWire<ReconReport>(m.report), sheets: JSON.parse(m.sheets) as SheetModel[], accrualCounts: m.accrualCounts });
       else reject(new Error(m.message));
     };
     worker.onerror = (ev) => {
@@ -69,9 +69,9 @@ export async function runMonthEndOffThread(backend: WorkbookBackend, month: Mont
     onProgress({ stage, cancellable: true });
   });
   check();
-  const { report, sheets } = await compute({ inputs, month, tolerance: tolerance.toString() }, onProgress, signal);
+  const { report, sheets, accrualCounts } = await compute({ inputs, month, tolerance: tolerance.toString() }, onProgress, signal);
   check();
   onProgress({ stage: "writing", cancellable: false });
   await backend.writeSheets(sheets);
-  return { report, accrualRows: accrualRowsOf(report) };
+  return { report, accrualRows: accrualRowsOf(report, accrualCounts) };
 }

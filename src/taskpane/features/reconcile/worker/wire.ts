@@ -28,3 +28,21 @@ export function fromWire<T>(x: unknown): T {
   }
   return x as T;
 }
+
+/**
+ * A reconciliation report from wire JSON. Each row's daily accruals (most of
+ * the data) are rebuilt only when first read, e.g. when its drill-down opens.
+ */
+export function reportFromWire<R extends { rows: { accruals: unknown[] }[] }>(json: string): R {
+  const wired = JSON.parse(json) as { rows: Record<string, unknown>[] } & Record<string, unknown>;
+  const { rows, ...rest } = wired;
+  const report = fromWire<Record<string, unknown>>(rest);
+  report.rows = rows.map((r) => {
+    const { accruals, ...fields } = r;
+    const row = fromWire<Record<string, unknown>>(fields);
+    let days: unknown[] | null = null;
+    Object.defineProperty(row, "accruals", { enumerable: true, get: () => (days ??= fromWire<unknown[]>(accruals)) });
+    return row;
+  });
+  return report as unknown as R;
+}
