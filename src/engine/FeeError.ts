@@ -16,7 +16,8 @@ export type FeeErrorCode =
   | "INVALID_SCHEDULE"
   | "UNKNOWN_PORTFOLIO"
   | "INVALID_MONTH"
-  | "MISSING_ARGUMENT";
+  | "MISSING_ARGUMENT"
+  | "GROUP_BELOW_PORTFOLIO";
 
 /** Which Excel error a code becomes: `NOT_AVAILABLE` (#N/A) or `INVALID_VALUE` (#VALUE!). */
 export const ERROR_KIND: Record<FeeErrorCode, "INVALID_VALUE" | "NOT_AVAILABLE"> = {
@@ -37,6 +38,7 @@ export const ERROR_KIND: Record<FeeErrorCode, "INVALID_VALUE" | "NOT_AVAILABLE">
   UNKNOWN_PORTFOLIO: "NOT_AVAILABLE",
   INVALID_MONTH: "INVALID_VALUE",
   MISSING_ARGUMENT: "INVALID_VALUE",
+  GROUP_BELOW_PORTFOLIO: "INVALID_VALUE",
 };
 
 /** Where a bad value was found: the argument (or column) and, for ranges, the 1-based row. */
@@ -71,6 +73,7 @@ const MESSAGES: Record<FeeErrorCode, (w: FeeErrorWhere, detail: string) => strin
   UNKNOWN_PORTFOLIO: (w) => `${describeValue(w.value)} is not in the fee schedule`,
   INVALID_MONTH: (w) => `is not a valid month: ${describeValue(w.value)}; use YYYY-MM`,
   MISSING_ARGUMENT: () => `is required`,
+  GROUP_BELOW_PORTFOLIO: (_w, d) => `is below the portfolio's own net assets (${d}); the group's total includes this portfolio`,
 };
 
 function subject(w: FeeErrorWhere): string {

@@ -65,3 +65,25 @@ export { SETTING_DEFINITIONS, DEFAULT_SETTINGS, settingByLabel, resolveSettings 
 export type { FeeSettings, SettingKey, SettingKind, SettingDefinition } from "./settings";
 export { SCHEDULE_A_HISTORY, scheduleARows } from "./scheduleA";
 export type { ScheduleAVersion } from "./scheduleA";
+export { buildWaivers, findWaivers, waiverAt } from "./waivers";
+export type { WaiverRow, WaiverPeriod, PortfolioWaivers, WaiverSchedule, WaiverIssue, WaiverIssueCode } from "./waivers";
+export { applyWaivers } from "./applyWaivers";
+export type { WaivedAccrual, WaivedDay } from "./applyWaivers";
+export { buildSubAdvisory, buildGroups, findSubAdvisory, findGroup } from "./subAdvisory";
+export type {
+  SubAdvisoryRow,
+  SubAdvisoryVersion,
+  PortfolioSubAdvisory,
+  SubAdvisorySchedule,
+  GroupRow,
+  AggregationGroup,
+  AggregationGroups,
+  SubAdvisoryIssue,
+  SubAdvisoryIssueCode,
+} from "./subAdvisory";
+export { dayNetAssetsOf, combinedNetAssets } from "./dayNetAssets";
+export type { DayNetAssets, DayValue } from "./dayNetAssets";
+export { accrueAtGroupRate } from "./accrueAtGroupRate";
+export type { GroupAccrualDay, GroupAccrualResult } from "./accrueAtGroupRate";
+export { feeBreakdown, subAdvisoryFee } from "./feeBreakdown";
+export type { FeeArrangements, FeeBreakdown } from "./feeBreakdown";

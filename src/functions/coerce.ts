@@ -55,14 +55,24 @@ export function toDate(v: unknown, argument: string, system: DateSystem, row?: n
   throw new FeeError("INVALID_DATE", { argument, row, value: x });
 }
 
+/**
+ * Whether an optional argument counts as omitted: blank, or the number 0, which
+ * is how Excel on Windows desktop passes an empty cell (office-js #4702). No
+ * optional date, basis or rounding has a meaningful 0, so 0 means "not given".
+ */
+export function isOmitted(v: unknown): boolean {
+  const x = scalar(v);
+  return isBlank(x) || x === 0;
+}
+
 export function toOptionalDate(v: unknown, argument: string, system: DateSystem): DayNumber | undefined {
-  return isBlank(scalar(v)) ? undefined : toDate(v, argument, system);
+  return isOmitted(v) ? undefined : toDate(v, argument, system);
 }
 
 /** A basis argument: a day-count name or alias from the engine's registry, or one of Excel's YEARFRAC codes 1 to 3. */
 export function toBasis(v: unknown, argument = "basis"): DayCountId {
+  if (isOmitted(v)) return "ACT/ACT";
   const x = scalar(v);
-  if (isBlank(x)) return "ACT/ACT";
   const code = typeof x === "number" ? x : typeof x === "string" && /^\s*\d+\s*$/.test(x) ? Number(x) : NaN;
   if (!Number.isNaN(code)) {
     // Code 0 (30/360) is refused: some Excel clients send 0 for an empty cell, which must not silently become 30/360.
@@ -74,14 +84,14 @@ export function toBasis(v: unknown, argument = "basis"): DayCountId {
 }
 
 export function toRounding(v: unknown, argument = "rounding"): Rounding {
+  if (isOmitted(v)) return "DAILY";
   const x = scalar(v);
-  if (isBlank(x)) return "DAILY";
   return parseRounding(String(x), { argument });
 }
 
 export function toNavTiming(v: unknown, argument = "nav_timing"): NavTiming {
+  if (isOmitted(v)) return "SAME_DAY";
   const x = scalar(v);
-  if (isBlank(x)) return "SAME_DAY";
   return parseNavTiming(String(x), { argument });
 }
 
