@@ -1,5 +1,6 @@
 // Net-asset timing, Fee Settings, Agreements (service periods) through the command line, with hand-worked numbers.
 import path from "path";
+import { writeFileSync } from "fs";
 import { haveSoffice, recalcWithLibreOffice } from "../support/libreoffice";
 import { sheetValues, withoutCachedResults } from "../support/xlsxCells";
 import { mgmtfee, tmp, utc, writeBook } from "./helpers";
@@ -55,7 +56,7 @@ describe("net-asset timing on the command line and in Fee Settings", () => {
   it("accrue takes the timing from the flag, else from the workbook that gives the schedule", () => {
     const csvDir = tmp();
     const csv = path.join(csvDir, "navs.csv");
-    require("fs").writeFileSync(csv, `Date,Portfolio,Net Assets\n2008-02-28,${P},1200000000\n2008-02-29,${P},1250000000\n2008-03-03,${P},1300000000\n`);
+    writeFileSync(csv, `Date,Portfolio,Net Assets\n2008-02-28,${P},1200000000\n2008-02-29,${P},1250000000\n2008-03-03,${P},1300000000\n`);
     const args = ["accrue", csv, "--portfolio", P, "--from", "2008-02-29", "--to", "2008-03-03"];
     // PRIOR_DAY: 2,663.93 + 3 x 2,732.24 = 10,860.65; SAME_DAY: 2,732.24 + 8,265.03 = 10,997.27.
     expect(json(...args, "--schedule", plain).body).toMatchObject({ fee: 10997.27, days: 4, navTiming: "SAME_DAY" });
