@@ -19,6 +19,7 @@ export function reconcileJson(r: ReconReport) {
       status: row.status,
     })),
     totals: { expectedFee: money(r.totals.expectedFee), billedFee: money(r.totals.billedFee) },
+    navTiming: r.navTiming,
   };
 }
 
@@ -33,5 +34,6 @@ export function accrueJson(portfolio: string, r: AccrualResult) {
     fee: money(r.fee),
     basis: r.basis,
     rounding: r.rounding,
+    navTiming: r.navTiming,
   };
 }

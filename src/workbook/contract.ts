@@ -6,6 +6,10 @@ export const CONTRACT = {
   schedule: { table: "FeeSchedule", sheet: "Fee Schedule", columns: ["Portfolio", "Effective From", "Breakpoint", "Annual Rate"] },
   netAssets: { table: "NetAssets", sheet: "Net Assets", columns: ["Date", "Portfolio", "Net Assets"] },
   invoices: { table: "Invoices", sheet: "Invoices", columns: ["Month", "Portfolio", "Billed Fee"] },
+  /** Optional: the workbook's settings (rows of SETTING_DEFINITIONS in the engine). */
+  settings: { table: "FeeSettings", sheet: "Fee Settings", columns: ["Setting", "Value"] },
+  /** Optional: each portfolio's service period and last continuance approval (each date optional). */
+  agreements: { table: "Agreements", sheet: "Agreements", columns: ["Portfolio", "Commenced", "Terminated", "Last Approval"] },
 } as const;
 
 export type ContractKind = keyof typeof CONTRACT;

@@ -1,4 +1,4 @@
-import { DateSystem, ReconReport, formatMonth, portfolioKey, toExcelSerial } from "../engine";
+import { DateSystem, NAV_TIMINGS, ROUNDINGS, ReconReport, formatMonth, portfolioKey, toExcelSerial } from "../engine";
 
 /** A cell to write: a value, or a formula with the value it computes (so viewers that do not recalculate show it). */
 export interface OutCell {
@@ -74,6 +74,8 @@ export function reconSheets(report: ReconReport, kept: KeptText, system: DateSys
   const sumRange = `${quote(accName)}!$G$2:$G$${lastAcc}`;
   const critRange = `${quote(accName)}!$B$2:$B$${lastAcc}`;
 
+  // PERIOD rounds the month's exact sum once; the Accruals sheet then holds unrounded daily accruals.
+  const expectedFormula = (sumifs: string) => (report.rounding === "PERIOD" ? `ROUND(${sumifs},2)` : sumifs);
   const n = report.rows.length;
   const tolRow = n + 4; // header, n rows, total, blank, then tolerance
   const rows: OutCell[][] = [header(RECON_COLUMNS)];
@@ -85,7 +87,7 @@ export function reconSheets(report: ReconReport, kept: KeptText, system: DateSys
       v(r.days),
       v(r.averageDailyNetAssets === null ? null : r.averageDailyNetAssets.toDecimalPlaces(2).toNumber(), NAV),
       v(r.annualRate === null ? null : r.annualRate.toNumber(), RATE),
-      f(`SUMIFS(${sumRange},${critRange},${exactCriteria(`A${x}`, r.portfolio)})`, r.expectedFee.toNumber(), MONEY),
+      f(expectedFormula(`SUMIFS(${sumRange},${critRange},${exactCriteria(`A${x}`, r.portfolio)})`), r.expectedFee.toNumber(), MONEY),
       v(r.billedFee === null ? null : r.billedFee.toNumber(), MONEY),
       f(`IF(F${x}="","",ROUND(F${x}-E${x},2))`, diff, MONEY),
       f(`IF(D${x}="","UNKNOWN_PORTFOLIO",IF(B${x}=0,"NO_NET_ASSETS",IF(F${x}="","NOT_BILLED",IF(ABS(G${x})<=$B$${tolRow},"OK","BREAK"))))`, r.status),
@@ -97,7 +99,9 @@ export function reconSheets(report: ReconReport, kept: KeptText, system: DateSys
   rows.push([{ value: "Total", bold: true }, v(null), v(null), v(null), sum("E", report.totals.expectedFee.toNumber()), sum("F", report.totals.billedFee.toNumber()), sum("G", diffTotal.toNumber()), v(null), v(null)]);
   rows.push([]);
   rows.push([{ value: "Tolerance", bold: true }, v(report.tolerance.toNumber(), MONEY)]);
-  rows.push([{ value: "Basis", bold: true }, v(`${report.basis}, each day's accrual rounded to cents; see ${accName}`)]);
+  const rounded = { DAILY: "each day's accrual rounded to cents", PERIOD: "the month's sum of exact daily accruals rounded to cents once", NONE: "not rounded" }[report.rounding];
+  rows.push([{ value: "Basis", bold: true }, v(`${report.basis}, ${rounded} (${ROUNDINGS[report.rounding].id}); see ${accName}`)]);
+  rows.push([{ value: "Net Assets Timing", bold: true }, v(`${report.navTiming}: ${NAV_TIMINGS[report.navTiming].description.replace(/ The default\.$/, "")} The NAV Date column of ${accName} shows the date used.`)]);
   for (const label of SIGN_OFF_LABELS) {
     const [name, date] = kept.signOff.get(label.toLowerCase()) ?? [v(null), v(null, DATE)];
     rows.push([{ value: label, bold: true }, name, { value: "Date", bold: true }, date]);
