@@ -2,7 +2,7 @@ import { Dec, Month, ReconReport, formatMonth, reconcile } from "../engine";
 import { WorkbookBackend } from "./backend";
 import { WorkbookError } from "./cells";
 import { CONTRACT, CellBlock, ContractKind, readInvoices, readNetAssets, requireValidSchedule } from "./contract";
-import { accrualsSheetName, keptTextFrom, reconSheetName, reconSheets } from "./reconSheets";
+import { accrualLines, accrualsSheetName, keptTextFrom, reconSheetName, reconSheets } from "./reconSheets";
 
 async function requireBlock(backend: WorkbookBackend, kind: ContractKind): Promise<CellBlock> {
   const block = await backend.readBlock(kind);
@@ -34,8 +34,9 @@ export async function runMonthEnd(backend: WorkbookBackend, month: Month, tolera
   const accrualRows = new Map<string, { sheet: string; first: number; last: number }>();
   let next = 2;
   for (const r of report.rows) {
-    if (r.accruals.length) accrualRows.set(r.portfolio, { sheet: accrualsSheetName(formatMonth(month)), first: next, last: next + r.accruals.length - 1 });
-    next += r.accruals.length;
+    const n = accrualLines(r).length;
+    if (n) accrualRows.set(r.portfolio, { sheet: accrualsSheetName(formatMonth(month)), first: next, last: next + n - 1 });
+    next += n;
   }
   return { report, accrualRows };
 }
