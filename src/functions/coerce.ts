@@ -50,8 +50,18 @@ export function toDate(v: unknown, argument: string, system: DateSystem, row?: n
   throw new FeeError("INVALID_DATE", { argument, row, value: x });
 }
 
+/**
+ * Whether an optional argument counts as omitted: blank, or the number 0, which
+ * is how Excel on Windows desktop passes an empty cell (office-js #4702). No
+ * optional date, basis or rounding has a meaningful 0, so 0 means "not given".
+ */
+export function isOmitted(v: unknown): boolean {
+  const x = scalar(v);
+  return isBlank(x) || x === 0;
+}
+
 export function toOptionalDate(v: unknown, argument: string, system: DateSystem): DayNumber | undefined {
-  return isBlank(scalar(v)) ? undefined : toDate(v, argument, system);
+  return isOmitted(v) ? undefined : toDate(v, argument, system);
 }
 
 const BASIS_ALIASES: Record<string, DayCountId> = {
@@ -66,16 +76,15 @@ const BASIS_ALIASES: Record<string, DayCountId> = {
   "ACTUAL/360": "ACT/360",
   "30/360": "30/360",
   "30/360 US": "30/360",
-  // Excel's YEARFRAC basis codes.
-  "0": "30/360",
+  // Excel's YEARFRAC basis codes, except 0 (30/360): an empty cell arrives as 0 on some clients, and must not become 30/360.
   "1": "ACT/ACT",
   "2": "ACT/360",
   "3": "ACT/365",
 };
 
 export function toBasis(v: unknown, argument = "basis"): DayCountId {
+  if (isOmitted(v)) return "ACT/ACT";
   const x = scalar(v);
-  if (isBlank(x)) return "ACT/ACT";
   const key = String(x).trim().toUpperCase().replace(/\s+/g, " ");
   const id = BASIS_ALIASES[key];
   if (!id) throw new FeeError("UNKNOWN_BASIS", { argument, value: x });
@@ -83,8 +92,8 @@ export function toBasis(v: unknown, argument = "basis"): DayCountId {
 }
 
 export function toRounding(v: unknown, argument = "rounding"): Rounding {
+  if (isOmitted(v)) return "DAILY";
   const x = scalar(v);
-  if (isBlank(x)) return "DAILY";
   const key = String(x).trim().toUpperCase();
   if (key === "DAILY" || key === "PERIOD" || key === "NONE") return key;
   throw new FeeError("UNKNOWN_ROUNDING", { argument, value: x });
