@@ -1,6 +1,7 @@
 import { Dec, Month, ReconReport, formatMonth, reconcile } from "../engine";
 import { WorkbookBackend } from "./backend";
 import { WorkbookError } from "./cells";
+import { ARRANGEMENT_SOURCES, readArrangements } from "./arrangements";
 import { CONTRACT, CellBlock, ContractKind, readInvoices, readNetAssets, requireValidSchedule } from "./contract";
 import { accrualLines, accrualsSheetName, keptTextFrom, reconSheetName, reconSheets } from "./reconSheets";
 
@@ -26,7 +27,10 @@ export async function runMonthEnd(backend: WorkbookBackend, month: Month, tolera
   const schedule = requireValidSchedule(await requireBlock(backend, "schedule"), system);
   const netAssets = readNetAssets(await requireBlock(backend, "netAssets"), system);
   const invoices = readInvoices(await requireBlock(backend, "invoices"), system);
-  const report = reconcile({ schedule, netAssets, invoices, month, tolerance });
+  const blocks: Partial<Record<ContractKind, CellBlock | null>> = {};
+  for (const kind of ARRANGEMENT_SOURCES) blocks[kind] = await backend.readBlock(kind);
+  const arrangements = readArrangements(blocks, system);
+  const report = reconcile({ schedule, netAssets, invoices, month, tolerance, arrangements });
   if (write) {
     const kept = keptTextFrom(await backend.readSheetValues(reconSheetName(formatMonth(month))));
     await backend.writeSheets(reconSheets(report, kept, system));
