@@ -23,6 +23,7 @@ export function reconcileJson(r: ReconReport) {
       managerNet: row.managerNet === null ? null : money(row.managerNet),
     })),
     totals: { expectedFee: money(r.totals.expectedFee), billedFee: money(r.totals.billedFee) },
+    navTiming: r.navTiming,
   };
 }
 
@@ -37,5 +38,6 @@ export function accrueJson(portfolio: string, r: AccrualResult) {
     fee: money(r.fee),
     basis: r.basis,
     rounding: r.rounding,
+    navTiming: r.navTiming,
   };
 }

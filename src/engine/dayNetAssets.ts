@@ -1,6 +1,7 @@
 import { DayNumber } from "./calendarDate";
 import { Dec, ZERO } from "./decimal";
 import { NavSeries } from "./navSeries";
+import { NAV_TIMINGS, NavTiming } from "./navTiming";
 
 /** The net assets a day uses, and the date they were reported for; `row` is the source row, for messages. */
 export interface DayValue {
@@ -17,10 +18,15 @@ export interface DayValue {
  */
 export type DayNetAssets = (day: DayNumber) => DayValue | null;
 
-/** A series' net assets by day: the value reported for the day, else the last one before it (SAME_DAY). */
-export function dayNetAssetsOf(series: NavSeries): DayNetAssets {
+/**
+ * A series' net assets by day under a net-asset timing: SAME_DAY (default) the
+ * value reported for the day, else the last one before it; PRIOR_DAY the last
+ * value dated strictly before the day.
+ */
+export function dayNetAssetsOf(series: NavSeries, navTiming: NavTiming = "SAME_DAY"): DayNetAssets {
+  const lag = NAV_TIMINGS[navTiming].lag;
   return (day) => {
-    const i = series.indexOnOrBefore(day);
+    const i = series.indexOnOrBefore(day - lag);
     return i < 0 ? null : { navDate: series.dates[i], netAssets: series.value(i) };
   };
 }

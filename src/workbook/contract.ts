@@ -6,6 +6,11 @@ export const CONTRACT = {
   schedule: { table: "FeeSchedule", sheet: "Fee Schedule", columns: ["Portfolio", "Effective From", "Breakpoint", "Annual Rate"] },
   netAssets: { table: "NetAssets", sheet: "Net Assets", columns: ["Date", "Portfolio", "Net Assets"] },
   invoices: { table: "Invoices", sheet: "Invoices", columns: ["Month", "Portfolio", "Billed Fee"] },
+  /** Optional: the workbook's settings (rows of SETTING_DEFINITIONS in the engine). */
+  settings: { table: "FeeSettings", sheet: "Fee Settings", columns: ["Setting", "Value"] },
+  /** Optional: each portfolio's service period and last continuance approval (each date optional). */
+  agreements: { table: "Agreements", sheet: "Agreements", columns: ["Portfolio", "Commenced", "Terminated", "Last Approval"] },
+  /** Optional: waiver schedules, sub-advisory schedules and their aggregation groups (docs/waivers-and-sub-advisory.md). */
   waivers: { table: "FeeWaivers", sheet: "Fee Waivers", columns: ["Portfolio", "Waiver From", "Waiver To", "Breakpoint", "Annual Rate"] },
   subAdvisory: { table: "SubAdvisory", sheet: "Sub-Advisory Schedule", columns: ["Portfolio", "Sub-Adviser", "Effective From", "Breakpoint", "Annual Rate", "Group"], optional: ["Group"] },
   groups: { table: "AggregationGroups", sheet: "Aggregation Groups", columns: ["Group", "Portfolio"] },

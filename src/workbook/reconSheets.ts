@@ -1,4 +1,4 @@
-import { AccrualDay, DateSystem, Dec, ZERO, GroupAccrualDay, ReconReport, ReconRow, WaivedDay, formatMonth, portfolioKey, toExcelSerial } from "../engine";
+import { AccrualDay, DateSystem, Dec, GroupAccrualDay, NAV_TIMINGS, ROUNDINGS, ReconReport, ReconRow, WaivedDay, ZERO, formatMonth, portfolioKey, toExcelSerial } from "../engine";
 
 /** A cell to write: a value, or a formula with the value it computes (so viewers that do not recalculate show it). */
 export interface OutCell {
@@ -131,6 +131,8 @@ export function reconSheets(report: ReconReport, kept: KeptText, system: DateSys
   const accColumn = (c: string) => `${quote(accName)}!$${c}$2:$${c}$${lastAcc}`;
   const critRange = accColumn("B");
 
+  // PERIOD rounds the month's exact sum once; the Accruals sheet then holds unrounded daily accruals.
+  const expectedFormula = (sumifs: string) => (report.rounding === "PERIOD" ? `ROUND(${sumifs},2)` : sumifs);
   const n = report.rows.length;
   const tolRow = n + 4; // header, n rows, total, blank, then tolerance
   const rows: OutCell[][] = [header(RECON_COLUMNS)];
@@ -143,13 +145,14 @@ export function reconSheets(report: ReconReport, kept: KeptText, system: DateSys
       v(r.days),
       v(r.averageDailyNetAssets === null ? null : r.averageDailyNetAssets.toDecimalPlaces(2).toNumber(), NAV),
       v(r.annualRate === null ? null : r.annualRate.toNumber(), RATE),
-      f(sumOf("G"), r.expectedFee.toNumber(), MONEY),
+      f(expectedFormula(sumOf("G")), r.expectedFee.toNumber(), MONEY),
       v(r.billedFee === null ? null : r.billedFee.toNumber(), MONEY),
       f(`IF(F${x}="","",ROUND(F${x}-E${x},2))`, diff, MONEY),
       f(`IF(D${x}="","UNKNOWN_PORTFOLIO",IF(B${x}=0,"NO_NET_ASSETS",IF(F${x}="","NOT_BILLED",IF(ABS(G${x})<=$B$${tolRow},"OK","BREAK"))))`, r.status),
-      f(sumOf("H"), r.grossFee.toNumber(), MONEY),
-      f(sumOf("I"), r.waiver.toNumber(), MONEY),
-      r.subAdvisoryFee === null ? v(null, MONEY) : f(sumOf("M"), r.subAdvisoryFee.toNumber(), MONEY),
+      f(expectedFormula(sumOf("H")), r.grossFee.toNumber(), MONEY),
+      // Under PERIOD the waiver is the difference of the two rounded sums, not the rounded sum of the differences.
+      f(report.rounding === "PERIOD" ? `I${x}-E${x}` : sumOf("I"), r.waiver.toNumber(), MONEY),
+      r.subAdvisoryFee === null ? v(null, MONEY) : f(expectedFormula(sumOf("M")), r.subAdvisoryFee.toNumber(), MONEY),
       r.managerNet === null ? v(null, MONEY) : f(`E${x}-K${x}`, r.managerNet.toNumber(), MONEY),
       kept.notes.get(portfolioKey(r.portfolio)) ?? v(null),
     ]);
@@ -174,7 +177,9 @@ export function reconSheets(report: ReconReport, kept: KeptText, system: DateSys
   ]);
   rows.push([]);
   rows.push([{ value: "Tolerance", bold: true }, v(report.tolerance.toNumber(), MONEY)]);
-  rows.push([{ value: "Basis", bold: true }, v(`${report.basis}, each day's accrual rounded to cents; see ${accName}`)]);
+  const rounded = { DAILY: "each day's accrual rounded to cents", PERIOD: "the month's sum of exact daily accruals rounded to cents once", NONE: "not rounded" }[report.rounding];
+  rows.push([{ value: "Basis", bold: true }, v(`${report.basis}, ${rounded} (${ROUNDINGS[report.rounding].id}); see ${accName}`)]);
+  rows.push([{ value: "Net Assets Timing", bold: true }, v(`${report.navTiming}: ${NAV_TIMINGS[report.navTiming].description.replace(/ The default\.$/, "")} The NAV Date column of ${accName} shows the date used.`)]);
   for (const label of SIGN_OFF_LABELS) {
     const [name, date] = kept.signOff.get(label.toLowerCase()) ?? [v(null), v(null, DATE)];
     rows.push([{ value: label, bold: true }, name, { value: "Date", bold: true }, date]);

@@ -26,21 +26,11 @@ describe("mgmtfee reconcile on the bundled sample", () => {
   });
 
   it("prints the documented JSON shape, keys in order", () => {
-    expect(Object.keys(report)).toEqual(["month", "periodStart", "periodEnd", "tolerance", "rows", "totals"]);
-    expect(report).toMatchObject({ month: "2024-01", periodStart: "2024-01-01", periodEnd: "2024-01-31", tolerance: 0.01 });
-    for (const row of report.rows) expect(Object.keys(row)).toEqual([
-        "portfolio",
-        "days",
-        "averageDailyNetAssets",
-        "expectedFee",
-        "billedFee",
-        "difference",
-        "status",
-        "grossFee",
-        "waiver",
-        "subAdvisoryFee",
-        "managerNet",
-      ]);
+    expect(Object.keys(report)).toEqual(["month", "periodStart", "periodEnd", "tolerance", "rows", "totals", "navTiming"]);
+    expect(report).toMatchObject({ month: "2024-01", periodStart: "2024-01-01", periodEnd: "2024-01-31", tolerance: 0.01, navTiming: "SAME_DAY" });
+    for (const row of report.rows) {
+      expect(Object.keys(row)).toEqual(["portfolio", "days", "averageDailyNetAssets", "expectedFee", "billedFee", "difference", "status", "grossFee", "waiver", "subAdvisoryFee", "managerNet"]);
+    }
     expect(Object.keys(report.totals)).toEqual(["expectedFee", "billedFee"]);
   });
 
