@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { existsSync, readFileSync } from "fs";
 import path from "path";
 import { SCHEDULE_A, businessDays, januaryFeeCents, navCents } from "../../scripts/make-sample";
-import { haveSoffice, recalcWithLibreOffice } from "../support/libreoffice";
+import { itWithSoffice, recalcWithLibreOffice } from "../support/libreoffice";
 import { sheetValues, withoutCachedResults } from "../support/xlsxCells";
 import { SAMPLE, mgmtfee, tmp } from "./helpers";
 
@@ -132,8 +132,7 @@ describe("mgmtfee reconcile --out", () => {
     }
   });
 
-  it("recalculated by LibreOffice headless, shows the same Expected Fee, Difference and Status", async () => {
-    if (!haveSoffice()) return console.warn("LibreOffice not installed: interop check not run (it is required under CI=true)");
+  itWithSoffice("LibreOffice interop check")("recalculated by LibreOffice headless, shows the same Expected Fee, Difference and Status", async () => {
     // Strip the cached results first, so the values read back can only come from LibreOffice's own recalculation.
     const stripped = path.join(dir, "stripped.xlsx");
     await withoutCachedResults(out, stripped);
