@@ -3,7 +3,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { NAV_TIMINGS, NOTICE_RULES } from "../../src/engine";
 import { FUNCTION_SPECS } from "../../src/functions/spec";
-import { fakeOffice } from "./fakeExcel";
+import { FakeSheet, fakeOffice } from "./fakeExcel";
 import { call, loadFunctions } from "./loadFunctions";
 
 const serial = (iso: string) => {
@@ -74,7 +74,7 @@ describe("the workbook's Fee Settings and Agreements, in Excel", () => {
     ["Fund", serial("2005-04-30"), 1000000000, 0.0005],
   ];
   function inExcel(settings: unknown[][] | null, agreements: unknown[][] | null = null) {
-    const sheets = [{ id: "{S1}", name: "Fee Schedule", values: SCHEDULE }];
+    const sheets: FakeSheet[] = [{ id: "{S1}", name: "Fee Schedule", values: SCHEDULE }];
     if (settings) sheets.push({ id: "{S2}", name: "Fee Settings", values: settings });
     if (agreements) sheets.push({ id: "{S3}", name: "Agreements", values: agreements });
     const office = fakeOffice(sheets);
