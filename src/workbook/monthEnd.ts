@@ -2,8 +2,9 @@ import { Agreement, Dec, FeeSettings, Month, ReconReport, formatMonth, reconcile
 import { readAgreements } from "./agreementsSheet";
 import { WorkbookBackend } from "./backend";
 import { WorkbookError } from "./cells";
+import { ARRANGEMENT_SOURCES, readArrangements } from "./arrangements";
 import { CONTRACT, CellBlock, ContractKind, readInvoices, readNetAssets, requireValidSchedule } from "./contract";
-import { accrualsSheetName, keptTextFrom, reconSheetName, reconSheets } from "./reconSheets";
+import { accrualLines, accrualsSheetName, keptTextFrom, reconSheetName, reconSheets } from "./reconSheets";
 import { readSettings } from "./settingsSheet";
 
 async function requireBlock(backend: WorkbookBackend, kind: ContractKind): Promise<CellBlock> {
@@ -49,7 +50,10 @@ export async function runMonthEnd(backend: WorkbookBackend, month: Month, tolera
   const invoices = readInvoices(await requireBlock(backend, "invoices"), system);
   const agreements = await workbookAgreements(backend);
   if (settings.basis === "30/360") throw new WorkbookError({ file: backend.label, sheet: CONTRACT.settings.sheet, column: "Value" }, "Day Count 30/360 has no daily denominator; a month-end accrual uses ACT/ACT, ACT/365 or ACT/360");
-  const report = reconcile({ schedule, netAssets, invoices, month, tolerance: settings.tolerance, basis: settings.basis, rounding: settings.rounding, navTiming: settings.navTiming, agreements });
+  const blocks: Partial<Record<ContractKind, CellBlock | null>> = {};
+  for (const kind of ARRANGEMENT_SOURCES) blocks[kind] = await backend.readBlock(kind);
+  const arrangements = readArrangements(blocks, system);
+  const report = reconcile({ schedule, netAssets, invoices, month, tolerance: settings.tolerance, basis: settings.basis, rounding: settings.rounding, navTiming: settings.navTiming, agreements, arrangements });
   if (write) {
     const kept = keptTextFrom(await backend.readSheetValues(reconSheetName(formatMonth(month))));
     await backend.writeSheets(reconSheets(report, kept, system));
@@ -57,8 +61,9 @@ export async function runMonthEnd(backend: WorkbookBackend, month: Month, tolera
   const accrualRows = new Map<string, { sheet: string; first: number; last: number }>();
   let next = 2;
   for (const r of report.rows) {
-    if (r.accruals.length) accrualRows.set(r.portfolio, { sheet: accrualsSheetName(formatMonth(month)), first: next, last: next + r.accruals.length - 1 });
-    next += r.accruals.length;
+    const n = accrualLines(r).length;
+    if (n) accrualRows.set(r.portfolio, { sheet: accrualsSheetName(formatMonth(month)), first: next, last: next + n - 1 });
+    next += n;
   }
   return { report, workbookSettings: own, accrualRows };
 }
