@@ -53,7 +53,11 @@ export interface FeeErrorWhere {
 function describeValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (value === null || value === undefined) return "blank";
-  return String(value);
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value); // an object whose toString is not callable
+  }
 }
 
 const MESSAGES: Record<FeeErrorCode, (w: FeeErrorWhere, detail: string) => string> = {
