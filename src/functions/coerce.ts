@@ -7,7 +7,6 @@ import {
   FeeSchedule,
   NavSeries,
   PortfolioSchedule,
-  Rounding,
   Tier,
   fromExcelSerial,
   parseAmount,
@@ -17,7 +16,13 @@ import {
   singleVersion,
   withWhere,
   isFeeError,
+  dayCountOfExcelBasis,
+  parseDayCount,
+  parseRounding,
+  parseNavTiming,
+  parseNoticeParty,
 } from "../engine";
+import { ArgKind, KindValues } from "./spec";
 import { isBlank } from "../workbook/cells";
 
 export { isBlank };
@@ -50,44 +55,39 @@ export function toDate(v: unknown, argument: string, system: DateSystem, row?: n
   throw new FeeError("INVALID_DATE", { argument, row, value: x });
 }
 
-export function toOptionalDate(v: unknown, argument: string, system: DateSystem): DayNumber | undefined {
-  return isBlank(scalar(v)) ? undefined : toDate(v, argument, system);
+/**
+ * Whether an optional argument counts as omitted: blank, or the number 0, which
+ * is how Excel on Windows desktop passes an empty cell (office-js #4702). No
+ * optional date, basis or rounding has a meaningful 0, so 0 means "not given".
+ */
+export function isOmitted(v: unknown): boolean {
+  const x = scalar(v);
+  return isBlank(x) || x === 0;
 }
 
-const BASIS_ALIASES: Record<string, DayCountId> = {
-  "ACT/ACT": "ACT/ACT",
-  "ACTUAL/ACTUAL": "ACT/ACT",
-  "ACT/ACT ISDA": "ACT/ACT",
-  "ACT/365": "ACT/365",
-  "ACT/365F": "ACT/365",
-  "ACT/365 FIXED": "ACT/365",
-  "ACTUAL/365": "ACT/365",
-  "ACT/360": "ACT/360",
-  "ACTUAL/360": "ACT/360",
-  "30/360": "30/360",
-  "30/360 US": "30/360",
-  // Excel's YEARFRAC basis codes.
-  "0": "30/360",
-  "1": "ACT/ACT",
-  "2": "ACT/360",
-  "3": "ACT/365",
-};
+export function toOptionalDate(v: unknown, argument: string, system: DateSystem): DayNumber | undefined {
+  return isOmitted(v) ? undefined : toDate(v, argument, system);
+}
 
+/** A basis argument: a day-count name or alias from the engine's registry, or one of Excel's YEARFRAC codes 1 to 3. */
 export function toBasis(v: unknown, argument = "basis"): DayCountId {
   const x = scalar(v);
-  if (isBlank(x)) return "ACT/ACT";
-  const key = String(x).trim().toUpperCase().replace(/\s+/g, " ");
-  const id = BASIS_ALIASES[key];
-  if (!id) throw new FeeError("UNKNOWN_BASIS", { argument, value: x });
-  return id;
+  if (isBlank(x)) throw new FeeError("MISSING_ARGUMENT", { argument });
+  const code = typeof x === "number" ? x : typeof x === "string" && /^\s*\d+\s*$/.test(x) ? Number(x) : NaN;
+  if (!Number.isNaN(code)) {
+    // Code 0 (30/360) is refused: some Excel clients send 0 for an empty cell, which must not silently become 30/360.
+    const id = code === 0 ? undefined : dayCountOfExcelBasis(code);
+    if (!id) throw new FeeError("UNKNOWN_BASIS", { argument, value: x });
+    return id;
+  }
+  return parseDayCount(String(x), { argument });
 }
 
-export function toRounding(v: unknown, argument = "rounding"): Rounding {
+/** A convention argument given as text (a name or alias of the engine's registry). */
+function conventionText(v: unknown, argument: string): string {
   const x = scalar(v);
-  if (isBlank(x)) return "DAILY";
-  const key = String(x).trim().toUpperCase();
-  if (key === "DAILY" || key === "PERIOD" || key === "NONE") return key;
-  throw new FeeError("UNKNOWN_ROUNDING", { argument, value: x });
+  if (isBlank(x)) throw new FeeError("MISSING_ARGUMENT", { argument });
+  return String(x);
 }
 
 const RATE_LIKE = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*(%|bps?)?\s*$/i;
@@ -166,3 +166,28 @@ export function forArgument<T>(argument: string, f: () => T): T {
     throw e;
   }
 }
+
+/** Where a coercer is and what it may read: the argument's name, the workbook's schedule and date system. */
+export interface CoerceContext {
+  argument: string;
+  schedule: FeeSchedule;
+  dateSystem: DateSystem;
+}
+
+/** One coercer per argument kind: Excel's cell values in, the engine's typed value out, or an error naming the argument. */
+export const COERCERS: { [K in ArgKind]: (raw: unknown, c: CoerceContext) => KindValues[K] } = {
+  rate: (raw, c) => toRate(raw, c.schedule, c.argument),
+  amount: (raw, c) => forArgument(c.argument, () => toAmount(raw, c.argument)),
+  date: (raw, c) => toDate(raw, c.argument, c.dateSystem),
+  range: (raw) => flatten(raw),
+  basis: (raw, c) => toBasis(raw, c.argument),
+  rounding: (raw, c) => parseRounding(conventionText(raw, c.argument), { argument: c.argument }),
+  navTiming: (raw, c) => parseNavTiming(conventionText(raw, c.argument), { argument: c.argument }),
+  portfolio: (raw, c) => requirePortfolio(c.schedule, conventionText(raw, c.argument).trim(), c.argument),
+  party: (raw, c) => parseNoticeParty(conventionText(raw, c.argument), { argument: c.argument }),
+  days: (raw, c) => {
+    const n = forArgument(c.argument, () => toAmount(raw, c.argument));
+    if (!n.isInteger() || n.isNegative()) throw new FeeError("INVALID_NUMBER", { argument: c.argument, value: scalar(raw) }, "");
+    return n.toNumber();
+  },
+};

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { BrowserContext, Page } from "playwright-core";
-import { haveChromium, launch } from "../support/browser";
+import { describeWithChromium, launch } from "../support/browser";
 import { serveFolder } from "../support/staticServer";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -12,10 +12,6 @@ const BALANCED = "MetLife Balanced Strategy Portfolio";
 const GROWTH = "MetLife Growth Strategy Portfolio";
 /** Excel's task pane is 320–350 px wide; 1280 px is a pane undocked or the standalone page on a desktop. */
 const WIDTHS = [350, 1280] as const;
-
-const present = haveChromium();
-const maybe = present ? describe : describe.skip;
-if (!present) console.warn("chromium not installed: browser tests not run (they are required under CI=true)");
 
 /**
  * A workbook with 200 portfolios at 0.10%, each with flat net assets of
@@ -40,7 +36,7 @@ async function bigWorkbook(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-maybe("the task pane in headless Chromium (standalone mode), at 350 px and 1280 px", () => {
+describeWithChromium("browser tests of the task pane")("the task pane in headless Chromium (standalone mode), at 350 px and 1280 px", () => {
   let server: Awaited<ReturnType<typeof serveFolder>>;
   let context: BrowserContext;
   let page: Page;

@@ -2,24 +2,25 @@ import * as React from "react";
 import { Button, Spinner, Subtitle2 } from "@fluentui/react-components";
 import { CheckmarkCircleFilled, DismissCircleRegular } from "@fluentui/react-icons";
 import { WorkbookBackend } from "../../workbook/backend";
-import { CONTRACT, CellBlock, ContractKind } from "../../workbook/contract";
+import { CONTRACT, CellBlock } from "../../workbook/contract";
 import { messageOf } from "./ErrorText";
 
-const KINDS: ContractKind[] = ["schedule", "netAssets", "invoices"];
-const TITLES: Record<ContractKind, string> = { schedule: "Fee schedule", netAssets: "Net assets", invoices: "Invoices" };
+type Needed = "schedule" | "netAssets" | "invoices";
+const KINDS: Needed[] = ["schedule", "netAssets", "invoices"];
+const TITLES: Record<Needed, string> = { schedule: "Fee schedule", netAssets: "Net assets", invoices: "Invoices" };
 
 const dataRows = (b: CellBlock) => b.rows.filter((r) => r.some((c) => c !== null && c !== undefined && String(c).trim() !== "")).length;
 
 /** Which of the three tables month end needs are in the workbook (null while reading). */
 export function useContractTables(backend: WorkbookBackend, revision: number) {
-  const [found, setFound] = React.useState<Record<ContractKind, number | null> | null>(null);
+  const [found, setFound] = React.useState<Record<Needed, number | null> | null>(null);
   const [failure, setFailure] = React.useState<string | null>(null);
   React.useEffect(() => {
     let live = true;
     void (async () => {
       try {
         const blocks = await Promise.all(KINDS.map((k) => backend.readBlock(k)));
-        if (live) setFound(Object.fromEntries(KINDS.map((k, i) => [k, blocks[i] ? dataRows(blocks[i]!) : null])) as Record<ContractKind, number | null>);
+        if (live) setFound(Object.fromEntries(KINDS.map((k, i) => [k, blocks[i] ? dataRows(blocks[i]!) : null])) as Record<Needed, number | null>);
       } catch (e) {
         if (live) setFailure(messageOf(e));
       }
@@ -35,10 +36,10 @@ export function useContractTables(backend: WorkbookBackend, revision: number) {
  * The three tables month end needs, each either present (with its row count)
  * or missing with a one-click "add an empty one with headers".
  */
-export function TableChecklist({ backend, found, onAdded }: { backend: WorkbookBackend; found: Record<ContractKind, number | null> | null; onAdded: () => void }) {
-  const [busy, setBusy] = React.useState<ContractKind | null>(null);
+export function TableChecklist({ backend, found, onAdded }: { backend: WorkbookBackend; found: Record<Needed, number | null> | null; onAdded: () => void }) {
+  const [busy, setBusy] = React.useState<Needed | null>(null);
   const [failure, setFailure] = React.useState<string | null>(null);
-  const add = async (kind: ContractKind) => {
+  const add = async (kind: Needed) => {
     setBusy(kind);
     setFailure(null);
     try {

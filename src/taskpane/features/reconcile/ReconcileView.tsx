@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Field, Input, ProgressBar, Switch } from "@fluentui/react-components";
-import { ReconReport, ReconRow, formatMonth, monthStart, toYmd } from "../../../engine";
+import { NAV_TIMINGS, ROUNDINGS, ReconReport, ReconRow, formatMonth, monthStart, toYmd } from "../../../engine";
 import { WorkbookBackend } from "../../../workbook/backend";
 import { MonthEndStage } from "../../../workbook/monthEnd";
 import { Note, Problem } from "../../components/ErrorText";
@@ -37,15 +37,11 @@ const monthTitle = (report: ReconReport) => {
   return new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
 };
 
-const ROUNDING_WORDS: Record<string, string> = { DAILY: "each day's accrual rounded to cents", PERIOD: "the month rounded once", NONE: "not rounded" };
-const TIMING_WORDS: Record<string, string> = { SAME_DAY: "each day's own net assets (or the last before it)", PRIOR_DAY: "the previous business day's net assets" };
-
-/** The conventions the result was computed under, read from the result itself. */
+/** The conventions the result was computed under, read from the result itself, in the engine's own words. */
 function conventions(report: ReconReport): string {
-  const r = report as ReconReport & { rounding?: string; navTiming?: string };
-  const rounding = r.rounding ?? "DAILY";
-  const timing = r.navTiming ?? "SAME_DAY";
-  return `Basis ${report.basis}; rounding ${rounding} (${ROUNDING_WORDS[rounding] ?? rounding}); net-asset timing ${timing} (${TIMING_WORDS[timing] ?? timing}); tolerance ${formatMoney(report.tolerance)}.`;
+  const rounding = ROUNDINGS[report.rounding];
+  const timing = NAV_TIMINGS[report.navTiming];
+  return `Basis ${report.basis}; rounding ${report.rounding} (${rounding.name.toLowerCase()}); net-asset timing ${report.navTiming} (${timing.name.toLowerCase()}: ${timing.description.replace(/ The default\.$/, "")}); tolerance ${formatMoney(report.tolerance)}.`;
 }
 
 export function ReconcileView({ backend, initialMonth, revision = 0, onWritten }: { backend: WorkbookBackend; initialMonth: string; revision?: number; onWritten?: () => void }) {
@@ -93,7 +89,7 @@ export function ReconcileView({ backend, initialMonth, revision = 0, onWritten }
   const attention = report ? report.rows.filter(needsAttention).length : 0;
   const stale: string[] = [];
   if (last) {
-    if (me.month !== last.month || me.tolerance.trim() !== last.tolerance) stale.push(`This result is for ${last.month} at tolerance ${last.tolerance}; run again for ${me.month} at ${me.tolerance.trim()}.`);
+    if (me.month !== last.month || me.tolerance.trim() !== last.tolerance) stale.push(`This result is for ${last.month} at tolerance ${last.tolerance || "as set in the workbook"}; run again for ${me.month} at ${me.tolerance.trim() || "the workbook's tolerance"}.`);
     if (resultRevision !== null && revision !== resultRevision) stale.push("The workbook changed since this run; run again to include the change.");
   }
   const showInWorkbook = backend.showRows
@@ -109,8 +105,8 @@ export function ReconcileView({ backend, initialMonth, revision = 0, onWritten }
         <Field label="Month" validationState={me.monthError ? "error" : undefined} validationMessage={me.monthError}>
           <Input type="month" value={me.month} onChange={(_, d) => me.setMonth(d.value)} />
         </Field>
-        <Field label="Tolerance" validationState={me.toleranceError ? "error" : undefined} validationMessage={me.toleranceError}>
-          <Input inputMode="decimal" value={me.tolerance} onChange={(_, d) => me.setTolerance(d.value)} />
+        <Field label="Tolerance" hint="Blank: the workbook's setting, else 0.01" validationState={me.toleranceError ? "error" : undefined} validationMessage={me.toleranceError}>
+          <Input inputMode="decimal" value={me.tolerance} placeholder="workbook's" onChange={(_, d) => me.setTolerance(d.value)} />
         </Field>
       </div>
       {tables.found && tables.missing.length > 0 && <TableChecklist backend={backend} found={tables.found} onAdded={() => onWritten?.()} />}

@@ -12,7 +12,8 @@ export type RunState = { state: "idle" } | { state: "running"; progress: Progres
 /** The month-end run: inputs, validation, the run in the Web Worker with progress and Cancel, and the last result. */
 export function useMonthEnd(backend: WorkbookBackend, initialMonth: string, onWritten?: () => void) {
   const [month, setMonth] = React.useState(initialMonth);
-  const [tolerance, setTolerance] = React.useState("0.01");
+  // Blank: the workbook's Fee Settings tolerance, else the default.
+  const [tolerance, setTolerance] = React.useState("");
   const [run, setRun] = React.useState<RunState>({ state: "idle" });
   // The last good result stays on screen while a new run fails or is cancelled.
   const [last, setLast] = React.useState<Extract<RunState, { state: "done" }> | null>(null);
@@ -24,14 +25,14 @@ export function useMonthEnd(backend: WorkbookBackend, initialMonth: string, onWr
   } catch {
     monthError = "Give a month as YYYY-MM.";
   }
-  const toleranceError = TOLERANCE.test(tolerance.trim()) ? undefined : "Give an amount of 0 or more, e.g. 0.01.";
+  const toleranceError = tolerance.trim() === "" || TOLERANCE.test(tolerance.trim()) ? undefined : "Give an amount of 0 or more, e.g. 0.01, or leave it blank.";
 
   const start = React.useCallback(async () => {
     const controller = new AbortController();
     abort.current = controller;
     setRun({ state: "running", progress: null });
     try {
-      const result = await runMonthEndOffThread(backend, parseMonth(month), new Dec(tolerance.trim()), (progress) => setRun({ state: "running", progress }), controller.signal);
+      const result = await runMonthEndOffThread(backend, parseMonth(month), tolerance.trim() ? new Dec(tolerance.trim()) : undefined, (progress) => setRun({ state: "running", progress }), controller.signal);
       const done = { state: "done" as const, result, month, tolerance: tolerance.trim() };
       setRun(done);
       setLast(done);

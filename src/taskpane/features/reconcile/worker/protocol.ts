@@ -5,8 +5,8 @@ import { MonthEndInputs } from "../../../../workbook/monthEnd";
 export interface MonthEndRequest {
   inputs: MonthEndInputs;
   month: Month;
-  /** Exact decimal text. */
-  tolerance: string;
+  /** Exact decimal text; absent: the workbook's setting, else the default. */
+  tolerance?: string;
 }
 
 /**
@@ -16,5 +16,5 @@ export interface MonthEndRequest {
  * pane's thread.
  */
 export type MonthEndReply =
-  | { type: "done"; report: string; sheets: string; accrualCounts: number[] }
+  | { type: "done"; report: string; sheets: string; accrualCounts: number[]; workbookSettings: unknown }
   | { type: "failed"; message: string };

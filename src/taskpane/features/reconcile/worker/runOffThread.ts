@@ -1,11 +1,11 @@
-import { Dec, Month, ReconReport, daysInMonth, portfolioKey } from "../../../../engine";
+import { Dec, FeeSettings, Month, ReconReport, daysInMonth, portfolioKey } from "../../../../engine";
 import { locateColumns } from "../../../../workbook/contract";
 import { WorkbookBackend } from "../../../../workbook/backend";
 import { MonthEndResult, MonthEndStage, accrualRowsOf, computeMonthEnd, readMonthEndInputs } from "../../../../workbook/monthEnd";
 import { SheetModel } from "../../../../workbook/reconSheets";
 import { MonthEndReply, MonthEndRequest } from "./protocol";
 import { startMonthEndWorker } from "./startWorker";
-import { reportFromWire } from "./wire";
+import { fromWire, reportFromWire } from "./wire";
 
 export interface Progress {
   stage: MonthEndStage;
@@ -29,10 +29,10 @@ function portfolioDays(req: MonthEndRequest): number {
 }
 
 /** Runs the computation in the Web Worker (inline where there is none, as in unit tests). */
-function compute(req: MonthEndRequest, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ report: ReconReport; sheets: SheetModel[]; accrualCounts?: number[] }> {
+function compute(req: MonthEndRequest, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ report: ReconReport; sheets: SheetModel[]; accrualCounts?: number[]; workbookSettings: FeeSettings }> {
   onProgress({ stage: "accruing", days: portfolioDays(req), cancellable: true });
   const worker = startMonthEndWorker();
-  if (!worker) return Promise.resolve(computeMonthEnd(req.inputs, req.month, new Dec(req.tolerance)));
+  if (!worker) return Promise.resolve(computeMonthEnd(req.inputs, req.month, req.tolerance === undefined ? undefined : new Dec(req.tolerance)));
   return new Promise((resolve, reject) => {
     const stop = () => {
       worker.terminate();
@@ -43,7 +43,7 @@ function compute(req: MonthEndRequest, onProgress: (p: Progress) => void, signal
       const m = ev.data;
       signal.removeEventListener("abort", stop);
       worker.terminate();
-      if (m.type === "done") resolve({ report: reportFromWire<ReconReport>(m.report), sheets: JSON.parse(m.sheets) as SheetModel[], accrualCounts: m.accrualCounts });
+      if (m.type === "done") resolve({ report: reportFromWire<ReconReport>(m.report), sheets: JSON.parse(m.sheets) as SheetModel[], accrualCounts: m.accrualCounts, workbookSettings: fromWire<FeeSettings>(m.workbookSettings) });
       else reject(new Error(m.message));
     };
     worker.onerror = (ev) => {
@@ -60,7 +60,7 @@ function compute(req: MonthEndRequest, onProgress: (p: Progress) => void, signal
  * thread), computes in the Web Worker, then writes the two sheets. Cancel
  * works until the writing starts; a cancelled run changes nothing.
  */
-export async function runMonthEndOffThread(backend: WorkbookBackend, month: Month, tolerance: Dec, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<MonthEndResult> {
+export async function runMonthEndOffThread(backend: WorkbookBackend, month: Month, tolerance: Dec | undefined, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<MonthEndResult> {
   const check = () => {
     if (signal.aborted) throw new Cancelled();
   };
@@ -69,9 +69,9 @@ export async function runMonthEndOffThread(backend: WorkbookBackend, month: Mont
     onProgress({ stage, cancellable: true });
   });
   check();
-  const { report, sheets, accrualCounts } = await compute({ inputs, month, tolerance: tolerance.toString() }, onProgress, signal);
+  const { report, sheets, accrualCounts, workbookSettings } = await compute({ inputs, month, ...(tolerance ? { tolerance: tolerance.toString() } : {}) }, onProgress, signal);
   check();
   onProgress({ stage: "writing", cancellable: false });
   await backend.writeSheets(sheets);
-  return { report, accrualRows: accrualRowsOf(report, accrualCounts) };
+  return { report, workbookSettings, accrualRows: accrualRowsOf(report, accrualCounts) };
 }
