@@ -21,8 +21,9 @@ import {
 } from "../engine";
 import { isWorkbookError, WorkbookError } from "../workbook/cells";
 import { readNetAssets, requireValidSchedule, NetAssetRow } from "../workbook/contract";
-import { openFileBackend, openXlsxFile, writeFileAtomic } from "../workbook/xlsx/xlsxFile";
-import { runMonthEnd } from "../workbook/monthEnd";
+import { openFileBackend } from "../workbook/xlsx/xlsxFile";
+import { requireBlock, runMonthEnd } from "../workbook/monthEnd";
+import { refuseOutIsInput, writeFileAtomic } from "./outFile";
 import { parseArgs, UsageError } from "./args";
 import { readNavCsv } from "./csv";
 import { accrueJson, reconcileJson } from "./json";
@@ -69,7 +70,7 @@ async function runReconcile(argv: string[]): Promise<number> {
   if (!/^\d+(\.\d+)?$/.test(tolText)) throw new UsageError(`--tolerance ${JSON.stringify(tolText)} must be a number of at least 0`);
   const tolerance = new Dec(tolText);
   const out = option(p, "out");
-  if (out && path.resolve(out) === path.resolve(input)) throw new UsageError("--out must not be the input file: the input is never modified");
+  if (out) refuseOutIsInput(input, out);
 
   const backend = await step(`reading ${path.basename(input)}`, () => openFileBackend(input));
   const { report } = await step("reconciling", () => runMonthEnd(backend, month, tolerance, Boolean(out)));
@@ -126,14 +127,15 @@ async function runAccrue(argv: string[]): Promise<number> {
   if (isCsv) {
     rows = await step(`reading ${path.basename(input)}`, () => readNavCsv(input));
   } else {
-    const book = await step(`reading ${path.basename(input)}`, () => openXlsxFile(input));
-    rows = readNetAssets(await book.requireBlock("netAssets"), book.dateSystem);
-    if (!portfolio && !scheduleFile) portfolio = scheduleMember(requireValidSchedule(await book.requireBlock("schedule"), book.dateSystem), name, book.file);
+    const book = await step(`reading ${path.basename(input)}`, () => openFileBackend(input));
+    const system = await book.dateSystem();
+    rows = readNetAssets(await requireBlock(book, "netAssets"), system);
+    if (!portfolio && !scheduleFile) portfolio = scheduleMember(requireValidSchedule(await requireBlock(book, "schedule"), system), name, book.label);
   }
   if (!portfolio) {
     if (!scheduleFile) throw new UsageError("a CSV has no fee schedule: give --rate or --schedule BOOK.xlsx");
-    const sbook = await step(`reading ${path.basename(scheduleFile)}`, () => openXlsxFile(scheduleFile));
-    portfolio = scheduleMember(requireValidSchedule(await sbook.requireBlock("schedule"), sbook.dateSystem), name, sbook.file);
+    const sbook = await step(`reading ${path.basename(scheduleFile)}`, () => openFileBackend(scheduleFile));
+    portfolio = scheduleMember(requireValidSchedule(await requireBlock(sbook, "schedule"), await sbook.dateSystem()), name, sbook.label);
   }
   const key = portfolioKey(name);
   const mine = rows.filter((r) => portfolioKey(r.portfolio) === key);

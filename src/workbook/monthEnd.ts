@@ -4,7 +4,7 @@ import { WorkbookError } from "./cells";
 import { CONTRACT, CellBlock, ContractKind, readInvoices, readNetAssets, requireValidSchedule } from "./contract";
 import { accrualsSheetName, keptTextFrom, reconSheetName, reconSheets } from "./reconSheets";
 
-async function requireBlock(backend: WorkbookBackend, kind: ContractKind): Promise<CellBlock> {
+export async function requireBlock(backend: WorkbookBackend, kind: ContractKind): Promise<CellBlock> {
   const block = await backend.readBlock(kind);
   if (!block) throw new WorkbookError({ file: backend.label }, `has no table "${CONTRACT[kind].table}" and no sheet "${CONTRACT[kind].sheet}"`);
   return block;
