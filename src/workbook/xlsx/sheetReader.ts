@@ -1,8 +1,7 @@
-import { SaxesTagNS } from "saxes";
 import { parseIsoDate } from "../../engine";
 import { Cell, WorkbookError } from "../cells";
 import { SheetEntry, XlsxPackage } from "./package";
-import { MAX_COLUMNS, MAX_ROWS, columnName, isMain, parseRef, unescapeOoxml } from "./xml";
+import { MAX_COLUMNS, MAX_ROWS, Tag, columnName, isMain, parseRef, unescapeOoxml } from "./xml";
 
 /**
  * Reads a worksheet's cells by streaming its part through the XML parser:
@@ -83,11 +82,11 @@ export function readSheet(pkg: XlsxPackage, entry: SheetEntry): SheetCells {
   let inIs = false;
   let phonetic = 0;
 
-  const open = (t: SheetTagNS) => {
+  const open = (t: Tag) => {
     if (!isMain(t.uri)) return;
     switch (t.local) {
       case "row": {
-        const r = t.attributes.r?.value;
+        const r = t.attributes.r;
         let next = rowIndex + 1;
         if (r !== undefined) {
           next = /^\d{1,7}$/.test(r) ? Number(r) : 0;
@@ -101,7 +100,7 @@ export function readSheet(pkg: XlsxPackage, entry: SheetEntry): SheetCells {
       }
       case "c": {
         if (!rowIndex) fail(1, null, "has a cell outside any row");
-        const ref = t.attributes.r?.value;
+        const ref = t.attributes.r;
         if (ref !== undefined) {
           const p = parseRef(ref);
           if (!p) fail(rowIndex, null, `has a cell at ${JSON.stringify(ref.slice(0, 20))}, which is not a cell of a sheet (columns A to XFD, rows 1 to ${MAX_ROWS.toLocaleString("en-US")})`);
@@ -110,7 +109,7 @@ export function readSheet(pkg: XlsxPackage, entry: SheetEntry): SheetCells {
           col++;
           if (col > MAX_COLUMNS) fail(rowIndex, null, `has more than ${MAX_COLUMNS.toLocaleString("en-US")} cells; a sheet ends at column XFD`);
         }
-        type = t.attributes.t?.value ?? "n";
+        type = t.attributes.t ?? "n";
         hasFormula = false;
         formula = "";
         value = null;
@@ -137,7 +136,7 @@ export function readSheet(pkg: XlsxPackage, entry: SheetEntry): SheetCells {
     }
   };
 
-  const close = (t: SheetTagNS) => {
+  const close = (t: Tag) => {
     if (!isMain(t.uri)) return;
     switch (t.local) {
       case "v":
@@ -225,4 +224,3 @@ export function readSheet(pkg: XlsxPackage, entry: SheetEntry): SheetCells {
   return { grid, maxColumn };
 }
 
-type SheetTagNS = SaxesTagNS;

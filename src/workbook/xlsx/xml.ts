@@ -1,4 +1,4 @@
-import { SaxesParser, SaxesTagNS } from "saxes";
+import { SaxesParser } from "saxes";
 import { columnLetter } from "../cells";
 import { ZipReader } from "./zip";
 
@@ -36,17 +36,72 @@ export class XmlError extends Error {
   }
 }
 
+/** An element as the handlers see it: its name resolved to a namespace URI and local name. */
+export interface Tag {
+  /** Qualified name as written, e.g. `x:row`. */
+  name: string;
+  prefix: string;
+  local: string;
+  uri: string;
+  /** Attributes by qualified name as written (unprefixed ones have no namespace). */
+  attributes: Record<string, string>;
+  isSelfClosing: boolean;
+}
+
 export interface XmlHandlers {
-  open(tag: SaxesTagNS): void;
-  close?(tag: SaxesTagNS): void;
+  open(tag: Tag): void;
+  close?(tag: Tag): void;
   /** Character data, from text and CDATA alike. */
   text?(text: string): void;
 }
 
-function makeParser(part: string, h: XmlHandlers): SaxesParser<{ xmlns: true }> {
-  const p = new SaxesParser({ xmlns: true, position: true });
-  p.on("opentag", (t) => h.open(t));
-  if (h.close) p.on("closetag", h.close);
+/** Deeper than any SpreadsheetML part nests; refusing it also bounds the namespace scopes kept. */
+export const MAX_DEPTH = 256;
+
+/** The namespace URI an attribute's prefix is bound to in `tag`'s scope, for attributes given with a prefix. */
+export type Resolver = (prefix: string) => string | undefined;
+
+/**
+ * saxes with its own namespace handling off (it is quadratic in nesting depth) and namespaces resolved
+ * here instead: a scope per element that declares any, a depth limit, unbound prefixes refused.
+ */
+function makeParser(part: string, h: XmlHandlers, onResolver?: (r: Resolver) => void): SaxesParser {
+  const p = new SaxesParser({ position: true });
+  const XML_URI: string = NS.xml;
+  let scope: Map<string, string> = new Map([["xml", XML_URI]]);
+  const scopes: Map<string, string>[] = [];
+  const stack: Tag[] = [];
+  const resolve: Resolver = (prefix) => scope.get(prefix);
+  onResolver?.(resolve);
+  p.on("opentag", (t) => {
+    if (stack.length >= MAX_DEPTH) throw new XmlError(part, `nests elements more than ${MAX_DEPTH} deep, which no workbook part does`, p.line);
+    const attrs = t.attributes as Record<string, string>;
+    let declared: Map<string, string> | null = null;
+    for (const k in attrs) {
+      if (k.charCodeAt(0) !== 120 || !(k === "xmlns" || k.startsWith("xmlns:"))) continue; // 'x'
+      if (!declared) declared = new Map(scope);
+      declared.set(k === "xmlns" ? "" : k.slice(6), attrs[k]);
+    }
+    scopes.push(scope);
+    if (declared) scope = declared;
+    const name = t.name;
+    const colon = name.indexOf(":");
+    const prefix = colon < 0 ? "" : name.slice(0, colon);
+    const uri = scope.get(prefix);
+    if (uri === undefined && prefix) throw new XmlError(part, `uses the prefix "${prefix}" without declaring its namespace`, p.line);
+    for (const k in attrs) {
+      const c = k.indexOf(":");
+      if (c > 0 && k.slice(0, c) !== "xmlns" && !scope.has(k.slice(0, c))) throw new XmlError(part, `uses the prefix "${k.slice(0, c)}" without declaring its namespace`, p.line);
+    }
+    const tag: Tag = { name, prefix, local: colon < 0 ? name : name.slice(colon + 1), uri: uri ?? "", attributes: attrs, isSelfClosing: t.isSelfClosing };
+    stack.push(tag);
+    h.open(tag);
+  });
+  p.on("closetag", () => {
+    const tag = stack.pop()!;
+    h.close?.(tag);
+    scope = scopes.pop()!;
+  });
   if (h.text) {
     p.on("text", h.text);
     p.on("cdata", h.text);
@@ -57,7 +112,7 @@ function makeParser(part: string, h: XmlHandlers): SaxesParser<{ xmlns: true }> 
   return p;
 }
 
-function wrap(part: string, p: SaxesParser<{ xmlns: true }>, e: unknown): Error {
+function wrap(part: string, p: SaxesParser, e: unknown): Error {
   if (e instanceof XmlError) return e;
   if (e instanceof Error && e.name !== "Error") return e; // WorkbookError and the like, thrown by a handler
   const msg = e instanceof Error ? e.message.replace(/^(undefined)?:?\d+:\d+: /, "") : String(e);
@@ -195,31 +250,45 @@ export interface XDocument {
 
 /** Parses a small part into a tree (comments and processing instructions inside the root are kept verbatim). */
 export function parseTree(part: string, text: string): XDocument {
-  const p = makeParser(part, { open: () => undefined });
   const stack: XElement[] = [];
   let root: XElement | null = null;
   const prolog: string[] = [];
+  let resolve: Resolver = () => undefined;
   const add = (n: XNode | string) => {
     const top = stack[stack.length - 1];
     if (top) top.children.push(typeof n === "string" ? { raw: n } : n);
     else if (typeof n === "string") prolog.push(n);
   };
-  p.on("opentag", (t) => {
-    const e = new XElement(
-      t.name,
-      t.uri,
-      t.local,
-      Object.values(t.attributes).map((a) => ({ name: a.name, value: a.value, uri: a.uri, local: a.local })),
-    );
-    add(e);
-    if (!root) root = e;
-    stack.push(e);
-  });
-  p.on("closetag", () => stack.pop());
-  p.on("text", (t) => stack.length && add({ text: t }));
-  p.on("cdata", (t) => stack.length && add({ text: t }));
+  const p = makeParser(
+    part,
+    {
+      open(t) {
+        const attrs: XAttr[] = [];
+        for (const [name, value] of Object.entries(t.attributes)) {
+          const c = name.indexOf(":");
+          const prefix = c < 0 ? "" : name.slice(0, c);
+          const local = c < 0 ? name : name.slice(c + 1);
+          const uri = name === "xmlns" || prefix === "xmlns" ? NS.xmlns : prefix ? (resolve(prefix) ?? "") : "";
+          attrs.push({ name, value, uri, local });
+        }
+        const e = new XElement(t.name, t.uri, t.local, attrs);
+        add(e);
+        if (!root) root = e;
+        stack.push(e);
+      },
+      close() {
+        stack.pop();
+      },
+      text(t) {
+        if (stack.length) add({ text: t });
+      },
+    },
+    (r) => (resolve = r),
+  );
   p.on("comment", (c) => add(`<!--${c}-->`));
-  p.on("processinginstruction", (pi) => pi.target.toLowerCase() !== "xml" && add(`<?${pi.target}${pi.body ? ` ${pi.body}` : ""}?>`));
+  p.on("processinginstruction", (pi) => {
+    if (pi.target.toLowerCase() !== "xml") add(`<?${pi.target}${pi.body ? ` ${pi.body}` : ""}?>`);
+  });
   try {
     p.write(text).close();
   } catch (e) {

@@ -155,9 +155,22 @@ export class ZipReader {
       return;
     }
     if (e.method !== 8) throw new ZipError(`compressed with method ${e.method}, which is not deflate`, e.name);
+    // A problem found by the reader of the chunks (the XML parser) passes through as it is.
+    let sinkFailed = false;
+    let sinkError: unknown;
+    const guarded = (chunk: Uint8Array) => {
+      try {
+        sink(chunk);
+      } catch (err) {
+        sinkFailed = true;
+        sinkError = err;
+        throw err;
+      }
+    };
     try {
-      this.inflater(data, (inflated, consumed) => checkLimit(e.name, inflated, Math.max(consumed, 1)), sink);
+      this.inflater(data, (inflated, consumed) => checkLimit(e.name, inflated, Math.max(consumed, 1)), guarded);
     } catch (err) {
+      if (sinkFailed) throw sinkError;
       if (err instanceof ZipError) throw err;
       throw new ZipError("damaged (it does not inflate)", e.name);
     }
