@@ -4,9 +4,7 @@ const os = require("os");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-
-const DEV_URL = "https://localhost:3000/";
-const PROD_URL = process.env.ADDIN_URL || DEV_URL; // set ADDIN_URL to your hosting address for a production build
+const { AddinUrlPlugin, addinUrl } = require("./scripts/addinUrl");
 
 /** HTTPS options from the certificates office-addin-dev-certs writes (it cannot install its CA here, but the files are made). */
 function httpsOptions() {
@@ -20,13 +18,22 @@ function httpsOptions() {
 module.exports = (env, argv) => {
   const dev = argv.mode === "development";
   const serving = Boolean(process.env.WEBPACK_SERVE);
+  let url;
+  try {
+    url = addinUrl(); // ADDIN_URL=https://host/path/ for a production build; unset, the development server's address
+  } catch (e) {
+    console.error(`Build stopped: ${e.message}`);
+    process.exit(2);
+  }
+  // Production file names carry a content hash, so a redeployed script or stylesheet is never served stale.
+  const hashed = (ext) => (dev ? `[name]${ext}` : `[name].[contenthash:8]${ext}`);
   return {
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    output: { path: path.resolve(__dirname, "dist"), filename: hashed(".js"), chunkFilename: hashed(".js"), clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
@@ -45,14 +52,13 @@ module.exports = (env, argv) => {
           { from: "assets/*", to: "assets/[name][ext]" },
           { from: "samples/*.xlsx", to: "samples/[name][ext]", noErrorOnMissing: true },
           { from: "src/taskpane/help.html", to: "help.html" },
-          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().replace(new RegExp(DEV_URL, "g"), PROD_URL)),
-          },
+          { from: "src/taskpane/taskpane.css", to: hashed(".css") },
+          { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
+      // The hosting address into manifest, functions.json and pages; functions.js kept under its own name too,
+      // as the manifest's script address (the shared runtime loads the hashed file through taskpane.html).
+      new AddinUrlPlugin({ url, stableCopies: { "functions.js": "functions" } }),
     ],
     devServer: serving
       ? {

@@ -3,9 +3,24 @@
 // which is unreachable here; this checks what can be checked without it.
 const fs = require("fs");
 const path = require("path");
-const { execFileSync } = require("child_process");
+const { SaxesParser } = require("saxes");
 
 const ROOT = path.join(__dirname, "..");
+
+/** Null when `xml` is well-formed XML (with namespaces), else the first error with its line and column. Pure JavaScript: no system xmllint needed. */
+function wellFormedError(xml) {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  let error = null;
+  parser.on("error", (e) => {
+    if (!error) error = e.message;
+  });
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    if (!error) error = e.message;
+  }
+  return error;
+}
 
 /** Problems with a manifest (XML text) against the generated functions.json (object, or null when not built). */
 function checkManifest(xml, functionsJson, { assetsDir = path.join(ROOT, "assets") } = {}) {
@@ -72,20 +87,16 @@ function checkManifest(xml, functionsJson, { assetsDir = path.join(ROOT, "assets
 }
 
 function main() {
-  const file = path.join(ROOT, "manifest.xml");
-  try {
-    execFileSync("xmllint", ["--noout", file], { stdio: ["ignore", "ignore", "pipe"] });
-  } catch (e) {
-    if (e.code === "ENOENT") {
-      console.error("xmllint is not installed (Debian package libxml2-utils): cannot check that manifest.xml is well-formed.");
-    } else {
-      console.error(`manifest.xml is not well-formed XML:\n${e.stderr}`);
-    }
+  const file = process.argv[2] ? path.resolve(process.argv[2]) : path.join(ROOT, "manifest.xml");
+  const xml = fs.readFileSync(file, "utf8");
+  const notWellFormed = wellFormedError(xml);
+  if (notWellFormed) {
+    console.error(`${path.relative(process.cwd(), file)} is not well-formed XML: ${notWellFormed}`);
     process.exit(1);
   }
   const built = path.join(ROOT, "dist", "functions.json");
   const functionsJson = fs.existsSync(built) ? JSON.parse(fs.readFileSync(built, "utf8")) : null;
-  const problems = checkManifest(fs.readFileSync(file, "utf8"), functionsJson);
+  const problems = checkManifest(xml, functionsJson);
   if (!functionsJson) problems.push("dist/functions.json is missing: run npm run build first");
   if (problems.length) {
     console.error(`manifest.xml: ${problems.length} problem(s):\n- ${problems.join("\n- ")}`);
@@ -95,4 +106,4 @@ function main() {
 }
 
 if (require.main === module) main();
-module.exports = { checkManifest };
+module.exports = { checkManifest, wellFormedError };

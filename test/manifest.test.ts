@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "fs";
 import { join } from "path";
 import { gzipSync } from "zlib";
+import { distFile } from "./support/dist";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkManifest } = require("../scripts/validate-manifest.js");
 
@@ -37,7 +38,7 @@ describe("bundle size", () => {
     expect(size).toBeLessThan(150 * 1024);
   });
   it("the task pane's JavaScript stays under 400 KB gzip", () => {
-    const file = join(root, "dist", "taskpane.js");
+    const file = distFile("taskpane", ".js");
     const gz = gzipSync(readFileSync(file)).length;
     console.log(`dist/taskpane.js: ${(statSync(file).size / 1024).toFixed(1)} KB minified, ${(gz / 1024).toFixed(1)} KB gzip`);
     expect(gz).toBeLessThan(400 * 1024);

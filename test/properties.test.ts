@@ -96,6 +96,40 @@ describe("accrual properties", () => {
   });
 });
 
+describe("net-asset timing and service properties", () => {
+  it("PRIOR_DAY equals SAME_DAY on the same values dated one day later, day by day", () => {
+    fc.assert(
+      fc.property(tiersArb, seriesArb, basisArb, fc.integer({ min: 0, max: 45 }), (tiers, points, basis, len) => {
+        const p = singleVersion(tiers);
+        const start = points[0].date - 2;
+        const prior = accrue(p, NavSeries.from(points), start, start + len, { basis, navTiming: "PRIOR_DAY" });
+        const shifted = accrue(p, NavSeries.from(points.map((x) => ({ ...x, date: x.date + 1 }))), start, start + len, { basis });
+        expect(prior.fee.toFixed(2)).toBe(shifted.fee.toFixed(2));
+        expect(prior.days.map((x) => [x.date, x.navDate + 1, x.accrual.toFixed(2)])).toEqual(shifted.days.map((x) => [x.date, x.navDate, x.accrual.toFixed(2)]));
+        for (const x of prior.days) expect(x.navDate).toBeLessThan(x.date);
+      }),
+    );
+  });
+
+  it("a service period accrues exactly what the period clipped to it accrues", () => {
+    fc.assert(
+      fc.property(tiersArb, seriesArb, fc.integer({ min: 0, max: 40 }), fc.integer({ min: -10, max: 50 }), fc.integer({ min: -10, max: 50 }), (tiers, points, len, c, t) => {
+        const p = singleVersion(tiers);
+        const a = points[0].date;
+        const commenced = a + Math.min(c, t);
+        const terminated = a + Math.max(c, t);
+        const navs = NavSeries.from(points);
+        const served = accrue(p, navs, a, a + len, { service: { commenced, terminated } });
+        const from = Math.max(a, commenced);
+        const to = Math.min(a + len, terminated);
+        const clipped = to < from ? null : accrue(p, navs, from, to);
+        expect(served.fee.toFixed(2)).toBe(clipped ? clipped.fee.toFixed(2) : "0.00");
+        expect(served.accruingDays).toBe(clipped ? clipped.accruingDays : 0);
+      }),
+    );
+  });
+});
+
 describe("proration properties", () => {
   it("0 <= prorated <= amount, and a whole month gives the amount", () => {
     fc.assert(

@@ -17,8 +17,13 @@ export function reconcileJson(r: ReconReport) {
       billedFee: row.billedFee === null ? null : money(row.billedFee),
       difference: row.difference === null ? null : money(row.difference),
       status: row.status,
+      grossFee: money(row.grossFee),
+      waiver: money(row.waiver),
+      subAdvisoryFee: row.subAdvisoryFee === null ? null : money(row.subAdvisoryFee),
+      managerNet: row.managerNet === null ? null : money(row.managerNet),
     })),
     totals: { expectedFee: money(r.totals.expectedFee), billedFee: money(r.totals.billedFee) },
+    navTiming: r.navTiming,
   };
 }
 
@@ -33,5 +38,6 @@ export function accrueJson(portfolio: string, r: AccrualResult) {
     fee: money(r.fee),
     basis: r.basis,
     rounding: r.rounding,
+    navTiming: r.navTiming,
   };
 }

@@ -9,7 +9,17 @@ import {
   Rounding,
   accrue,
   formatIso,
-  isDayCountId,
+  DAY_COUNTS,
+  ROUNDINGS,
+  conventionIds,
+  dailyDayCounts,
+  lookupConvention,
+  NAV_TIMINGS,
+  NavTiming,
+  FeeSettings,
+  Agreement,
+  agreementsByPortfolio,
+  resolveSettings,
   isFeeError,
   parseIsoDate,
   parseMonth,
@@ -21,6 +31,9 @@ import {
 } from "../engine";
 import { isWorkbookError, WorkbookError } from "../workbook/cells";
 import { readNetAssets, requireValidSchedule, NetAssetRow } from "../workbook/contract";
+import { readSettings } from "../workbook/settingsSheet";
+import { readAgreements } from "../workbook/agreementsSheet";
+import { FileBackend } from "../workbook/xlsx/fileBackend";
 import { openFileBackend } from "../workbook/xlsx/xlsxFile";
 import { requireBlock, runMonthEnd } from "../workbook/monthEnd";
 import { refuseOutIsInput, writeFileAtomic } from "./outFile";
@@ -30,10 +43,14 @@ import { accrueJson, reconcileJson } from "./json";
 import { formatAccrueTable, formatReconTable } from "./table";
 
 const USAGE = `usage:
-  mgmtfee reconcile BOOK.xlsx --month YYYY-MM [--tolerance 0.01] [--out OUT.xlsx] [--json]
+  mgmtfee reconcile BOOK.xlsx --month YYYY-MM [--tolerance 0.01] [--nav-timing SAME_DAY|PRIOR_DAY]
+          [--out OUT.xlsx] [--json]
   mgmtfee accrue NAVS.(xlsx|csv) --portfolio NAME --from YYYY-MM-DD --to YYYY-MM-DD
           [--rate 0.10% | --schedule BOOK.xlsx] [--basis ACT/ACT|ACT/365|ACT/360]
-          [--rounding DAILY|PERIOD|NONE] [--json]`;
+          [--rounding DAILY|PERIOD|NONE] [--nav-timing SAME_DAY|PRIOR_DAY] [--json]
+  mgmtfee calendar BOOK.xlsx --as-of YYYY-MM-DD [--out OUT.xlsx] [--json]
+
+Settings not given as flags come from the workbook's Fee Settings, then the defaults.`;
 
 /** Runs a step, saying on stderr what it is doing if it takes more than a second. */
 async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
@@ -56,7 +73,7 @@ function oneInput(p: ReturnType<typeof parseArgs>, command: string): string {
 }
 
 async function runReconcile(argv: string[]): Promise<number> {
-  const p = parseArgs(argv, ["month", "tolerance", "out", "json"], ["json"]);
+  const p = parseArgs(argv, ["month", "tolerance", "nav-timing", "out", "json"], ["json"]);
   const input = oneInput(p, "reconcile");
   const monthText = option(p, "month");
   if (!monthText) throw new UsageError("reconcile needs --month YYYY-MM");
@@ -66,28 +83,37 @@ async function runReconcile(argv: string[]): Promise<number> {
   } catch {
     throw new UsageError(`--month ${JSON.stringify(monthText)} is not a valid month; use YYYY-MM`);
   }
-  const tolText = option(p, "tolerance") ?? "0.01";
-  if (!/^\d+(\.\d+)?$/.test(tolText)) throw new UsageError(`--tolerance ${JSON.stringify(tolText)} must be a number of at least 0`);
-  const tolerance = new Dec(tolText);
+  const tolText = option(p, "tolerance");
+  if (tolText !== undefined && !/^\d+(\.\d+)?$/.test(tolText)) throw new UsageError(`--tolerance ${JSON.stringify(tolText)} must be a number of at least 0`);
+  const tolerance = tolText === undefined ? undefined : new Dec(tolText);
+  const navTiming = parseNavTimingOption(option(p, "nav-timing"));
   const out = option(p, "out");
   if (out) refuseOutIsInput(input, out);
 
   const backend = await step(`reading ${path.basename(input)}`, () => openFileBackend(input));
-  const { report } = await step("reconciling", () => runMonthEnd(backend, month, tolerance, Boolean(out)));
+  const { report } = await step("reconciling", () => runMonthEnd(backend, month, tolerance, Boolean(out), { navTiming }));
   if (out) await writeFileAtomic(out, backend.bytes());
   process.stdout.write(p.options.has("json") ? `${JSON.stringify(reconcileJson(report), null, 2)}\n` : formatReconTable(report, out));
   return report.rows.every((r) => r.status === "OK") ? 0 : 1;
 }
 
 function parseBasis(text: string | undefined): DayCountId {
-  const b = (text ?? "ACT/ACT").toUpperCase();
-  if (!isDayCountId(b) || b === "30/360") throw new UsageError(`--basis ${JSON.stringify(text)} is not one of ACT/ACT, ACT/365, ACT/360`);
+  const daily = dailyDayCounts();
+  const b = lookupConvention(DAY_COUNTS, text ?? "ACT/ACT");
+  if (!b || !daily.includes(b)) throw new UsageError(`--basis ${JSON.stringify(text)} is not one of ${daily.join(", ")}`);
   return b;
 }
 
+function parseNavTimingOption(text: string | undefined): NavTiming | undefined {
+  if (text === undefined) return undefined;
+  const t = lookupConvention(NAV_TIMINGS, text);
+  if (!t) throw new UsageError(`--nav-timing ${JSON.stringify(text)} is not one of ${conventionIds(NAV_TIMINGS).join(", ")}`);
+  return t;
+}
+
 function parseRounding(text: string | undefined): Rounding {
-  const r = (text ?? "DAILY").toUpperCase();
-  if (r !== "DAILY" && r !== "PERIOD" && r !== "NONE") throw new UsageError(`--rounding ${JSON.stringify(text)} is not one of DAILY, PERIOD, NONE`);
+  const r = lookupConvention(ROUNDINGS, text ?? "DAILY");
+  if (!r) throw new UsageError(`--rounding ${JSON.stringify(text)} is not one of ${conventionIds(ROUNDINGS).join(", ")}`);
   return r;
 }
 
@@ -101,15 +127,18 @@ function parseDateOption(name: string, text: string | undefined) {
 }
 
 async function runAccrue(argv: string[]): Promise<number> {
-  const p = parseArgs(argv, ["portfolio", "from", "to", "rate", "schedule", "basis", "rounding", "json"], ["json"]);
+  const p = parseArgs(argv, ["portfolio", "from", "to", "rate", "schedule", "basis", "rounding", "nav-timing", "json"], ["json"]);
   const input = oneInput(p, "accrue");
   const name = option(p, "portfolio");
   if (!name) throw new UsageError("accrue needs --portfolio NAME");
   const from = parseDateOption("from", option(p, "from"));
   const to = parseDateOption("to", option(p, "to"));
   if (to < from) throw new UsageError(`--to ${formatIso(to)} is before --from ${formatIso(from)}`);
-  const basis = parseBasis(option(p, "basis"));
-  const rounding = parseRounding(option(p, "rounding"));
+  const flags: FeeSettings = {
+    basis: option(p, "basis") === undefined ? undefined : parseBasis(option(p, "basis")),
+    rounding: option(p, "rounding") === undefined ? undefined : parseRounding(option(p, "rounding")),
+    navTiming: parseNavTimingOption(option(p, "nav-timing")),
+  };
   const rateText = option(p, "rate");
   const scheduleFile = option(p, "schedule");
   if (rateText && scheduleFile) throw new UsageError("give --rate or --schedule, not both");
@@ -117,6 +146,8 @@ async function runAccrue(argv: string[]): Promise<number> {
   const isCsv = /\.csv$/i.test(input);
   let rows: NetAssetRow[];
   let portfolio: PortfolioSchedule | null = null;
+  // Settings and service periods come from the workbook that gives the schedule (--schedule, else the input).
+  let settingsBook: FileBackend | null = null;
   if (rateText) {
     try {
       portfolio = singleVersion([{ breakpoint: new Dec(0), rate: parseRate(rateText) }], name);
@@ -128,6 +159,7 @@ async function runAccrue(argv: string[]): Promise<number> {
     rows = await step(`reading ${path.basename(input)}`, () => readNavCsv(input));
   } else {
     const book = await step(`reading ${path.basename(input)}`, () => openFileBackend(input));
+    settingsBook = book;
     const system = await book.dateSystem();
     rows = readNetAssets(await requireBlock(book, "netAssets"), system);
     if (!portfolio && !scheduleFile) portfolio = scheduleMember(requireValidSchedule(await requireBlock(book, "schedule"), system), name, book.label);
@@ -135,12 +167,26 @@ async function runAccrue(argv: string[]): Promise<number> {
   if (!portfolio) {
     if (!scheduleFile) throw new UsageError("a CSV has no fee schedule: give --rate or --schedule BOOK.xlsx");
     const sbook = await step(`reading ${path.basename(scheduleFile)}`, () => openFileBackend(scheduleFile));
+    settingsBook = sbook;
     portfolio = scheduleMember(requireValidSchedule(await requireBlock(sbook, "schedule"), await sbook.dateSystem()), name, sbook.label);
   }
+  let own: FeeSettings = {};
+  let service: Agreement | undefined;
+  if (settingsBook) {
+    const book = settingsBook;
+    const system = await book.dateSystem();
+    const sblock = await book.readBlock("settings");
+    if (sblock) own = readSettings(sblock, system);
+    const ablock = await book.readBlock("agreements");
+    if (ablock) service = agreementsByPortfolio(readAgreements(ablock, system)).get(portfolioKey(name));
+  }
+  const settings = resolveSettings(flags, own);
+  const basis = settings.basis;
+  if (!dailyDayCounts().includes(basis)) throw new WorkbookError({ file: settingsBook?.file, sheet: "Fee Settings", column: "Value" }, `Day Count ${basis} has no daily denominator; use ${dailyDayCounts().join(", ")}`);
   const key = portfolioKey(name);
   const mine = rows.filter((r) => portfolioKey(r.portfolio) === key);
   const series = NavSeries.from(mine.map((r) => ({ date: r.date, netAssets: r.netAssets, row: r.row })), "Net Assets");
-  const result = accrue(portfolio, series, from, to, { basis, rounding, detail: false });
+  const result = accrue(portfolio, series, from, to, { basis, rounding: settings.rounding, navTiming: settings.navTiming, service, detail: false });
   const label = portfolio.portfolio || name;
   process.stdout.write(p.options.has("json") ? `${JSON.stringify(accrueJson(label, result), null, 2)}\n` : formatAccrueTable(label, result));
   return result.accruingDays > 0 ? 0 : 1;

@@ -22,7 +22,7 @@ export function formatReconTable(r: ReconReport, out?: string): string {
   rows.push(["Total", "", "", fmt(r.totals.expectedFee), fmt(r.totals.billedFee), "", ""]);
   const breaks = r.rows.filter((x) => x.status !== "OK").length;
   return [
-    `Month-end reconciliation ${formatMonth(r.month)} (${formatIso(r.periodStart)} to ${formatIso(r.periodEnd)}), ${r.basis}, daily accruals rounded to cents, tolerance ${fmt(r.tolerance)}`,
+    `Month-end reconciliation ${formatMonth(r.month)} (${formatIso(r.periodStart)} to ${formatIso(r.periodEnd)}), ${r.basis}, rounding ${r.rounding}, net assets ${r.navTiming}, tolerance ${fmt(r.tolerance)}`,
     "",
     render(head, rows, [false, true, true, true, true, true, false]),
     "",
@@ -34,7 +34,7 @@ export function formatReconTable(r: ReconReport, out?: string): string {
 
 export function formatAccrueTable(portfolio: string, r: AccrualResult): string {
   return [
-    `${portfolio}: ${formatIso(r.start)} to ${formatIso(r.end)}, ${r.basis}, rounding ${r.rounding}`,
+    `${portfolio}: ${formatIso(r.start)} to ${formatIso(r.end)}, ${r.basis}, rounding ${r.rounding}, net assets ${r.navTiming}`,
     `  days accrued                 ${r.accruingDays}`,
     `  average daily net assets     ${fmt(r.averageDailyNetAssets)}`,
     `  fee                          ${fmt(r.fee)}`,

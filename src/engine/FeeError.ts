@@ -7,6 +7,8 @@ export type FeeErrorCode =
   | "END_BEFORE_START"
   | "UNKNOWN_BASIS"
   | "UNKNOWN_ROUNDING"
+  | "UNKNOWN_NAV_TIMING"
+  | "UNKNOWN_NOTICE_PARTY"
   | "BASIS_NOT_FOR_ACCRUAL"
   | "LENGTH_MISMATCH"
   | "DUPLICATE_DATE"
@@ -14,7 +16,8 @@ export type FeeErrorCode =
   | "INVALID_SCHEDULE"
   | "UNKNOWN_PORTFOLIO"
   | "INVALID_MONTH"
-  | "MISSING_ARGUMENT";
+  | "MISSING_ARGUMENT"
+  | "GROUP_BELOW_PORTFOLIO";
 
 /** Which Excel error a code becomes: `NOT_AVAILABLE` (#N/A) or `INVALID_VALUE` (#VALUE!). */
 export const ERROR_KIND: Record<FeeErrorCode, "INVALID_VALUE" | "NOT_AVAILABLE"> = {
@@ -25,6 +28,8 @@ export const ERROR_KIND: Record<FeeErrorCode, "INVALID_VALUE" | "NOT_AVAILABLE">
   END_BEFORE_START: "INVALID_VALUE",
   UNKNOWN_BASIS: "INVALID_VALUE",
   UNKNOWN_ROUNDING: "INVALID_VALUE",
+  UNKNOWN_NAV_TIMING: "INVALID_VALUE",
+  UNKNOWN_NOTICE_PARTY: "INVALID_VALUE",
   BASIS_NOT_FOR_ACCRUAL: "INVALID_VALUE",
   LENGTH_MISMATCH: "INVALID_VALUE",
   DUPLICATE_DATE: "INVALID_VALUE",
@@ -33,6 +38,7 @@ export const ERROR_KIND: Record<FeeErrorCode, "INVALID_VALUE" | "NOT_AVAILABLE">
   UNKNOWN_PORTFOLIO: "NOT_AVAILABLE",
   INVALID_MONTH: "INVALID_VALUE",
   MISSING_ARGUMENT: "INVALID_VALUE",
+  GROUP_BELOW_PORTFOLIO: "INVALID_VALUE",
 };
 
 /** Where a bad value was found: the argument (or column) and, for ranges, the 1-based row. */
@@ -54,8 +60,10 @@ const MESSAGES: Record<FeeErrorCode, (w: FeeErrorWhere, detail: string) => strin
   INVALID_RATE: (w, d) => `is not a valid annual rate: ${describeValue(w.value)}${d ? ` (${d})` : ""}`,
   INVALID_DATE: (w, d) => `is not a valid date: ${describeValue(w.value)}${d ? ` (${d})` : ""}`,
   END_BEFORE_START: (_w, d) => `ends before it starts${d ? `: ${d}` : ""}`,
-  UNKNOWN_BASIS: (w) => `is not a known day-count basis: ${describeValue(w.value)}; use ACT/ACT, ACT/365, ACT/360 or 30/360`,
-  UNKNOWN_ROUNDING: (w) => `is not a known rounding: ${describeValue(w.value)}; use DAILY, PERIOD or NONE`,
+  UNKNOWN_BASIS: (w, d) => `is not a known day-count basis: ${describeValue(w.value)}; ${d || "use ACT/ACT, ACT/365, ACT/360 or 30/360"}`,
+  UNKNOWN_ROUNDING: (w, d) => `is not a known rounding: ${describeValue(w.value)}; ${d || "use DAILY, PERIOD or NONE"}`,
+  UNKNOWN_NAV_TIMING: (w, d) => `is not a known net-asset timing: ${describeValue(w.value)}; ${d || "use SAME_DAY or PRIOR_DAY"}`,
+  UNKNOWN_NOTICE_PARTY: (w, d) => `is not a party that can give notice: ${describeValue(w.value)}; ${d || "use TRUST or MANAGER"}`,
   BASIS_NOT_FOR_ACCRUAL: (w) =>
     `${describeValue(w.value)} has no daily denominator; daily accrual uses ACT/ACT, ACT/365 or ACT/360 (30/360 applies to fees from an average)`,
   LENGTH_MISMATCH: (_w, d) => `ranges have different lengths: ${d}`,
@@ -65,6 +73,7 @@ const MESSAGES: Record<FeeErrorCode, (w: FeeErrorWhere, detail: string) => strin
   UNKNOWN_PORTFOLIO: (w) => `${describeValue(w.value)} is not in the fee schedule`,
   INVALID_MONTH: (w) => `is not a valid month: ${describeValue(w.value)}; use YYYY-MM`,
   MISSING_ARGUMENT: () => `is required`,
+  GROUP_BELOW_PORTFOLIO: (_w, d) => `is below the portfolio's own net assets (${d}); the group's total includes this portfolio`,
 };
 
 function subject(w: FeeErrorWhere): string {

@@ -1,18 +1,21 @@
-import { DayNumber, formatIso, fromYmd, yearOf } from "./calendarDate";
+import { AccrualRun, ServicePeriod, forEachAccrualRun } from "./accrualRuns";
+import { DayNumber, formatIso } from "./calendarDate";
 import { DAY_COUNTS, DayCountId } from "./dayCount";
 import { Dec, ZERO, centsToDec, divideToCents } from "./decimal";
 import { ExactSum } from "./exactSum";
 import { FeeError } from "./FeeError";
 import { NavSeries } from "./navSeries";
+import { NavTiming } from "./navTiming";
+import { Rounding } from "./rounding";
 import { PortfolioSchedule, ScheduleVersion } from "./schedule";
 import { IntegerTiers, annualFee, annualFeeScaled, blendedRate, toIntegerTiers } from "./tiers";
 
-export type Rounding = "DAILY" | "PERIOD" | "NONE";
+export type { Rounding } from "./rounding";
 
-/** One accruing day, with everything needed to trace it. */
+/** One accruing day, with everything needed to trace it. Fronts and later steps read it by field name. */
 export interface AccrualDay {
   date: DayNumber;
-  /** The date whose net assets were used (the last reported on or before `date`). */
+  /** The date whose net assets were used (under the net-asset timing). */
   navDate: DayNumber;
   netAssets: Dec;
   /** Effective date of the schedule version in force. */
@@ -33,9 +36,10 @@ export interface AccrualResult {
   end: DayNumber;
   basis: DayCountId;
   rounding: Rounding;
-  /** Calendar days that accrued (had net assets on or before them and a schedule in force). */
+  navTiming: NavTiming;
+  /** Calendar days that accrued (a value under the timing, a version in force, inside the service period). */
   accruingDays: number;
-  /** Mean net assets of the accruing days; null when no day accrued. */
+  /** Mean of the net assets the accruing days used; null when no day accrued. */
   averageDailyNetAssets: Dec | null;
   /** The period fee under the rounding rule. */
   fee: Dec;
@@ -46,6 +50,10 @@ export interface AccrualResult {
 export interface AccrueOptions {
   basis?: DayCountId;
   rounding?: Rounding;
+  /** Which net-asset value prices a day: SAME_DAY (default) or PRIOR_DAY. */
+  navTiming?: NavTiming;
+  /** The portfolio's service under the agreement: days outside it do not accrue (a partial month is prorated by days served). */
+  service?: ServicePeriod;
   /** Keep every day's record (default true). Totals alone are much faster on long series. */
   detail?: boolean;
 }
@@ -59,33 +67,42 @@ function roundDiv(n: number, d: number): number {
   return r * 2 >= d ? q + 1 : q;
 }
 
+/** Adds `unit × k` to an exact sum: as a scaled integer while the product is safe, else as a decimal. */
+function addTimes(sum: ExactSum, scaled: number | null, dec: () => Dec, k: number): void {
+  if (scaled !== null) {
+    const product = scaled * k;
+    if (Number.isSafeInteger(product)) return sum.addScaled(product);
+  }
+  sum.addDec(dec().times(k));
+}
+
 /**
  * Accrues a portfolio's fee day by day over `start..end` (inclusive).
  *
- * A day accrues when a version of the schedule is in force and net assets were
- * reported on or before it (the last value is carried forward over weekends
- * and holidays). Its accrual is the annual fee on that day's net assets under
- * the version's marginal tiers, divided by the basis' denominator. The period
- * fee sums the daily accruals: rounded to cents each day (DAILY, the default),
- * summed exactly and rounded once (PERIOD), or not rounded (NONE).
+ * A day accrues when a version of the schedule is in force, it lies inside
+ * the service period, and a net-asset value exists for it under the timing:
+ * SAME_DAY, the value reported for that date else the last before it (a
+ * weekend carries Friday's); PRIOR_DAY, the last value dated strictly before
+ * it. Its accrual is the annual fee on that value under the version's marginal
+ * tiers, divided by the basis' denominator. The period fee sums the daily
+ * accruals: rounded to cents each day (DAILY, the default), summed exactly and
+ * rounded once (PERIOD), or not rounded (NONE).
  *
- * @example 0.10% on $500,000,000 over January 2024 at ACT/365: DAILY 42,465.66 (31 × 1,369.86); PERIOD 42,465.75 (31 × 500,000 / 365)
+ * @example 0.10% to $500m, 0.075% to $1bn, 0.05% above; Thu 2008-02-28 $1.20bn, Fri 02-29 $1.25bn, Mon 03-03 $1.30bn; 02-29..03-03 at ACT/ACT:
+ *   PRIOR_DAY 2,663.93 + 3 × 2,732.24 = 10,860.65; SAME_DAY 2,732.24 + (2 × 2,732.24 + 2,800.55) = 10,997.27
  */
 export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: DayNumber, end: DayNumber, options: AccrueOptions = {}): AccrualResult {
   const basis = options.basis ?? "ACT/ACT";
   const rounding = options.rounding ?? "DAILY";
+  const navTiming = options.navTiming ?? "SAME_DAY";
   const detail = options.detail ?? true;
-  const dayCount = DAY_COUNTS[basis];
-  const denominatorOf = dayCount.dailyDenominator;
+  const denominatorOf = DAY_COUNTS[basis].dailyDenominator;
   if (!denominatorOf) throw new FeeError("BASIS_NOT_FOR_ACCRUAL", { argument: "basis", value: basis });
   if (end < start) throw new FeeError("END_BEFORE_START", { argument: "period" }, `${formatIso(start)} to ${formatIso(end)}`);
 
   const versions: readonly ScheduleVersion[] = portfolio.versions;
   const integerTiers: (IntegerTiers | null)[] = versions.map(integerTiersOf);
   const dates = navs.dates;
-  let ni = navs.indexOnOrBefore(start);
-  let vi = -1;
-  while (vi + 1 < versions.length && versions[vi + 1].effectiveFrom <= start) vi++;
 
   const centsTotal = new ExactSum(2); // DAILY: posted cents
   const navTotal = new ExactSum(2);
@@ -94,76 +111,44 @@ export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: Day
   let cumulative = ZERO;
   let accruing = 0;
 
-  let lastNi = -2;
-  let lastVi = -2;
-  let feeScaled: number | null = null;
-  let feeDec: Dec | null = null;
-  let rateDec: Dec | null = null;
-  let year = yearOf(start);
-  let nextYearStart = fromYmd(year + 1, 1, 1);
-  let denominator = denominatorOf(start);
-  const accrualCache = new Map<number, Dec>();
-
-  for (let day = start; day <= end; day++) {
-    if (day >= nextYearStart) {
-      year += 1;
-      nextYearStart = fromYmd(year + 1, 1, 1);
-      denominator = denominatorOf(day);
-    }
-    while (ni + 1 < dates.length && dates[ni + 1] <= day) ni++;
-    while (vi + 1 < versions.length && versions[vi + 1].effectiveFrom <= day) vi++;
-    if (ni < 0 || vi < 0) continue;
-    accruing++;
-    if (ni !== lastNi || vi !== lastVi) {
-      const cents = navs.cents[ni];
-      const it = integerTiers[vi];
-      feeScaled = cents !== null && it !== null ? annualFeeScaled(it, cents) : null;
-      feeDec = null;
-      rateDec = null;
-      lastNi = ni;
-      lastVi = vi;
-    }
+  forEachAccrualRun(navs, start, end, { navTiming, versions, service: options.service }, (run: AccrualRun) => {
+    const { navIndex: ni, versionIndex: vi } = run;
+    const k = run.to - run.from + 1;
+    const denominator = denominatorOf(run.from);
     const cents = navs.cents[ni];
-    if (cents !== null) navTotal.addScaled(cents);
-    else navTotal.addDec(navs.value(ni));
-    if (feeScaled === null && feeDec === null) feeDec = annualFee(versions[vi].tiers, navs.value(ni));
+    const it = integerTiers[vi];
+    const feeScaled = cents !== null && it !== null ? annualFeeScaled(it, cents) : null;
+    let feeDec: Dec | null = null;
+    const fee = () => feeDec ?? (feeDec = feeScaled !== null ? new Dec(feeScaled).dividedBy(10 ** FEE_PLACES) : annualFee(versions[vi].tiers, navs.value(ni)));
+    accruing += k;
+    addTimes(navTotal, cents, () => navs.value(ni), k);
 
     let posted: Dec | null = null;
     if (rounding === "DAILY") {
       if (feeScaled !== null) {
         const c = roundDiv(feeScaled, denominator * 1_000_000);
-        centsTotal.addScaled(c);
-        if (detail) {
-          posted = accrualCache.get(c) ?? centsToDec(c);
-          accrualCache.set(c, posted);
-        }
+        addTimes(centsTotal, c, () => centsToDec(c), k);
+        if (detail) posted = centsToDec(c);
       } else {
-        posted = divideToCents(feeDec!, BigInt(denominator));
-        centsTotal.addDec(posted);
+        posted = divideToCents(fee(), BigInt(denominator));
+        centsTotal.addDec(posted.times(k));
       }
     } else {
       let sum = feeByDenominator.get(denominator);
       if (!sum) feeByDenominator.set(denominator, (sum = new ExactSum(FEE_PLACES)));
-      if (feeScaled !== null) sum.addScaled(feeScaled);
-      else sum.addDec(feeDec!);
+      addTimes(sum, feeScaled, fee, k);
     }
     if (detail) {
-      const fee = feeDec ?? (feeDec = new Dec(feeScaled!).dividedBy(10 ** FEE_PLACES));
-      const accrual = posted ?? fee.dividedBy(denominator);
-      cumulative = cumulative.plus(accrual);
-      days.push({
-        date: day,
-        navDate: dates[ni],
-        netAssets: navs.value(ni),
-        effectiveFrom: versions[vi].effectiveFrom,
-        annualRate: rateDec ?? (rateDec = versions[vi].tiers.length === 1 ? versions[vi].tiers[0].rate : blendedRate(versions[vi].tiers, navs.value(ni))),
-        annualFee: fee,
-        daysInYear: denominator,
-        accrual,
-        cumulative,
-      });
+      const annual = fee();
+      const accrual = posted ?? annual.dividedBy(denominator);
+      const v = versions[vi];
+      const annualRate = v.tiers.length === 1 ? v.tiers[0].rate : blendedRate(v.tiers, navs.value(ni));
+      for (let day = run.from; day <= run.to; day++) {
+        cumulative = cumulative.plus(accrual);
+        days.push({ date: day, navDate: dates[ni], netAssets: navs.value(ni), effectiveFrom: v.effectiveFrom, annualRate, annualFee: annual, daysInYear: denominator, accrual, cumulative });
+      }
     }
-  }
+  });
 
   let fee: Dec;
   if (rounding === "DAILY") fee = centsTotal.value();
@@ -183,6 +168,7 @@ export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: Day
     end,
     basis,
     rounding,
+    navTiming,
     accruingDays: accruing,
     // Computed on first read: a decimal division that a totals-only run need not pay for.
     get averageDailyNetAssets() {

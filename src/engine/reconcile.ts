@@ -1,11 +1,18 @@
 import { AccrualDay, accrue } from "./accrue";
+import { Agreement, agreementsByPortfolio } from "./agreements";
 import { DayNumber, Month, monthEnd, monthStart } from "./calendarDate";
 import { DayCountId } from "./dayCount";
 import { Dec, ZERO } from "./decimal";
 import { isFeeError, withWhere } from "./FeeError";
 import { NavPoint, NavSeries } from "./navSeries";
-import { FeeSchedule, PortfolioSchedule, portfolioKey, versionAt } from "./schedule";
+import { NavTiming } from "./navTiming";
+import { Rounding } from "./rounding";
+import { FeeSchedule, portfolioKey, versionAt } from "./schedule";
 import { blendedRate } from "./tiers";
+import { WaivedDay } from "./applyWaivers";
+import { GroupAccrualDay } from "./accrueAtGroupRate";
+import { DayNetAssets, dayNetAssetsOf } from "./dayNetAssets";
+import { FeeArrangements, feeBreakdown } from "./feeBreakdown";
 
 export type ReconStatus = "OK" | "BREAK" | "NOT_BILLED" | "NO_NET_ASSETS" | "UNKNOWN_PORTFOLIO";
 
@@ -31,26 +38,48 @@ export interface ReconcileInput {
   month: Month;
   tolerance: Dec;
   basis?: DayCountId;
+  /** Default DAILY: each day's accrual rounded to cents, as the books post them. */
+  rounding?: Rounding;
+  /** Default SAME_DAY. */
+  navTiming?: NavTiming;
+  /** Service periods: a portfolio accrues only from Commenced through Terminated. */
+  agreements?: readonly Agreement[];
+  /** Waivers and sub-advisory schedules: the expected fee is what is payable after waivers. */
+  arrangements?: FeeArrangements;
 }
 
 export interface ReconRow {
   portfolio: string;
-  /** Calendar days of the month that accrued. */
+  /** Calendar days of the month that accrued (inside the service period, with net assets and a version in force). */
   days: number;
+  /** The portfolio's service period from the Agreements table, where it gives one. */
+  service: { commenced: DayNumber | null; terminated: DayNumber | null } | null;
   averageDailyNetAssets: Dec | null;
   /** Blended annual rate at the average, under the version in force at month end (or the first version); null when not in the schedule. */
   annualRate: Dec | null;
   /** Effective date of that version. */
   effectiveFrom: DayNumber | null;
-  /** Sum of the daily accruals, each rounded to cents. */
+  /** The fee payable: the daily accruals after waivers, summed under the rounding rule (DAILY: each rounded to cents). */
   expectedFee: Dec;
+  /** The fee under the fee schedule, before waivers. */
+  grossFee: Dec;
+  /** grossFee − expectedFee; 0 where no waiver applies. */
+  waiver: Dec;
+  /** Null where no sub-advisory schedule applies. */
+  subAdvisoryFee: Dec | null;
+  /** expectedFee − subAdvisoryFee; null where no sub-advisory schedule applies. */
+  managerNet: Dec | null;
   /** Sum of the month's invoice lines for the portfolio; null when none. */
   billedFee: Dec | null;
   /** billed - expected; null when not billed. */
   difference: Dec | null;
   status: ReconStatus;
-  /** Every daily accrual behind expectedFee. */
+  /** Every daily accrual behind grossFee. */
   accruals: AccrualDay[];
+  /** The same days after waivers (aligned with `accruals`): gross, payable and waiver, behind expectedFee. */
+  waived: WaivedDay[];
+  /** The sub-advisory fee's days (empty where none applies). */
+  subAdvisory: GroupAccrualDay[];
   /** Source rows of the invoice lines. */
   invoiceRows: number[];
 }
@@ -61,14 +90,19 @@ export interface ReconReport {
   periodEnd: DayNumber;
   tolerance: Dec;
   basis: DayCountId;
+  rounding: Rounding;
+  navTiming: NavTiming;
   rows: ReconRow[];
   totals: { expectedFee: Dec; billedFee: Dec };
 }
 
 /**
  * Month-end reconciliation: recomputes each portfolio's fee from daily net
- * assets and the schedule (daily accrual, rounded each day) and compares it
- * with what was billed. Rows: schedule portfolios in schedule order, then
+ * assets and the schedule (daily accrual under the basis, rounding and
+ * net-asset timing, over the days of the portfolio's service) and compares it
+ * with what was billed. With waivers the expected fee is what is payable after
+ * them; with a sub-advisory schedule the row also gives the sub-advisory fee
+ * and the Manager's net. Rows: schedule portfolios in schedule order, then
  * invoice lines for portfolios not in the schedule. Difference = billed -
  * expected; OK when |difference| <= tolerance.
  *
@@ -76,6 +110,9 @@ export interface ReconReport {
  */
 export function reconcile(input: ReconcileInput): ReconReport {
   const basis = input.basis ?? "ACT/ACT";
+  const rounding = input.rounding ?? "DAILY";
+  const navTiming = input.navTiming ?? "SAME_DAY";
+  const agreements = agreementsByPortfolio(input.agreements ?? []);
   const start = monthStart(input.month);
   const end = monthEnd(input.month);
 
@@ -104,27 +141,52 @@ export function reconcile(input: ReconcileInput): ReconReport {
     return { difference, status: difference.abs().lessThanOrEqualTo(input.tolerance) ? "OK" : "BREAK" };
   };
 
+  // Each portfolio's net assets by day under the timing: members of an aggregation group need not be in the schedule.
+  const dayNetAssets = new Map<string, DayNetAssets>();
+  const netAssetsOf = (name: string): DayNetAssets => {
+    const key = portfolioKey(name);
+    let f = dayNetAssets.get(key);
+    if (!f) dayNetAssets.set(key, (f = dayNetAssetsOf(seriesFor(name, navsByKey.get(key) ?? []), navTiming)));
+    return f;
+  };
+
   const rows: ReconRow[] = [];
   const seen = new Set<string>();
   for (const p of input.schedule.portfolios) {
     const key = portfolioKey(p.portfolio);
     seen.add(key);
-    const series = seriesFor(p, navsByKey.get(key) ?? []);
-    const r = accrue(p, series, start, end, { basis, rounding: "DAILY" });
+    const agreement = agreements.get(key);
+    const service = agreement ? { commenced: agreement.commenced, terminated: agreement.terminated } : null;
     const inv = invoicesByKey.get(key);
+    // A portfolio whose service lies wholly outside the month has nothing to reconcile, unless it was billed.
+    if (service && !inv && ((service.commenced !== null && service.commenced > end) || (service.terminated !== null && service.terminated < start))) continue;
+    const series = seriesFor(p.portfolio, navsByKey.get(key) ?? []);
+    const r = accrue(p, series, start, end, { basis, rounding, navTiming, service: service ?? undefined });
+    // The sub-advisory fee accrues over the portfolio's own service too (its assets still count in a group's).
+    const own = dayNetAssetsOf(series, navTiming);
+    const served: DayNetAssets = (day) => (service && ((service.commenced !== null && day < service.commenced) || (service.terminated !== null && day > service.terminated)) ? null : own(day));
+    const ownOrOthers = (name: string) => (portfolioKey(name) === key ? served : netAssetsOf(name));
+    const b = feeBreakdown(p.portfolio, r.days, input.arrangements ?? {}, ownOrOthers, start, end, { basis, rounding });
     const billed = inv ? inv.billed : null;
     const version = versionAt(p, end) ?? p.versions[0];
     const adna = r.averageDailyNetAssets;
     rows.push({
       portfolio: p.portfolio,
       days: r.accruingDays,
+      service,
       averageDailyNetAssets: adna,
       annualRate: version ? blendedRate(version.tiers, adna ?? ZERO) : null,
       effectiveFrom: version ? version.effectiveFrom : null,
-      expectedFee: r.fee,
+      expectedFee: b.payableFee,
+      grossFee: b.grossFee,
+      waiver: b.waiver,
+      subAdvisoryFee: b.subAdvisoryFee,
+      managerNet: b.managerNet,
       billedFee: billed,
-      ...compare(r.fee, billed, r.accruingDays, true),
+      ...compare(b.payableFee, billed, r.accruingDays, true),
       accruals: r.days,
+      waived: b.waived.days,
+      subAdvisory: b.subAdvised ? b.subAdvised.days : [],
       invoiceRows: inv ? inv.rows : [],
     });
   }
@@ -133,13 +195,20 @@ export function reconcile(input: ReconcileInput): ReconReport {
     rows.push({
       portfolio: inv.name,
       days: 0,
+      service: null,
       averageDailyNetAssets: null,
       annualRate: null,
       effectiveFrom: null,
       expectedFee: ZERO,
+      grossFee: ZERO,
+      waiver: ZERO,
+      subAdvisoryFee: null,
+      managerNet: null,
       billedFee: inv.billed,
       ...compare(ZERO, inv.billed, 0, false),
       accruals: [],
+      waived: [],
+      subAdvisory: [],
       invoiceRows: inv.rows,
     });
   }
@@ -149,6 +218,8 @@ export function reconcile(input: ReconcileInput): ReconReport {
     periodEnd: end,
     tolerance: input.tolerance,
     basis,
+    rounding,
+    navTiming,
     rows,
     totals: {
       expectedFee: rows.reduce((s, r) => s.plus(r.expectedFee), ZERO),
@@ -157,11 +228,11 @@ export function reconcile(input: ReconcileInput): ReconReport {
   };
 }
 
-function seriesFor(p: PortfolioSchedule, points: NavPoint[]): NavSeries {
+function seriesFor(portfolio: string, points: NavPoint[]): NavSeries {
   try {
     return NavSeries.from(points, "Net Assets");
   } catch (e) {
-    if (isFeeError(e)) throw withWhere(e, { argument: `Net Assets for ${p.portfolio}` });
+    if (isFeeError(e)) throw withWhere(e, { argument: `Net Assets for ${portfolio}` });
     throw e;
   }
 }

@@ -17,6 +17,11 @@ import {
   singleVersion,
   withWhere,
   isFeeError,
+  dayCountOfExcelBasis,
+  parseDayCount,
+  parseRounding,
+  parseNavTiming,
+  NavTiming,
 } from "../engine";
 import { isBlank } from "../workbook/cells";
 
@@ -50,44 +55,44 @@ export function toDate(v: unknown, argument: string, system: DateSystem, row?: n
   throw new FeeError("INVALID_DATE", { argument, row, value: x });
 }
 
-export function toOptionalDate(v: unknown, argument: string, system: DateSystem): DayNumber | undefined {
-  return isBlank(scalar(v)) ? undefined : toDate(v, argument, system);
+/**
+ * Whether an optional argument counts as omitted: blank, or the number 0, which
+ * is how Excel on Windows desktop passes an empty cell (office-js #4702). No
+ * optional date, basis or rounding has a meaningful 0, so 0 means "not given".
+ */
+export function isOmitted(v: unknown): boolean {
+  const x = scalar(v);
+  return isBlank(x) || x === 0;
 }
 
-const BASIS_ALIASES: Record<string, DayCountId> = {
-  "ACT/ACT": "ACT/ACT",
-  "ACTUAL/ACTUAL": "ACT/ACT",
-  "ACT/ACT ISDA": "ACT/ACT",
-  "ACT/365": "ACT/365",
-  "ACT/365F": "ACT/365",
-  "ACT/365 FIXED": "ACT/365",
-  "ACTUAL/365": "ACT/365",
-  "ACT/360": "ACT/360",
-  "ACTUAL/360": "ACT/360",
-  "30/360": "30/360",
-  "30/360 US": "30/360",
-  // Excel's YEARFRAC basis codes.
-  "0": "30/360",
-  "1": "ACT/ACT",
-  "2": "ACT/360",
-  "3": "ACT/365",
-};
+export function toOptionalDate(v: unknown, argument: string, system: DateSystem): DayNumber | undefined {
+  return isOmitted(v) ? undefined : toDate(v, argument, system);
+}
 
+/** A basis argument: a day-count name or alias from the engine's registry, or one of Excel's YEARFRAC codes 1 to 3. */
 export function toBasis(v: unknown, argument = "basis"): DayCountId {
+  if (isOmitted(v)) return "ACT/ACT";
   const x = scalar(v);
-  if (isBlank(x)) return "ACT/ACT";
-  const key = String(x).trim().toUpperCase().replace(/\s+/g, " ");
-  const id = BASIS_ALIASES[key];
-  if (!id) throw new FeeError("UNKNOWN_BASIS", { argument, value: x });
-  return id;
+  const code = typeof x === "number" ? x : typeof x === "string" && /^\s*\d+\s*$/.test(x) ? Number(x) : NaN;
+  if (!Number.isNaN(code)) {
+    // Code 0 (30/360) is refused: some Excel clients send 0 for an empty cell, which must not silently become 30/360.
+    const id = code === 0 ? undefined : dayCountOfExcelBasis(code);
+    if (!id) throw new FeeError("UNKNOWN_BASIS", { argument, value: x });
+    return id;
+  }
+  return parseDayCount(String(x), { argument });
 }
 
 export function toRounding(v: unknown, argument = "rounding"): Rounding {
+  if (isOmitted(v)) return "DAILY";
   const x = scalar(v);
-  if (isBlank(x)) return "DAILY";
-  const key = String(x).trim().toUpperCase();
-  if (key === "DAILY" || key === "PERIOD" || key === "NONE") return key;
-  throw new FeeError("UNKNOWN_ROUNDING", { argument, value: x });
+  return parseRounding(String(x), { argument });
+}
+
+export function toNavTiming(v: unknown, argument = "nav_timing"): NavTiming {
+  if (isOmitted(v)) return "SAME_DAY";
+  const x = scalar(v);
+  return parseNavTiming(String(x), { argument });
 }
 
 const RATE_LIKE = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*(%|bps?)?\s*$/i;

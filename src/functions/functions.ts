@@ -3,7 +3,7 @@
 // Each returns a value, or a promise only while the workbook's schedule is loading; the casts keep the
 // declared types (which drive functions.json) to what Excel finally receives.
 import { run } from "./runner";
-import { startScheduleSync } from "../workbook/office/scheduleSync";
+import { startWorkbookSync } from "../workbook/office/scheduleSync";
 import { workbookState } from "./workbookState";
 
 /**
@@ -35,7 +35,7 @@ export enum Rounding {
 }
 
 /**
- * Management fee for a period from average daily net assets: the annual fee on the average (under the rate's breakpoints), times the period's share of a year, rounded to cents. Example: =FEE.MGMTFEE(0.10%, 500000000, DATE(2024,1,1), DATE(2024,1,31)) gives 42,349.73.
+ * Fee for a period from average daily net assets: annual fee on the average times the period's share of a year, rounded to cents. =FEE.MGMTFEE(0.10%, 500000000, DATE(2024,1,1), DATE(2024,1,31)) gives 42,349.73.
  * @customfunction MGMTFEE
  * @helpurl https://localhost:3000/help.html#mgmtfee
  * @param rate Annual rate (0.001, "0.10%" or "10bp"), a portfolio name from the Fee Schedule, or a two-column range of Breakpoint | Annual Rate.
@@ -50,7 +50,7 @@ export function mgmtfee(rate: any[][], average_net_assets: any, period_start: an
 }
 
 /**
- * Fee accrued day by day from a daily series of net assets: each calendar day uses the latest value on or before it (weekends carry Friday's), at the annual rate over 365/366 (ACT/ACT), rounded to cents each day by default. Example: =FEE.ACCRUE("MetLife Balanced Strategy Portfolio", C2:C32, A2:A32).
+ * Fee accrued day by day from daily net assets: each day takes the latest value on or before it, at the annual rate over 365/366 (ACT/ACT), rounded to cents each day. =FEE.ACCRUE("MetLife Balanced Strategy Portfolio", C2:C32, A2:A32).
  * @customfunction ACCRUE
  * @helpurl https://localhost:3000/help.html#accrue
  * @param rate Annual rate (0.001, "0.10%", "10bp"), a portfolio name from the Fee Schedule, or a Breakpoint | Annual Rate range.
@@ -134,4 +134,4 @@ export function schedule(as_of?: any) {
   return run("SCHEDULE", [as_of]) as any[][];
 }
 
-startScheduleSync(workbookState);
+startWorkbookSync(workbookState);

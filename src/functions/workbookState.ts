@@ -1,12 +1,15 @@
 import { DateSystem, FeeSchedule, ScheduleIssue } from "../engine";
+import { WorkbookContext } from "../workbook/workbookContext";
 
 export type ScheduleStatus = "loading" | "ready" | "error";
 
 /**
- * The fee schedule that portfolio names resolve against, as loaded from the
- * open workbook. Without a workbook (functions loaded outside Excel) it is
- * empty and ready at once; in Excel it is "loading" until the first read, and
- * functions that need it wait on `ready`.
+ * What functions know of the open workbook (its WorkbookContext: the fee
+ * schedule that portfolio names resolve against, the date system). Without a
+ * workbook (functions loaded outside Excel) it is empty and ready at once; in
+ * Excel it is "loading" from load until Office.onReady has fired and the first
+ * read finished, and functions that need it wait on `ready`. Later reloads
+ * replace it whole, without passing through "loading".
  */
 export class WorkbookState {
   status: ScheduleStatus = "ready";
@@ -23,7 +26,8 @@ export class WorkbookState {
     this.waiting = new Promise((resolve) => (this.release = resolve));
   }
 
-  loaded(schedule: FeeSchedule, issues: ScheduleIssue[], dateSystem: DateSystem): void {
+  /** A whole new context from the workbook, replacing the last one at once. */
+  loaded({ schedule, issues, dateSystem }: WorkbookContext): void {
     this.schedule = schedule;
     this.issues = issues;
     this.dateSystem = dateSystem;

@@ -6,7 +6,18 @@ export const CONTRACT = {
   schedule: { table: "FeeSchedule", sheet: "Fee Schedule", columns: ["Portfolio", "Effective From", "Breakpoint", "Annual Rate"] },
   netAssets: { table: "NetAssets", sheet: "Net Assets", columns: ["Date", "Portfolio", "Net Assets"] },
   invoices: { table: "Invoices", sheet: "Invoices", columns: ["Month", "Portfolio", "Billed Fee"] },
+  /** Optional: the workbook's settings (rows of SETTING_DEFINITIONS in the engine). */
+  settings: { table: "FeeSettings", sheet: "Fee Settings", columns: ["Setting", "Value"] },
+  /** Optional: each portfolio's service period and last continuance approval (each date optional). */
+  agreements: { table: "Agreements", sheet: "Agreements", columns: ["Portfolio", "Commenced", "Terminated", "Last Approval"] },
+  /** Optional: waiver schedules, sub-advisory schedules and their aggregation groups (docs/waivers-and-sub-advisory.md). */
+  waivers: { table: "FeeWaivers", sheet: "Fee Waivers", columns: ["Portfolio", "Waiver From", "Waiver To", "Breakpoint", "Annual Rate"] },
+  subAdvisory: { table: "SubAdvisory", sheet: "Sub-Advisory Schedule", columns: ["Portfolio", "Sub-Adviser", "Effective From", "Breakpoint", "Annual Rate", "Group"], optional: ["Group"] },
+  groups: { table: "AggregationGroups", sheet: "Aggregation Groups", columns: ["Group", "Portfolio"] },
 } as const;
+
+/** Columns a block may leave out (read as blank). */
+const optionalColumns = (kind: ContractKind): readonly string[] => ("optional" in CONTRACT[kind] ? (CONTRACT[kind] as { optional: readonly string[] }).optional : []);
 
 export type ContractKind = keyof typeof CONTRACT;
 
@@ -25,28 +36,29 @@ export interface CellBlock {
   rows: Cell[][];
 }
 
-/** Maps contract columns to block columns (case-insensitive, spaces folded); a missing column is an error. */
-export function locateColumns(block: CellBlock, columns: readonly string[]): number[] {
+/** Maps contract columns to block columns (case-insensitive, spaces folded); a missing column is an error, except an optional one (-1). */
+export function locateColumns(block: CellBlock, columns: readonly string[], optional: readonly string[] = []): number[] {
   const norm = (s: Cell) => String(s ?? "").trim().replace(/\s+/g, " ").toLowerCase();
   const names = block.header.map(norm);
   return columns.map((c) => {
     const i = names.indexOf(c.toLowerCase());
+    if (i < 0 && optional.includes(c)) return -1;
     if (i < 0) throw new WorkbookError({ file: block.file, sheet: block.sheet, row: block.headerRow }, `no column "${c}" in the header (found: ${block.header.filter((h) => !isBlank(h)).map((h) => `"${String(h)}"`).join(", ") || "nothing"})`);
     return i;
   });
 }
 
-/** Iterates the non-blank rows of a block with a cell accessor that knows where each cell is. */
-function eachRow(block: CellBlock, kind: ContractKind, f: (get: (col: number) => { cell: Cell; where: CellWhere }, row: number) => void): void {
-  const cols = locateColumns(block, CONTRACT[kind].columns);
+/** Iterates the non-blank rows of a block with a cell accessor that knows where each cell is (an optional column the block lacks reads blank). */
+export function eachRow(block: CellBlock, kind: ContractKind, f: (get: (col: number) => { cell: Cell; where: CellWhere }, row: number) => void): void {
+  const cols = locateColumns(block, CONTRACT[kind].columns, optionalColumns(kind));
   block.rows.forEach((r, i) => {
-    const used = cols.map((c) => r[c] ?? null);
+    const used = cols.map((c) => (c < 0 ? null : (r[c] ?? null)));
     if (used.every(isBlank)) return;
     const row = block.headerRow + 1 + i;
     f(
       (k) => ({
-        cell: r[cols[k]] ?? null,
-        where: { file: block.file, sheet: block.sheet, row, column: CONTRACT[kind].columns[k], letter: columnLetter(block.firstColumn + cols[k]) },
+        cell: cols[k] < 0 ? null : (r[cols[k]] ?? null),
+        where: { file: block.file, sheet: block.sheet, row, column: CONTRACT[kind].columns[k], letter: cols[k] < 0 ? undefined : columnLetter(block.firstColumn + cols[k]) },
       }),
       row,
     );

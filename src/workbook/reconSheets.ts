@@ -1,4 +1,4 @@
-import { DateSystem, ReconReport, formatMonth, portfolioKey, toExcelSerial } from "../engine";
+import { AccrualDay, DateSystem, Dec, GroupAccrualDay, NAV_TIMINGS, ROUNDINGS, ReconReport, ReconRow, WaivedDay, ZERO, formatMonth, portfolioKey, toExcelSerial } from "../engine";
 
 /** A cell to write: a value, or a formula with the value it computes (so viewers that do not recalculate show it). */
 export interface OutCell {
@@ -26,8 +26,36 @@ export interface KeptText {
   signOff: Map<string, [OutCell, OutCell]>;
 }
 
-export const RECON_COLUMNS = ["Portfolio", "Days", "Average Daily Net Assets", "Annual Rate", "Expected Fee", "Billed Fee", "Difference", "Status", "Note"] as const;
-export const ACCRUAL_COLUMNS = ["Date", "Portfolio", "NAV Date", "Net Assets", "Annual Fee", "Days in Year", "Daily Accrual"] as const;
+export const RECON_COLUMNS = [
+  "Portfolio",
+  "Days",
+  "Average Daily Net Assets",
+  "Annual Rate",
+  "Expected Fee",
+  "Billed Fee",
+  "Difference",
+  "Status",
+  "Gross Fee",
+  "Waiver",
+  "Sub-Advisory Fee",
+  "Manager's Net",
+  "Note",
+] as const;
+export const ACCRUAL_COLUMNS = [
+  "Date",
+  "Portfolio",
+  "NAV Date",
+  "Net Assets",
+  "Annual Fee",
+  "Days in Year",
+  "Daily Accrual",
+  "Gross Accrual",
+  "Waiver",
+  "Waiver From",
+  "Group Net Assets",
+  "Sub-Advisory Rate",
+  "Sub-Advisory Accrual",
+] as const;
 export const SIGN_OFF_LABELS = ["Prepared by", "Reviewed by"] as const;
 
 export const reconSheetName = (month: string) => `Recon ${month}`;
@@ -36,6 +64,7 @@ export const accrualsSheetName = (month: string) => `Accruals ${month}`;
 const MONEY = "#,##0.00";
 const NAV = "#,##0.00";
 const RATE = "0.0000%";
+const SUB_RATE = "0.000000%";
 const DATE = "yyyy-mm-dd";
 
 const v = (value: OutCell["value"], numFmt?: string): OutCell => (numFmt ? { value, numFmt } : { value });
@@ -48,6 +77,26 @@ function exactCriteria(cellRef: string, name: string): string {
   return /[~*?]/.test(name) ? `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cellRef},"~","~~"),"*","~*"),"?","~?")` : `"="&${cellRef}`;
 }
 
+/** One line of the Accruals sheet: a day the fee accrued (with its waiver), a day the sub-advisory fee accrued, or both. */
+interface AccrualLine {
+  date: number;
+  fee?: { day: AccrualDay; waived: WaivedDay };
+  sub?: GroupAccrualDay;
+}
+
+/** A portfolio's Accruals lines in date order: the fee's days, joined by date with the sub-advisory fee's. */
+export function accrualLines(r: ReconRow): AccrualLine[] {
+  const lines: AccrualLine[] = r.accruals.map((day, i) => ({ date: day.date, fee: { day, waived: r.waived[i] } }));
+  if (!r.subAdvisory.length) return lines;
+  const byDate = new Map(lines.map((l) => [l.date, l]));
+  for (const sub of r.subAdvisory) {
+    const line = byDate.get(sub.date);
+    if (line) line.sub = sub;
+    else lines.push({ date: sub.date, sub });
+  }
+  return lines.sort((a, b) => a.date - b.date);
+}
+
 /**
  * The two sheets of a month-end reconciliation (design section 5). Expected
  * Fee is a SUMIFS over the Accruals sheet; Difference and Status are native
@@ -58,53 +107,86 @@ export function reconSheets(report: ReconReport, kept: KeptText, system: DateSys
   const accName = accrualsSheetName(month);
   const accRows: OutCell[][] = [header(ACCRUAL_COLUMNS)];
   for (const r of report.rows) {
-    for (const d of r.accruals) {
+    for (const { date, fee, sub } of accrualLines(r)) {
+      const d = fee?.day;
+      const w = fee?.waived;
       accRows.push([
-        v(toExcelSerial(d.date, system), DATE),
+        v(toExcelSerial(date, system), DATE),
         v(r.portfolio),
-        v(toExcelSerial(d.navDate, system), DATE),
-        v(d.netAssets.toNumber(), NAV),
-        v(d.annualFee.toNumber(), MONEY),
-        v(d.daysInYear),
-        v(d.accrual.toNumber(), MONEY),
+        v(toExcelSerial((d ?? sub!).navDate, system), DATE),
+        v((d ?? sub!).netAssets.toNumber(), NAV),
+        v(d ? d.annualFee.toNumber() : null, MONEY),
+        v((d ?? sub!).daysInYear),
+        v(w ? w.payable.toNumber() : null, MONEY),
+        v(w ? w.gross.toNumber() : null, MONEY),
+        v(w ? w.waiver.toNumber() : null, MONEY),
+        v(w && w.waiverFrom !== null ? toExcelSerial(w.waiverFrom, system) : null, DATE),
+        v(sub ? sub.groupNetAssets.toNumber() : null, NAV),
+        v(sub ? sub.effectiveRate.toNumber() : null, SUB_RATE),
+        v(sub ? sub.accrual.toNumber() : null, MONEY),
       ]);
     }
   }
   const lastAcc = Math.max(2, accRows.length);
-  const sumRange = `${quote(accName)}!$G$2:$G$${lastAcc}`;
-  const critRange = `${quote(accName)}!$B$2:$B$${lastAcc}`;
+  const accColumn = (c: string) => `${quote(accName)}!$${c}$2:$${c}$${lastAcc}`;
+  const critRange = accColumn("B");
 
+  // PERIOD rounds the month's exact sum once; the Accruals sheet then holds unrounded daily accruals.
+  const expectedFormula = (sumifs: string) => (report.rounding === "PERIOD" ? `ROUND(${sumifs},2)` : sumifs);
   const n = report.rows.length;
   const tolRow = n + 4; // header, n rows, total, blank, then tolerance
   const rows: OutCell[][] = [header(RECON_COLUMNS)];
   report.rows.forEach((r, i) => {
     const x = i + 2;
     const diff = r.difference === null ? "" : r.difference.toNumber();
+    const sumOf = (c: string) => `SUMIFS(${accColumn(c)},${critRange},${exactCriteria(`A${x}`, r.portfolio)})`;
     rows.push([
       v(r.portfolio),
       v(r.days),
       v(r.averageDailyNetAssets === null ? null : r.averageDailyNetAssets.toDecimalPlaces(2).toNumber(), NAV),
       v(r.annualRate === null ? null : r.annualRate.toNumber(), RATE),
-      f(`SUMIFS(${sumRange},${critRange},${exactCriteria(`A${x}`, r.portfolio)})`, r.expectedFee.toNumber(), MONEY),
+      f(expectedFormula(sumOf("G")), r.expectedFee.toNumber(), MONEY),
       v(r.billedFee === null ? null : r.billedFee.toNumber(), MONEY),
       f(`IF(F${x}="","",ROUND(F${x}-E${x},2))`, diff, MONEY),
       f(`IF(D${x}="","UNKNOWN_PORTFOLIO",IF(B${x}=0,"NO_NET_ASSETS",IF(F${x}="","NOT_BILLED",IF(ABS(G${x})<=$B$${tolRow},"OK","BREAK"))))`, r.status),
+      f(expectedFormula(sumOf("H")), r.grossFee.toNumber(), MONEY),
+      // Under PERIOD the waiver is the difference of the two rounded sums, not the rounded sum of the differences.
+      f(report.rounding === "PERIOD" ? `I${x}-E${x}` : sumOf("I"), r.waiver.toNumber(), MONEY),
+      r.subAdvisoryFee === null ? v(null, MONEY) : f(expectedFormula(sumOf("M")), r.subAdvisoryFee.toNumber(), MONEY),
+      r.managerNet === null ? v(null, MONEY) : f(`E${x}-K${x}`, r.managerNet.toNumber(), MONEY),
       kept.notes.get(portfolioKey(r.portfolio)) ?? v(null),
     ]);
   });
   const sum = (col: string, value: number) => f(`SUM(${col}2:${col}${n + 1})`, value, MONEY);
   const diffTotal = report.rows.reduce((s, r) => (r.difference ? s.plus(r.difference) : s), report.totals.billedFee.times(0));
-  rows.push([{ value: "Total", bold: true }, v(null), v(null), v(null), sum("E", report.totals.expectedFee.toNumber()), sum("F", report.totals.billedFee.toNumber()), sum("G", diffTotal.toNumber()), v(null), v(null)]);
+  const total = (pick: (r: ReconRow) => Dec | null) => report.rows.reduce((s, r) => s.plus(pick(r) ?? ZERO), ZERO).toNumber();
+  rows.push([
+    { value: "Total", bold: true },
+    v(null),
+    v(null),
+    v(null),
+    sum("E", report.totals.expectedFee.toNumber()),
+    sum("F", report.totals.billedFee.toNumber()),
+    sum("G", diffTotal.toNumber()),
+    v(null),
+    sum("I", total((r) => r.grossFee)),
+    sum("J", total((r) => r.waiver)),
+    sum("K", total((r) => r.subAdvisoryFee)),
+    sum("L", total((r) => r.managerNet)),
+    v(null),
+  ]);
   rows.push([]);
   rows.push([{ value: "Tolerance", bold: true }, v(report.tolerance.toNumber(), MONEY)]);
-  rows.push([{ value: "Basis", bold: true }, v(`${report.basis}, each day's accrual rounded to cents; see ${accName}`)]);
+  const rounded = { DAILY: "each day's accrual rounded to cents", PERIOD: "the month's sum of exact daily accruals rounded to cents once", NONE: "not rounded" }[report.rounding];
+  rows.push([{ value: "Basis", bold: true }, v(`${report.basis}, ${rounded} (${ROUNDINGS[report.rounding].id}); see ${accName}`)]);
+  rows.push([{ value: "Net Assets Timing", bold: true }, v(`${report.navTiming}: ${NAV_TIMINGS[report.navTiming].description.replace(/ The default\.$/, "")} The NAV Date column of ${accName} shows the date used.`)]);
   for (const label of SIGN_OFF_LABELS) {
     const [name, date] = kept.signOff.get(label.toLowerCase()) ?? [v(null), v(null, DATE)];
     rows.push([{ value: label, bold: true }, name, { value: "Date", bold: true }, date]);
   }
   return [
-    { name: reconSheetName(month), rows, widths: [40, 7, 24, 12, 16, 16, 14, 20, 40], frozenRows: 1 },
-    { name: accName, rows: accRows, widths: [12, 40, 12, 20, 16, 12, 14], frozenRows: 1 },
+    { name: reconSheetName(month), rows, widths: [40, 7, 24, 12, 16, 16, 14, 20, 16, 14, 16, 16, 40], frozenRows: 1 },
+    { name: accName, rows: accRows, widths: [12, 40, 12, 20, 16, 12, 14, 14, 12, 12, 20, 14, 14], frozenRows: 1 },
   ];
 }
 

@@ -2,18 +2,14 @@ import ExcelJS from "exceljs";
 import { mkdirSync, readFileSync } from "fs";
 import path from "path";
 import { BrowserContext, Page } from "playwright-core";
-import { haveChromium, launch } from "../support/browser";
+import { describeWithChromium, launch } from "../support/browser";
 import { serveFolder } from "../support/staticServer";
 
 const ROOT = path.join(__dirname, "..", "..");
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const BALANCED = "MetLife Balanced Strategy Portfolio";
 
-const present = haveChromium();
-const maybe = present ? describe : describe.skip;
-if (!present) console.warn("chromium not installed: browser tests not run (they are required under CI=true)");
-
-maybe("the task pane in headless Chromium (standalone mode)", () => {
+describeWithChromium("browser tests of the task pane")("the task pane in headless Chromium (standalone mode)", () => {
   let server: Awaited<ReturnType<typeof serveFolder>>;
   let context: BrowserContext;
   let page: Page;

@@ -95,10 +95,10 @@ describe("mgmtfee accrue", () => {
     const r = mgmtfee("accrue", SAMPLE, "--portfolio", "MetLife Balanced Strategy Portfolio", "--from", "2024-01-01", "--to", "2024-01-31", "--json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(["portfolio", "from", "to", "days", "averageDailyNetAssets", "fee", "basis", "rounding"]);
+    expect(Object.keys(j)).toEqual(["portfolio", "from", "to", "days", "averageDailyNetAssets", "fee", "basis", "rounding", "navTiming"]);
     const recon = JSON.parse(mgmtfee("reconcile", SAMPLE, "--month", "2024-01", "--json").stdout);
     expect(j.fee).toBe(recon.rows[2].expectedFee);
-    expect(j).toMatchObject({ portfolio: "MetLife Balanced Strategy Portfolio", from: "2024-01-01", to: "2024-01-31", days: 31, basis: "ACT/ACT", rounding: "DAILY" });
+    expect(j).toMatchObject({ portfolio: "MetLife Balanced Strategy Portfolio", from: "2024-01-01", to: "2024-01-31", days: 31, basis: "ACT/ACT", rounding: "DAILY", navTiming: "SAME_DAY" });
   });
 
   it("from a CSV with --rate, each rounding", () => {

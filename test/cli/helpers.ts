@@ -21,6 +21,8 @@ export interface BookSpec {
   scheduleHeader?: string[];
   navHeader?: string[];
   invoiceHeader?: string[];
+  /** More sheets by name: the first row is the header. */
+  sheets?: Record<string, Row[]>;
 }
 
 export const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -37,6 +39,7 @@ export async function writeBook(file: string, spec: BookSpec): Promise<string> {
   sheet("Fee Schedule", spec.scheduleHeader ?? ["Portfolio", "Effective From", "Breakpoint", "Annual Rate"], spec.schedule === undefined ? [["Fund A", utc("2004-11-01"), 0, 0.001]] : spec.schedule);
   sheet("Net Assets", spec.navHeader ?? ["Date", "Portfolio", "Net Assets"], spec.navs === undefined ? [[utc("2024-01-01"), "Fund A", 365000000]] : spec.navs);
   sheet("Invoices", spec.invoiceHeader ?? ["Month", "Portfolio", "Billed Fee"], spec.invoices === undefined ? [["2024-01", "Fund A", 31000]] : spec.invoices);
+  for (const [name, [head, ...rows]] of Object.entries(spec.sheets ?? {})) sheet(name, head as string[], rows);
   await wb.xlsx.writeFile(file);
   return file;
 }

@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { existsSync, readFileSync } from "fs";
 import path from "path";
 import { SCHEDULE_A, businessDays, januaryFeeCents, navCents } from "../../scripts/make-sample";
-import { haveSoffice, recalcWithLibreOffice } from "../support/libreoffice";
+import { itWithSoffice, recalcWithLibreOffice } from "../support/libreoffice";
 import { sheetValues, withoutCachedResults } from "../support/xlsxCells";
 import { SAMPLE, mgmtfee, tmp } from "./helpers";
 
@@ -26,9 +26,11 @@ describe("mgmtfee reconcile on the bundled sample", () => {
   });
 
   it("prints the documented JSON shape, keys in order", () => {
-    expect(Object.keys(report)).toEqual(["month", "periodStart", "periodEnd", "tolerance", "rows", "totals"]);
-    expect(report).toMatchObject({ month: "2024-01", periodStart: "2024-01-01", periodEnd: "2024-01-31", tolerance: 0.01 });
-    for (const row of report.rows) expect(Object.keys(row)).toEqual(["portfolio", "days", "averageDailyNetAssets", "expectedFee", "billedFee", "difference", "status"]);
+    expect(Object.keys(report)).toEqual(["month", "periodStart", "periodEnd", "tolerance", "rows", "totals", "navTiming"]);
+    expect(report).toMatchObject({ month: "2024-01", periodStart: "2024-01-01", periodEnd: "2024-01-31", tolerance: 0.01, navTiming: "SAME_DAY" });
+    for (const row of report.rows) {
+      expect(Object.keys(row)).toEqual(["portfolio", "days", "averageDailyNetAssets", "expectedFee", "billedFee", "difference", "status", "grossFee", "waiver", "subAdvisoryFee", "managerNet"]);
+    }
     expect(Object.keys(report.totals)).toEqual(["expectedFee", "billedFee"]);
   });
 
@@ -78,7 +80,7 @@ describe("mgmtfee reconcile --out", () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Fee Schedule", "Net Assets", "Invoices", "Recon 2024-01", "Accruals 2024-01"]);
     const recon = wb.getWorksheet("Recon 2024-01")!;
-    expect((recon.getRow(1).values as unknown[]).slice(1)).toEqual(["Portfolio", "Days", "Average Daily Net Assets", "Annual Rate", "Expected Fee", "Billed Fee", "Difference", "Status", "Note"]);
+    expect((recon.getRow(1).values as unknown[]).slice(1)).toEqual(["Portfolio", "Days", "Average Daily Net Assets", "Annual Rate", "Expected Fee", "Billed Fee", "Difference", "Status", "Gross Fee", "Waiver", "Sub-Advisory Fee", "Manager's Net", "Note"]);
     expect(recon.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     const e2 = recon.getCell("E2").value as ExcelJS.CellFormulaValue;
     expect(e2.formula).toBe(`SUMIFS('Accruals 2024-01'!$G$2:$G$156,'Accruals 2024-01'!$B$2:$B$156,"="&A2)`);
@@ -87,7 +89,21 @@ describe("mgmtfee reconcile --out", () => {
     expect((recon.getCell("H4").value as ExcelJS.CellFormulaValue).result).toBe("BREAK");
     expect((recon.getCell("H6").value as ExcelJS.CellFormulaValue).result).toBe("NOT_BILLED");
     const acc = wb.getWorksheet("Accruals 2024-01")!;
-    expect((acc.getRow(1).values as unknown[]).slice(1)).toEqual(["Date", "Portfolio", "NAV Date", "Net Assets", "Annual Fee", "Days in Year", "Daily Accrual"]);
+    expect((acc.getRow(1).values as unknown[]).slice(1)).toEqual([
+      "Date",
+      "Portfolio",
+      "NAV Date",
+      "Net Assets",
+      "Annual Fee",
+      "Days in Year",
+      "Daily Accrual",
+      "Gross Accrual",
+      "Waiver",
+      "Waiver From",
+      "Group Net Assets",
+      "Sub-Advisory Rate",
+      "Sub-Advisory Accrual",
+    ]);
     expect(acc.rowCount).toBe(1 + 5 * 31);
     // Saturday 2024-01-06 takes Friday's value.
     const sat = acc.getRow(7);
@@ -115,7 +131,7 @@ describe("mgmtfee reconcile --out", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const recon = wb.getWorksheet("Recon 2024-01")!;
-    recon.getCell("I4").value = "Manager to credit $250 on the February invoice";
+    recon.getCell("M4").value = "Manager to credit $250 on the February invoice";
     const prepared = recon.getColumn(1).values.findIndex((v) => v === "Prepared by");
     recon.getCell(`B${prepared}`).value = "A. Accountant";
     recon.getCell(`D${prepared}`).value = "2024-02-05";
@@ -128,7 +144,7 @@ describe("mgmtfee reconcile --out", () => {
     await wb2.xlsx.readFile(again);
     expect(wb2.worksheets.map((w) => w.name).filter((n) => n.startsWith("Recon"))).toEqual(["Recon 2024-01"]);
     const recon2 = wb2.getWorksheet("Recon 2024-01")!;
-    expect(recon2.getCell("I4").value).toBe("Manager to credit $250 on the February invoice");
+    expect(recon2.getCell("M4").value).toBe("Manager to credit $250 on the February invoice");
     expect(recon2.getCell(`B${prepared}`).value).toBe("A. Accountant");
     expect(recon2.getCell(`D${prepared}`).value).toBe("2024-02-05");
     for (const name of ["Fee Schedule", "Net Assets", "Invoices"]) {
@@ -138,8 +154,7 @@ describe("mgmtfee reconcile --out", () => {
     }
   });
 
-  it("recalculated by LibreOffice headless, shows the same Expected Fee, Difference and Status", async () => {
-    if (!haveSoffice()) return console.warn("LibreOffice not installed: interop check not run (it is required under CI=true)");
+  itWithSoffice("LibreOffice interop check")("recalculated by LibreOffice headless, shows the same Expected Fee, Difference and Status", async () => {
     // Strip the cached results first, so the values read back can only come from LibreOffice's own recalculation.
     const stripped = path.join(dir, "stripped.xlsx");
     await withoutCachedResults(out, stripped);

@@ -4,17 +4,33 @@ import { tmpdir } from "os";
 import path from "path";
 import { BrowserContext, chromium } from "playwright-core";
 
-export const CHROMIUM = "/usr/bin/chromium";
+/** Debian's chromium, as found on PATH (/usr/bin/chromium on Debian); null when it is not installed. */
+function findChromium(): string | null {
+  const r = spawnSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" });
+  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
+}
 
-/** Whether Debian's chromium is here; under CI its absence is a failure, not a skip. */
+export const CHROMIUM = findChromium();
+
+/**
+ * Whether Debian's chromium is here. Without it the browser tests are skipped and say why; under CI=true
+ * its absence fails the run instead (.ci/run installs it).
+ */
 export function haveChromium(): boolean {
-  const found = spawnSync("sh", ["-c", `test -x ${CHROMIUM}`]).status === 0;
-  if (!found && process.env.CI === "true") throw new Error(`${CHROMIUM} is not installed, and CI=true: .ci/run must install chromium`);
-  return found;
+  if (!CHROMIUM && process.env.CI === "true") throw new Error("chromium is not installed, and CI=true: .ci/run must install chromium (apt-get install chromium)");
+  return CHROMIUM !== null;
+}
+
+/** `describe`, or `describe.skip` with the reason printed when chromium is missing (outside CI). */
+export function describeWithChromium(what: string): jest.Describe {
+  if (haveChromium()) return describe;
+  console.warn(`SKIPPED: ${what}: chromium is not installed (apt-get install chromium; required under CI=true)`);
+  return describe.skip;
 }
 
 /** Headless Debian chromium with a fresh profile and no background network traffic. */
 export function launch(): Promise<BrowserContext> {
+  if (!CHROMIUM) throw new Error("chromium is not installed");
   return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), "chromium-profile-")), {
     executablePath: CHROMIUM,
     headless: true,

@@ -3,11 +3,18 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 
-/** Whether LibreOffice is here; under CI its absence is a failure, not a skip. */
+/** Whether LibreOffice is here (soffice on PATH); under CI its absence is a failure, not a skip. */
 export function haveSoffice(): boolean {
   const found = spawnSync("sh", ["-c", "command -v soffice"]).status === 0;
   if (!found && process.env.CI === "true") throw new Error("LibreOffice (soffice) is not installed, and CI=true: .ci/run must install libreoffice-calc");
   return found;
+}
+
+/** `it`, or `it.skip` with the reason printed when LibreOffice is missing (outside CI). */
+export function itWithSoffice(what: string): jest.It {
+  if (haveSoffice()) return it;
+  console.warn(`SKIPPED: ${what}: LibreOffice is not installed (apt-get install libreoffice-calc; required under CI=true)`);
+  return it.skip;
 }
 
 /** A LibreOffice profile that recalculates every formula when it loads an .xlsx (OOXMLRecalcMode 0 = always). */

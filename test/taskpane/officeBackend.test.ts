@@ -16,7 +16,7 @@ function excelWith(values: unknown[][]) {
     context: {
       workbook: {
         tables: {
-          feeTable: { isNullObject: false, worksheet: { name: "Rates" }, range: { values, rowIndex: 2, columnIndex: 1 }, getRange: function () { return this.range; } },
+          feeTable: { isNullObject: false, worksheet: { name: "Rates", id: "{R1}" }, range: { values, rowIndex: 2, columnIndex: 1 }, getRange: function () { return this.range; } },
           noTable: { isNullObject: true },
           getItemOrNullObject: function (name: string) { return name === "FeeSchedule" ? this.feeTable : this.noTable; },
         },
@@ -47,7 +47,7 @@ describe("the Office.js backend (office-addin-mock)", () => {
     ]);
     await ready;
     const block = await readOfficeBlock(mock.context, "schedule");
-    expect(block).toMatchObject({ sheet: "Rates", headerRow: 3, firstColumn: 1, rows: [["MetLife Growth Strategy Portfolio", 38292, 0, 0.001]] });
+    expect(block).toMatchObject({ sheet: "Rates", worksheetId: "{R1}", headerRow: 3, firstColumn: 1, rows: [["MetLife Growth Strategy Portfolio", 38292, 0, 0.001]] });
     expect(readSchedule(block!).schedule.portfolios[0].versions[0].tiers[0].rate.toString()).toBe("0.001");
   });
 

@@ -7,6 +7,32 @@ import { OutCell, SheetModel } from "../reconSheets";
 import { readDateSystem, readOfficeBlock } from "./officeBlocks";
 
 const toValue = (c: OutCell | undefined) => (c?.formula ? `=${c.formula}` : (c?.value ?? ""));
+const plainValue = (c: OutCell | undefined) => c?.value ?? "";
+
+/**
+ * Rows per request when writing a sheet: about 5,000 rows (at most 50,000 cells),
+ * which keeps each request's values and number formats far under Excel on the
+ * web's 5 MB limit.
+ */
+export const ROWS_PER_SYNC = 5000;
+const CELLS_PER_SYNC = 50000;
+
+/** [first, count] pairs covering `total` rows in chunks. */
+export function chunks(total: number, width: number): [number, number][] {
+  const size = Math.max(1, Math.min(ROWS_PER_SYNC, Math.floor(CELLS_PER_SYNC / Math.max(width, 1))));
+  const out: [number, number][] = [];
+  for (let first = 0; first < total; first += size) out.push([first, Math.min(size, total - first)]);
+  return out;
+}
+
+/** A sheet being written gets this name until it is complete (31 characters at most, as Excel allows). */
+const stagingName = (name: string) => `~${name}`.slice(0, 31);
+
+async function deleteIfPresent(context: Excel.RequestContext, name: string): Promise<void> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(name);
+  await context.sync();
+  if (!ws.isNullObject) ws.delete();
+}
 
 /** The open Excel workbook, through Office.js. Each operation is one Excel.run; writes go in one batch. */
 export class OfficeBackend implements WorkbookBackend {
@@ -86,23 +112,55 @@ export class OfficeBackend implements WorkbookBackend {
     });
   }
 
+  /**
+   * Adds or replaces whole sheets without ever leaving a half-written one: each
+   * sheet is written under a staging name, in chunks of rows (Excel on the web
+   * refuses a request over 5 MB, RequestPayloadSizeLimitExceeded), and only when
+   * every sheet is complete are the old ones deleted and the new ones renamed.
+   * Formulas go in last, once the sheets they refer to have their final names
+   * (a formula written while an old sheet of that name still exists would point
+   * at it, and turn into #REF! when it is deleted); until then a formula cell
+   * holds its computed result. If anything fails, the staged sheets are removed
+   * and the workbook is as it was.
+   */
   async writeSheets(models: SheetModel[]): Promise<void> {
     await Excel.run(async (context) => {
-      for (const m of models) {
-        context.workbook.worksheets.getItemOrNullObject(m.name).delete();
-        const ws = context.workbook.worksheets.add(m.name);
-        const width = Math.max(...m.rows.map((r) => r.length), 1);
-        const grid = m.rows.map((r) => Array.from({ length: width }, (_, i) => r[i]));
-        if (grid.length) {
-          const range = ws.getRangeByIndexes(0, 0, grid.length, width);
-          range.formulas = grid.map((r) => r.map((c) => toValue(c))) as unknown as string[][];
-          range.numberFormat = grid.map((r) => r.map((c) => c?.numFmt ?? "General"));
-          grid.forEach((r, i) => r.forEach((c, j) => c?.bold && (ws.getCell(i, j).format.font.bold = true)));
+      const sheets = context.workbook.worksheets;
+      const staged: { model: SheetModel; ws: Excel.Worksheet; grid: (OutCell | undefined)[][]; width: number }[] = [];
+      try {
+        for (const model of models) {
+          await deleteIfPresent(context, stagingName(model.name));
+          const ws = sheets.add(stagingName(model.name));
+          const width = Math.max(...model.rows.map((r) => r.length), 1);
+          const grid = model.rows.map((r) => Array.from({ length: width }, (_, i) => r[i]));
+          staged.push({ model, ws, grid, width });
+          for (const [first, count] of chunks(grid.length, width)) {
+            const rows = grid.slice(first, first + count);
+            const range = ws.getRangeByIndexes(first, 0, count, width);
+            range.values = rows.map((r) => r.map(plainValue));
+            range.numberFormat = rows.map((r) => r.map((c) => c?.numFmt ?? "General"));
+            rows.forEach((r, i) => r.forEach((c, j) => c?.bold && (ws.getCell(first + i, j).format.font.bold = true)));
+            await context.sync();
+          }
+          model.widths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
+          if (model.frozenRows) ws.freezePanes.freezeRows(model.frozenRows);
+          await context.sync();
         }
-        m.widths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
-        if (m.frozenRows) ws.freezePanes.freezeRows(m.frozenRows);
+        for (const { model } of staged) await deleteIfPresent(context, model.name);
+        for (const { model, ws } of staged) ws.name = model.name;
+        await context.sync();
+      } catch (e) {
+        for (const { ws } of staged) ws.delete();
+        await context.sync().catch(() => undefined);
+        throw e;
       }
-      await context.sync();
+      for (const { ws, grid, width } of staged) {
+        const withFormulas = grid.map((r, i) => (r.some((c) => c?.formula) ? i : -1)).filter((i) => i >= 0);
+        for (const [first, count] of chunks(withFormulas.length, width)) {
+          for (const i of withFormulas.slice(first, first + count)) ws.getRangeByIndexes(i, 0, 1, width).formulas = [grid[i].map((c) => toValue(c))] as unknown as string[][];
+          await context.sync();
+        }
+      }
     });
   }
 

@@ -1,51 +1,87 @@
 /* global Excel */
+import { DateSystem } from "../../engine";
 import { Cell } from "../cells";
 import { CONTRACT, CellBlock, ContractKind } from "../contract";
+import { dateSystemFromText } from "../dateSystemFromText";
+
+/** A contract block read through Office.js, with the worksheet it is on and, when asked for, the cells' text as Excel shows it. */
+export interface OfficeBlock extends CellBlock {
+  worksheetId: string;
+  text?: string[][];
+}
+
+export interface ReadOptions {
+  /** Also load each cell's displayed text (to tell the date system). */
+  text?: boolean;
+  /** Read only the header and this many rows. */
+  maxRows?: number;
+}
 
 /**
  * Reads a contract table (by table name) or sheet (by sheet name, header in
  * row 1) through Office.js. Returns null when neither exists.
  */
-export async function readOfficeBlock(context: Excel.RequestContext, kind: ContractKind): Promise<CellBlock | null> {
+export async function readOfficeBlock(context: Excel.RequestContext, kind: ContractKind, options: ReadOptions = {}): Promise<OfficeBlock | null> {
   const spec = CONTRACT[kind];
   const table = context.workbook.tables.getItemOrNullObject(spec.table);
   await context.sync();
   let range: Excel.Range;
-  let sheetName: string;
+  let ws: Excel.Worksheet;
   if (!table.isNullObject) {
     range = table.getRange();
-    const ws = table.worksheet;
-    ws.load("name");
-    await context.sync();
-    sheetName = ws.name;
+    ws = table.worksheet;
   } else {
-    const ws = context.workbook.worksheets.getItemOrNullObject(spec.sheet);
+    ws = context.workbook.worksheets.getItemOrNullObject(spec.sheet);
     await context.sync();
     if (ws.isNullObject) return null;
     range = ws.getUsedRange(true);
-    sheetName = spec.sheet;
   }
-  range.load(["values", "rowIndex", "columnIndex"]);
+  if (options.maxRows !== undefined) {
+    range = range.getIntersection(range.getCell(0, 0).getResizedRange(options.maxRows, 0).getEntireRow());
+  }
+  ws.load(["name", "id"]);
+  range.load(options.text ? ["values", "text", "rowIndex", "columnIndex"] : ["values", "rowIndex", "columnIndex"]);
   await context.sync();
   const values = range.values as Cell[][];
   return {
-    sheet: sheetName,
+    sheet: ws.name,
+    worksheetId: ws.id,
     headerRow: range.rowIndex + 1,
     firstColumn: range.columnIndex,
     header: values[0] ?? [],
     rows: values.slice(1),
+    text: options.text ? range.text : undefined,
   };
 }
 
-/** Whether the workbook uses the 1904 date system, where the API can tell (ExcelApi 1.16 and later); else 1900. */
-export async function readDateSystem(context: Excel.RequestContext): Promise<1900 | 1904> {
-  try {
-    if (!Office.context.requirements.isSetSupported("ExcelApi", "1.16")) return 1900;
-    const wb = context.workbook as unknown as { use1904DateSystem: boolean; load(p: string): void };
-    wb.load("use1904DateSystem");
-    await context.sync();
-    return wb.use1904DateSystem ? 1904 : 1900;
-  } catch {
-    return 1900;
+/** Contract columns that hold dates, in the order they are tried for telling the date system. */
+const DATE_COLUMNS: [ContractKind, string][] = [
+  ["schedule", "Effective From"],
+  ["netAssets", "Date"],
+  ["invoices", "Month"],
+];
+
+function dateSystemOfBlock(block: OfficeBlock | null, column: string): DateSystem | null {
+  if (!block?.text) return null;
+  const c = block.header.findIndex((h) => String(h ?? "").trim().toLowerCase() === column.toLowerCase());
+  if (c < 0) return null;
+  return dateSystemFromText(
+    block.rows.map((r) => [r[c]]),
+    block.text.slice(1).map((r) => [r[c]]),
+  );
+}
+
+/**
+ * The workbook's date system, told with the released API only (Workbook.use1904DateSystem is a preview API,
+ * undefined in released Excel): the date cells of the contract tables show a year that only one system gives
+ * (see dateSystemFromText). `known` is an already read schedule block (with text), to save a read. When no cell
+ * decides it (no dates yet, or only two-digit years shown), the workbook is taken to be in the 1900 system, Excel's default.
+ */
+export async function readDateSystem(context: Excel.RequestContext, known?: OfficeBlock | null): Promise<DateSystem> {
+  for (const [kind, column] of DATE_COLUMNS) {
+    const block = kind === "schedule" && known?.text ? known : await readOfficeBlock(context, kind, { text: true, maxRows: 50 });
+    const system = dateSystemOfBlock(block, column);
+    if (system) return system;
   }
+  return 1900;
 }

@@ -1,0 +1,89 @@
+import type { AccrualDay, Rounding } from "./accrue";
+import { DayNumber } from "./calendarDate";
+import { Dec, ZERO, divideToCents } from "./decimal";
+import { Fraction } from "./fraction";
+import { annualFee } from "./tiers";
+import { PortfolioWaivers, waiverAt } from "./waivers";
+
+/** One accruing day with its waiver: the gross accrual, what is payable after the waiver, and the difference. */
+export interface WaivedDay {
+  date: DayNumber;
+  /** Annual fee under the fee schedule on the day's net assets. */
+  grossAnnualFee: Dec;
+  /** The smaller of the gross annual fee and the annual fee under the waiver schedule (the gross one outside a waiver). */
+  payableAnnualFee: Dec;
+  /** The day's accruals as posted: rounded to cents under DAILY, exact otherwise. */
+  gross: Dec;
+  payable: Dec;
+  /** gross − payable; never negative. */
+  waiver: Dec;
+  /** Start of the waiver period in force, or null. */
+  waiverFrom: DayNumber | null;
+}
+
+export interface WaivedAccrual {
+  rounding: Rounding;
+  /** The period's gross fee, payable fee and waiver under the rounding rule (waiver = gross − payable). */
+  gross: Dec;
+  payable: Dec;
+  waiver: Dec;
+  /** Days on which a waiver period was in force. */
+  waivedDays: number;
+  days: WaivedDay[];
+}
+
+/**
+ * Applies a portfolio's fee waivers to its daily accruals (`accrue(...).days`,
+ * so the net assets each day used follow whatever timing and service period
+ * produced them). On a day inside a waiver period the payable annual fee is the
+ * smaller of the fee schedule's and the waiver schedule's on the same net
+ * assets. `DAILY`: gross and payable are each rounded to cents per day and the
+ * waiver is their difference; `PERIOD`: gross and payable are each summed
+ * exactly and rounded once, and the waiver is their difference; `NONE`: no
+ * rounding.
+ *
+ * @example 1.05%/1.00%/0.85%/0.75% at $250M/$500M/$1B, waiver 0.95%/0.90%/0.80%/0.75% from 2016-01-15, $600M through January 2016 (ACT/ACT): DAILY gross 506,079.34, waiver 25,546.58, payable 480,532.76; PERIOD gross 506,079.23, payable 480,532.79, waiver 25,546.44
+ */
+export function applyWaivers(days: readonly AccrualDay[], waivers: PortfolioWaivers | undefined, rounding: Rounding = "DAILY"): WaivedAccrual {
+  let grossCents = ZERO;
+  let payableCents = ZERO;
+  let grossExact = Fraction.ZERO;
+  let payableExact = Fraction.ZERO;
+  let waivedDays = 0;
+  const out: WaivedDay[] = [];
+  for (const day of days) {
+    const w = waiverAt(waivers, day.date);
+    let payableAnnualFee = day.annualFee;
+    if (w) {
+      waivedDays++;
+      const after = annualFee(w.tiers, day.netAssets);
+      if (after.lessThan(payableAnnualFee)) payableAnnualFee = after;
+    }
+    let gross: Dec;
+    let payable: Dec;
+    let waiver: Dec;
+    if (rounding === "DAILY") {
+      gross = divideToCents(day.annualFee, BigInt(day.daysInYear));
+      payable = payableAnnualFee === day.annualFee ? gross : divideToCents(payableAnnualFee, BigInt(day.daysInYear));
+      grossCents = grossCents.plus(gross);
+      payableCents = payableCents.plus(payable);
+      waiver = gross.minus(payable);
+    } else {
+      const g = Fraction.fromDec(day.annualFee).dividedBy(Fraction.of(BigInt(day.daysInYear), 1n));
+      const p = payableAnnualFee === day.annualFee ? g : Fraction.fromDec(payableAnnualFee).dividedBy(Fraction.of(BigInt(day.daysInYear), 1n));
+      grossExact = grossExact.plus(g);
+      payableExact = payableExact.plus(p);
+      gross = g.toDec();
+      payable = p.toDec();
+      waiver = g === p ? ZERO : g.minus(p).toDec();
+    }
+    out.push({ date: day.date, grossAnnualFee: day.annualFee, payableAnnualFee, gross, payable, waiver, waiverFrom: w ? w.from : null });
+  }
+  let gross: Dec;
+  let payable: Dec;
+  if (rounding === "DAILY") [gross, payable] = [grossCents, payableCents];
+  else if (rounding === "PERIOD") [gross, payable] = [grossExact.toCents(), payableExact.toCents()];
+  else [gross, payable] = [grossExact.toDec(), payableExact.toDec()];
+  const waiver = rounding === "NONE" ? grossExact.minus(payableExact).toDec() : gross.minus(payable);
+  return { rounding, gross, payable, waiver, waivedDays, days: out };
+}
