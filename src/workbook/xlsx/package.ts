@@ -68,7 +68,7 @@ export function relsPathOf(part: string): string {
   return i < 0 ? `_rels/${part}.rels` : `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
 }
 
-const utf8 = new TextEncoder();
+
 
 export class XlsxPackage {
   /** Edited or new parts by lower-cased name. */
@@ -176,7 +176,7 @@ export class XlsxPackage {
     const k = part.toLowerCase();
     this.removed.delete(k);
     const name = this.zip.entry(part)?.name ?? this.edits.get(k)?.name ?? part;
-    this.edits.set(k, { name, data: utf8.encode(typeof content === "string" ? content : serialize(content)) });
+    this.edits.set(k, { name, data: new TextEncoder().encode(typeof content === "string" ? content : serialize(content)) });
     this.cachedBytes = null;
   }
 
