@@ -14,6 +14,7 @@ export type FeeErrorCode =
   | "DUPLICATE_DATE"
   | "NO_DATA"
   | "INVALID_SCHEDULE"
+  | "INVALID_SETTINGS"
   | "UNKNOWN_PORTFOLIO"
   | "INVALID_MONTH"
   | "MISSING_ARGUMENT"
@@ -35,6 +36,7 @@ export const ERROR_KIND: Record<FeeErrorCode, "INVALID_VALUE" | "NOT_AVAILABLE">
   DUPLICATE_DATE: "INVALID_VALUE",
   NO_DATA: "NOT_AVAILABLE",
   INVALID_SCHEDULE: "INVALID_VALUE",
+  INVALID_SETTINGS: "INVALID_VALUE",
   UNKNOWN_PORTFOLIO: "NOT_AVAILABLE",
   INVALID_MONTH: "INVALID_VALUE",
   MISSING_ARGUMENT: "INVALID_VALUE",
@@ -51,7 +53,11 @@ export interface FeeErrorWhere {
 function describeValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (value === null || value === undefined) return "blank";
-  return String(value);
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value); // an object whose toString is not callable
+  }
 }
 
 const MESSAGES: Record<FeeErrorCode, (w: FeeErrorWhere, detail: string) => string> = {
@@ -70,6 +76,7 @@ const MESSAGES: Record<FeeErrorCode, (w: FeeErrorWhere, detail: string) => strin
   DUPLICATE_DATE: (w, d) => `has the same date twice: ${describeValue(w.value)}${d ? ` (${d})` : ""}`,
   NO_DATA: (_w, d) => `has no data${d ? `: ${d}` : ""}`,
   INVALID_SCHEDULE: (_w, d) => `is not a valid fee schedule: ${d}`,
+  INVALID_SETTINGS: (_w, d) => `cannot be used: ${d}`,
   UNKNOWN_PORTFOLIO: (w) => `${describeValue(w.value)} is not in the fee schedule`,
   INVALID_MONTH: (w) => `is not a valid month: ${describeValue(w.value)}; use YYYY-MM`,
   MISSING_ARGUMENT: () => `is required`,

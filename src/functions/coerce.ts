@@ -7,7 +7,6 @@ import {
   FeeSchedule,
   NavSeries,
   PortfolioSchedule,
-  Rounding,
   Tier,
   fromExcelSerial,
   parseAmount,
@@ -21,8 +20,9 @@ import {
   parseDayCount,
   parseRounding,
   parseNavTiming,
-  NavTiming,
+  parseNoticeParty,
 } from "../engine";
+import { ArgKind, KindValues } from "./spec";
 import { isBlank } from "../workbook/cells";
 
 export { isBlank };
@@ -71,8 +71,8 @@ export function toOptionalDate(v: unknown, argument: string, system: DateSystem)
 
 /** A basis argument: a day-count name or alias from the engine's registry, or one of Excel's YEARFRAC codes 1 to 3. */
 export function toBasis(v: unknown, argument = "basis"): DayCountId {
-  if (isOmitted(v)) return "ACT/ACT";
   const x = scalar(v);
+  if (isBlank(x)) throw new FeeError("MISSING_ARGUMENT", { argument });
   const code = typeof x === "number" ? x : typeof x === "string" && /^\s*\d+\s*$/.test(x) ? Number(x) : NaN;
   if (!Number.isNaN(code)) {
     // Code 0 (30/360) is refused: some Excel clients send 0 for an empty cell, which must not silently become 30/360.
@@ -83,16 +83,11 @@ export function toBasis(v: unknown, argument = "basis"): DayCountId {
   return parseDayCount(String(x), { argument });
 }
 
-export function toRounding(v: unknown, argument = "rounding"): Rounding {
-  if (isOmitted(v)) return "DAILY";
+/** A convention argument given as text (a name or alias of the engine's registry). */
+function conventionText(v: unknown, argument: string): string {
   const x = scalar(v);
-  return parseRounding(String(x), { argument });
-}
-
-export function toNavTiming(v: unknown, argument = "nav_timing"): NavTiming {
-  if (isOmitted(v)) return "SAME_DAY";
-  const x = scalar(v);
-  return parseNavTiming(String(x), { argument });
+  if (isBlank(x)) throw new FeeError("MISSING_ARGUMENT", { argument });
+  return String(x);
 }
 
 const RATE_LIKE = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*(%|bps?)?\s*$/i;
@@ -171,3 +166,28 @@ export function forArgument<T>(argument: string, f: () => T): T {
     throw e;
   }
 }
+
+/** Where a coercer is and what it may read: the argument's name, the workbook's schedule and date system. */
+export interface CoerceContext {
+  argument: string;
+  schedule: FeeSchedule;
+  dateSystem: DateSystem;
+}
+
+/** One coercer per argument kind: Excel's cell values in, the engine's typed value out, or an error naming the argument. */
+export const COERCERS: { [K in ArgKind]: (raw: unknown, c: CoerceContext) => KindValues[K] } = {
+  rate: (raw, c) => toRate(raw, c.schedule, c.argument),
+  amount: (raw, c) => forArgument(c.argument, () => toAmount(raw, c.argument)),
+  date: (raw, c) => toDate(raw, c.argument, c.dateSystem),
+  range: (raw) => flatten(raw),
+  basis: (raw, c) => toBasis(raw, c.argument),
+  rounding: (raw, c) => parseRounding(conventionText(raw, c.argument), { argument: c.argument }),
+  navTiming: (raw, c) => parseNavTiming(conventionText(raw, c.argument), { argument: c.argument }),
+  portfolio: (raw, c) => requirePortfolio(c.schedule, conventionText(raw, c.argument).trim(), c.argument),
+  party: (raw, c) => parseNoticeParty(conventionText(raw, c.argument), { argument: c.argument }),
+  days: (raw, c) => {
+    const n = forArgument(c.argument, () => toAmount(raw, c.argument));
+    if (!n.isInteger() || n.isNegative()) throw new FeeError("INVALID_NUMBER", { argument: c.argument, value: scalar(raw) }, "");
+    return n.toNumber();
+  },
+};

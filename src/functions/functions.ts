@@ -35,6 +35,28 @@ export enum Rounding {
 }
 
 /**
+ * Which net-asset value prices a calendar day.
+ * @customenum {string}
+ */
+export enum NavTiming {
+  /** The value reported for the day, else the most recent before it. The default. */
+  SAME_DAY = "SAME_DAY",
+  /** The most recent value dated strictly before the day (Monday and the weekend use Friday's). */
+  PRIOR_DAY = "PRIOR_DAY",
+}
+
+/**
+ * Who gave notice of termination (§9 of the agreement).
+ * @customenum {string}
+ */
+export enum NoticeParty {
+  /** The Trust's Board or the Portfolio's shareholders: 60 days' notice. */
+  TRUST = "TRUST",
+  /** The Manager: 90 days' notice. */
+  MANAGER = "MANAGER",
+}
+
+/**
  * Fee for a period from average daily net assets: annual fee on the average times the period's share of a year, rounded to cents. =FEE.MGMTFEE(0.10%, 500000000, DATE(2024,1,1), DATE(2024,1,31)) gives 42,349.73.
  * @customfunction MGMTFEE
  * @helpurl https://localhost:3000/help.html#mgmtfee
@@ -42,7 +64,7 @@ export enum Rounding {
  * @param average_net_assets Average daily net assets for the period.
  * @param period_start First day of the period.
  * @param period_end Last day of the period (included).
- * @param [basis] ACT/ACT (default), ACT/365, ACT/360 or 30/360.
+ * @param [basis] ACT/ACT, ACT/365, ACT/360 or 30/360 (default: the workbook's Fee Settings, else ACT/ACT).
  * @returns {number} The fee for the period, in cents.
  */
 export function mgmtfee(rate: any[][], average_net_assets: any, period_start: any, period_end: any, basis?: Basis) {
@@ -50,7 +72,7 @@ export function mgmtfee(rate: any[][], average_net_assets: any, period_start: an
 }
 
 /**
- * Fee accrued day by day from daily net assets: each day takes the latest value on or before it, at the annual rate over 365/366 (ACT/ACT), rounded to cents each day. =FEE.ACCRUE("MetLife Balanced Strategy Portfolio", C2:C32, A2:A32).
+ * Fee accrued day by day from daily net assets (each day on the latest value on or before it, or before it under PRIOR_DAY), rounded to cents each day. =FEE.ACCRUE("MetLife Balanced Strategy Portfolio", C2:C32, A2:A32).
  * @customfunction ACCRUE
  * @helpurl https://localhost:3000/help.html#accrue
  * @param rate Annual rate (0.001, "0.10%", "10bp"), a portfolio name from the Fee Schedule, or a Breakpoint | Annual Rate range.
@@ -58,12 +80,13 @@ export function mgmtfee(rate: any[][], average_net_assets: any, period_start: an
  * @param dates The dates of those values (same size as net_assets).
  * @param [period_start] First day to accrue (default: the first date given).
  * @param [period_end] Last day to accrue (default: the last date given).
- * @param [basis] ACT/ACT (default), ACT/365 or ACT/360.
- * @param [rounding] DAILY (default), PERIOD or NONE.
+ * @param [basis] ACT/ACT, ACT/365 or ACT/360 (default: the workbook's Fee Settings, else ACT/ACT).
+ * @param [rounding] DAILY, PERIOD or NONE (default: the workbook's Fee Settings, else DAILY).
+ * @param [nav_timing] SAME_DAY or PRIOR_DAY (default: the workbook's Fee Settings, else SAME_DAY).
  * @returns {number} The accrued fee for the period.
  */
-export function accrue(rate: any[][], net_assets: any[][], dates: any[][], period_start?: any, period_end?: any, basis?: Basis, rounding?: Rounding) {
-  return run("ACCRUE", [rate, net_assets, dates, period_start, period_end, basis, rounding]) as number;
+export function accrue(rate: any[][], net_assets: any[][], dates: any[][], period_start?: any, period_end?: any, basis?: Basis, rounding?: Rounding, nav_timing?: NavTiming) {
+  return run("ACCRUE", [rate, net_assets, dates, period_start, period_end, basis, rounding, nav_timing]) as number;
 }
 
 /**
@@ -81,17 +104,18 @@ export function prorate(amount: any, month: any, served_from: any, served_to?: a
 }
 
 /**
- * Average daily net assets over the calendar days of a period, each day taking the latest value on or before it. Example: =FEE.ADNA(C2:C23, A2:A23, DATE(2024,1,1), DATE(2024,1,31)).
+ * Average daily net assets over the calendar days of a period, each day taking the latest value on or before it (before it under PRIOR_DAY). Example: =FEE.ADNA(C2:C23, A2:A23, DATE(2024,1,1), DATE(2024,1,31)).
  * @customfunction ADNA
  * @helpurl https://localhost:3000/help.html#adna
  * @param net_assets Net asset values, one per date.
  * @param dates The dates of those values.
  * @param [period_start] First day (default: the first date given).
  * @param [period_end] Last day (default: the last date given).
+ * @param [nav_timing] SAME_DAY or PRIOR_DAY (default: the workbook's Fee Settings, else SAME_DAY).
  * @returns {number} Average daily net assets.
  */
-export function adna(net_assets: any[][], dates: any[][], period_start?: any, period_end?: any) {
-  return run("ADNA", [net_assets, dates, period_start, period_end]) as number;
+export function adna(net_assets: any[][], dates: any[][], period_start?: any, period_end?: any, nav_timing?: NavTiming) {
+  return run("ADNA", [net_assets, dates, period_start, period_end, nav_timing]) as number;
 }
 
 /**
@@ -116,11 +140,12 @@ export function rate(portfolio: any, as_of?: any, net_assets?: any) {
  * @param dates The dates of those values.
  * @param [period_start] First day (default: the first date given).
  * @param [period_end] Last day (default: the last date given).
- * @param [basis] ACT/ACT (default), ACT/365 or ACT/360.
+ * @param [basis] ACT/ACT, ACT/365 or ACT/360 (default: the workbook's Fee Settings, else ACT/ACT).
+ * @param [nav_timing] SAME_DAY or PRIOR_DAY (default: the workbook's Fee Settings, else SAME_DAY).
  * @returns {any[][]} One row per accruing day, with a header row.
  */
-export function daily(rate: any[][], net_assets: any[][], dates: any[][], period_start?: any, period_end?: any, basis?: Basis) {
-  return run("DAILY", [rate, net_assets, dates, period_start, period_end, basis]) as any[][];
+export function daily(rate: any[][], net_assets: any[][], dates: any[][], period_start?: any, period_end?: any, basis?: Basis, nav_timing?: NavTiming) {
+  return run("DAILY", [rate, net_assets, dates, period_start, period_end, basis, nav_timing]) as any[][];
 }
 
 /**
@@ -132,6 +157,19 @@ export function daily(rate: any[][], net_assets: any[][], dates: any[][], period
  */
 export function schedule(as_of?: any) {
   return run("SCHEDULE", [as_of]) as any[][];
+}
+
+/**
+ * Last day the Manager serves after a notice of termination (§9): the notice date plus 60 days (TRUST), plus 90 (MANAGER), or plus the days agreed. =FEE.TERMINATION(DATE(2006,3,10), "TRUST") gives 2006-05-09.
+ * @customfunction TERMINATION
+ * @helpurl https://localhost:3000/help.html#termination
+ * @param notice_date The date written notice was given.
+ * @param given_by TRUST (60 days' notice) or MANAGER (90 days').
+ * @param [notice_days] A shorter notice the parties agreed, in days.
+ * @returns {number} The last day served, as a date serial (format the cell as a date).
+ */
+export function termination(notice_date: any, given_by: NoticeParty, notice_days?: any) {
+  return run("TERMINATION", [notice_date, given_by, notice_days]) as number;
 }
 
 startWorkbookSync(workbookState);

@@ -1,89 +1,81 @@
 import {
-  Dec,
+  DayNumber,
   FeeError,
+  FeeSettings,
+  PortfolioSchedule,
+  ServicePeriod,
   accrue,
+  agreementsByPortfolio,
   averageDailyNetAssets,
   blendedRate,
   feeFromAverageForPortfolio,
   formatIso,
+  lastDayServed,
+  portfolioKey,
   prorate,
-  requirePortfolio,
+  resolveSettings,
   scheduleAsOf,
   toExcelSerial,
   versionAt,
 } from "../engine";
-import { forArgument, isBlank, isPortfolioName, scalar, toAmount, toBasis, toDate, toOptionalDate, toRate, toRounding, toSeries } from "./coerce";
+import { COERCERS, isOmitted, isPortfolioName, toSeries } from "./coerce";
 import { toExcelError } from "./errorMap";
-import { FUNCTION_SPECS, FunctionId } from "./spec";
+import { ArgSpec, ArgsOf, FUNCTION_SPECS, FunctionId } from "./spec";
 import { WorkbookState, workbookState } from "./workbookState";
 
-type Impl = (args: unknown[], wb: WorkbookState) => number | (number | string)[][];
+type Result = number | (number | string)[][];
+type Impl<F extends FunctionId> = (a: ArgsOf<F>, wb: WorkbookState) => Result;
 
-const num = (x: Dec) => x.toNumber();
+const num = (x: { toNumber(): number }) => x.toNumber();
 
-function accrualPeriod(args: unknown[], startAt: number, wb: WorkbookState, first: number, last: number) {
-  const start = toOptionalDate(args[startAt], "period_start", wb.dateSystem) ?? first;
-  const end = toOptionalDate(args[startAt + 1], "period_end", wb.dateSystem) ?? last;
-  if (end < start) throw new FeeError("END_BEFORE_START", { argument: "period_end" }, `${formatIso(end)} is before ${formatIso(start)}`);
-  return { start, end };
+/** The period of a daily series: the given days, else the first and last dates given. */
+function period(start: DayNumber | undefined, end: DayNumber | undefined, first: DayNumber, last: DayNumber) {
+  const s = start ?? first;
+  const e = end ?? last;
+  if (e < s) throw new FeeError("END_BEFORE_START", { argument: "period_end" }, `${formatIso(e)} is before ${formatIso(s)}`);
+  return { start: s, end: e };
 }
 
-const IMPLS: Record<FunctionId, Impl> = {
-  MGMTFEE: ([rate, avg, start, end, basis], wb) => {
-    const p = toRate(rate, wb.schedule);
-    const b = toBasis(basis);
-    const s = toDate(start, "period_start", wb.dateSystem);
-    const e = toDate(end, "period_end", wb.dateSystem);
-    const a = forArgument("average_net_assets", () => toAmount(avg, "average_net_assets"));
-    return num(feeFromAverageForPortfolio(p, a, s, e, b));
+/** A portfolio named from the schedule accrues only inside its service period in the workbook's Agreements. */
+function serviceOf(p: PortfolioSchedule, wb: WorkbookState): ServicePeriod | undefined {
+  if (!p.portfolio) return undefined;
+  if (wb.agreementsError) throw new FeeError("INVALID_SETTINGS", { argument: "the workbook's Agreements" }, wb.agreementsError);
+  return agreementsByPortfolio(wb.agreements).get(portfolioKey(p.portfolio));
+}
+
+const IMPLS: { [F in FunctionId]: Impl<F> } = {
+  MGMTFEE: (a) => num(feeFromAverageForPortfolio(a.rate, a.average_net_assets, a.period_start, a.period_end, a.basis)),
+  ACCRUE: (a, wb) => {
+    const { series, first, last } = toSeries(a.net_assets, a.dates, wb.dateSystem);
+    const { start, end } = period(a.period_start, a.period_end, first, last);
+    return num(accrue(a.rate, series, start, end, { basis: a.basis, rounding: a.rounding, navTiming: a.nav_timing, service: serviceOf(a.rate, wb), detail: false }).fee);
   },
-  ACCRUE: (args, wb) => {
-    const [rate, navs, dates] = args;
-    const p = toRate(rate, wb.schedule);
-    const basis = toBasis(args[5]);
-    const rounding = toRounding(args[6]);
-    const { series, first, last } = toSeries(navs, dates, wb.dateSystem);
-    const { start, end } = accrualPeriod(args, 3, wb, first, last);
-    return num(forArgument("basis", () => accrue(p, series, start, end, { basis, rounding, detail: false })).fee);
-  },
-  PRORATE: ([amount, month, from, to], wb) => {
-    const a = toAmount(amount, "amount");
-    const m = toDate(month, "month", wb.dateSystem);
-    const f = toDate(from, "served_from", wb.dateSystem);
-    const t = toOptionalDate(to, "served_to", wb.dateSystem);
-    return num(prorate(a, m, f, t).amount);
-  },
-  ADNA: (args, wb) => {
-    const { series, first, last } = toSeries(args[0], args[1], wb.dateSystem);
-    const { start, end } = accrualPeriod(args, 2, wb, first, last);
-    const r = averageDailyNetAssets(series, start, end);
-    if (!r.average) throw new FeeError("NO_DATA", { argument: "net_assets" }, `no value on or before ${formatIso(end)}`);
+  PRORATE: (a) => num(prorate(a.amount, a.month, a.served_from, a.served_to).amount),
+  ADNA: (a, wb) => {
+    const { series, first, last } = toSeries(a.net_assets, a.dates, wb.dateSystem);
+    const { start, end } = period(a.period_start, a.period_end, first, last);
+    const r = averageDailyNetAssets(series, start, end, a.nav_timing);
+    if (!r.average) throw new FeeError("NO_DATA", { argument: "net_assets" }, `no value ${a.nav_timing === "PRIOR_DAY" ? "before" : "on or before"} ${formatIso(end)}`);
     return num(r.average);
   },
-  RATE: ([portfolio, asOf, netAssets], wb) => {
-    const name = scalar(portfolio);
-    if (isBlank(name)) throw new FeeError("MISSING_ARGUMENT", { argument: "portfolio" });
-    const p = requirePortfolio(wb.schedule, String(name).trim(), "portfolio");
-    const day = toOptionalDate(asOf, "as_of", wb.dateSystem);
-    const v = day === undefined ? p.versions[p.versions.length - 1] : versionAt(p, day);
-    if (!v) throw new FeeError("NO_DATA", { argument: "as_of" }, `${p.portfolio} has no rate in force on ${formatIso(day!)}`);
-    const na = isBlank(scalar(netAssets)) ? new Dec(0) : toAmount(netAssets, "net_assets");
-    if (na.isNegative()) throw new FeeError("NEGATIVE_NET_ASSETS", { argument: "net_assets", value: na.toString() });
-    return num(blendedRate(v.tiers, na));
+  RATE: (a) => {
+    const p = a.portfolio;
+    const v = a.as_of === undefined ? p.versions[p.versions.length - 1] : versionAt(p, a.as_of);
+    if (!v) throw new FeeError("NO_DATA", { argument: "as_of" }, `${p.portfolio} has no rate in force on ${formatIso(a.as_of!)}`);
+    if (a.net_assets.isNegative()) throw new FeeError("NEGATIVE_NET_ASSETS", { argument: "net_assets", value: a.net_assets.toString() });
+    return num(blendedRate(v.tiers, a.net_assets));
   },
-  DAILY: (args, wb) => {
-    const p = toRate(args[0], wb.schedule);
-    const basis = toBasis(args[5]);
-    const { series, first, last } = toSeries(args[1], args[2], wb.dateSystem);
-    const { start, end } = accrualPeriod(args, 3, wb, first, last);
-    const r = forArgument("basis", () => accrue(p, series, start, end, { basis, rounding: "DAILY" }));
+  DAILY: (a, wb) => {
+    const { series, first, last } = toSeries(a.net_assets, a.dates, wb.dateSystem);
+    const { start, end } = period(a.period_start, a.period_end, first, last);
+    const r = accrue(a.rate, series, start, end, { basis: a.basis, rounding: "DAILY", navTiming: a.nav_timing, service: serviceOf(a.rate, wb) });
     const out: (number | string)[][] = [["Date", "Net Assets", "Annual Rate", "Daily Accrual", "Cumulative"]];
     for (const d of r.days) out.push([toExcelSerial(d.date, wb.dateSystem), num(d.netAssets), num(d.annualRate), num(d.accrual), num(d.cumulative)]);
     if (r.days.length === 0) out.push(["", "", "", "", ""]);
     return out;
   },
-  SCHEDULE: ([asOf], wb) => {
-    const day = toOptionalDate(asOf, "as_of", wb.dateSystem);
+  SCHEDULE: (a, wb) => {
+    const day = a.as_of;
     const out: (number | string)[][] = [["Portfolio", "Effective From", "Breakpoint", "Annual Rate"]];
     const versions =
       day === undefined ? wb.schedule.portfolios.map((p) => ({ portfolio: p.portfolio, version: p.versions[p.versions.length - 1] })).filter((x) => x.version) : scheduleAsOf(wb.schedule, day);
@@ -93,27 +85,69 @@ const IMPLS: Record<FunctionId, Impl> = {
     if (out.length === 1) out.push(["", "", "", ""]);
     return out;
   },
+  TERMINATION: (a, wb) => toExcelSerial(lastDayServed(a.notice_date, a.given_by, a.notice_days), wb.dateSystem),
 };
 
-/** Whether a call needs the workbook's fee schedule (and so must wait while it loads). */
-function needsSchedule(id: FunctionId, args: unknown[]): boolean {
-  if (id === "RATE" || id === "SCHEDULE") return true;
-  const rateAt = FUNCTION_SPECS[id].args.findIndex((a) => a.kind === "rate");
-  return rateAt >= 0 && isPortfolioName(args[rateAt]);
+const specArgs = (id: FunctionId): readonly ArgSpec[] => FUNCTION_SPECS[id].args;
+
+/** Whether a call needs the workbook's fee schedule: a portfolio name, or a function that reads the schedule itself. */
+function needsSchedule(id: FunctionId, args: readonly unknown[]): boolean {
+  if (id === "SCHEDULE") return true;
+  return specArgs(id).some((a, i) => (a.kind === "portfolio" && !isOmitted(args[i])) || (a.kind === "rate" && isPortfolioName(args[i])));
+}
+
+/** Whether a call takes a setting from the workbook: an omitted argument whose default is a Fee Settings row. */
+function needsSettings(id: FunctionId, args: readonly unknown[]): boolean {
+  return specArgs(id).some((a, i) => a.default !== undefined && "setting" in a.default && isOmitted(args[i]));
+}
+
+/** The settings an omitted argument takes: the workbook's Fee Settings, else the built-in defaults. */
+function settingsOf(wb: WorkbookState): Required<FeeSettings> {
+  if (wb.settingsError) throw new FeeError("INVALID_SETTINGS", { argument: "the workbook's Fee Settings" }, wb.settingsError);
+  return resolveSettings(wb.settings);
+}
+
+/**
+ * Coerces Excel's arguments by the spec: each argument with the one coercer of
+ * its kind, an omitted optional one from its default (a value, a Fee Settings
+ * row, or left to the implementation). Returns the named, typed arguments.
+ */
+function coerceArgs(id: FunctionId, args: readonly unknown[], wb: WorkbookState): Record<string, unknown> {
+  const named: Record<string, unknown> = {};
+  let settings: Required<FeeSettings> | undefined;
+  specArgs(id).forEach((spec, i) => {
+    const raw = args[i];
+    if (spec.optional && isOmitted(raw)) {
+      const d = spec.default;
+      if (d && "value" in d) named[spec.name] = d.value;
+      else if (d && "setting" in d) named[spec.name] = (settings ??= settingsOf(wb))[d.setting];
+      else named[spec.name] = undefined;
+      return;
+    }
+    named[spec.name] = (COERCERS[spec.kind] as (raw: unknown, c: { argument: string; schedule: WorkbookState["schedule"]; dateSystem: WorkbookState["dateSystem"] }) => unknown)(raw, {
+      argument: spec.name,
+      schedule: wb.schedule,
+      dateSystem: wb.dateSystem,
+    });
+  });
+  return named;
 }
 
 /**
  * Runs a function the way Excel calls it: synchronously when the answer is
- * available; as a promise only while the workbook's schedule is still loading.
- * Every failure becomes a CustomFunctions.Error with a message.
+ * available; as a promise only while the workbook (its schedule and settings)
+ * is still loading. Every failure becomes a CustomFunctions.Error with a message.
  */
 export function run(id: FunctionId, args: unknown[], wb: WorkbookState = workbookState): unknown {
   try {
-    if (needsSchedule(id, args)) {
+    const schedule = needsSchedule(id, args);
+    if (schedule || needsSettings(id, args)) {
       if (wb.status === "loading") return wb.ready.then(() => run(id, args, wb));
-      if (wb.status === "error") throw new FeeError("INVALID_SCHEDULE", { argument: "the workbook's Fee Schedule" }, wb.error);
+      if (wb.status === "error" && (schedule || wb.issues.length === 0)) {
+        throw new FeeError(schedule ? "INVALID_SCHEDULE" : "INVALID_SETTINGS", { argument: schedule ? "the workbook's Fee Schedule" : "the workbook's Fee Settings" }, wb.error);
+      }
     }
-    return IMPLS[id](args, wb);
+    return (IMPLS[id] as Impl<FunctionId>)(coerceArgs(id, args, wb) as never, wb);
   } catch (e) {
     throw toExcelError(e);
   }

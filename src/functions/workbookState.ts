@@ -1,4 +1,4 @@
-import { DateSystem, FeeSchedule, ScheduleIssue } from "../engine";
+import { Agreement, DateSystem, FeeSchedule, FeeSettings, ScheduleIssue } from "../engine";
 import { WorkbookContext } from "../workbook/workbookContext";
 
 export type ScheduleStatus = "loading" | "ready" | "error";
@@ -17,6 +17,11 @@ export class WorkbookState {
   issues: ScheduleIssue[] = [];
   error = "";
   dateSystem: DateSystem = 1900;
+  /** The workbook's Fee Settings, and the located message of a bad row ("" when none). */
+  settings: FeeSettings = {};
+  settingsError = "";
+  agreements: Agreement[] = [];
+  agreementsError = "";
   private waiting: Promise<void> = Promise.resolve();
   private release: () => void = () => undefined;
 
@@ -27,7 +32,11 @@ export class WorkbookState {
   }
 
   /** A whole new context from the workbook, replacing the last one at once. */
-  loaded({ schedule, issues, dateSystem }: WorkbookContext): void {
+  loaded({ schedule, issues, dateSystem, settings, settingsError, agreements, agreementsError }: WorkbookContext): void {
+    this.settings = settings;
+    this.settingsError = settingsError;
+    this.agreements = agreements;
+    this.agreementsError = agreementsError;
     this.schedule = schedule;
     this.issues = issues;
     this.dateSystem = dateSystem;

@@ -1,5 +1,8 @@
-import { DateSystem, FeeSchedule, ScheduleIssue } from "../engine";
+import { Agreement, DateSystem, FeeSchedule, FeeSettings, ScheduleIssue } from "../engine";
+import { readAgreements } from "./agreementsSheet";
+import { isWorkbookError } from "./cells";
 import { CellBlock, ContractKind, readSchedule } from "./contract";
+import { readSettings } from "./settingsSheet";
 
 /**
  * What the FEE functions know about the open workbook: its date system and the
@@ -14,17 +17,39 @@ export interface WorkbookContext {
   schedule: FeeSchedule;
   /** Problems with the schedule as a whole; functions that need it say the first. */
   issues: ScheduleIssue[];
+  /** The workbook's Fee Settings: what an omitted basis, rounding or nav_timing takes. */
+  settings: FeeSettings;
+  /** A bad Fee Settings row (its located message), or "": functions that would use a setting say it. */
+  settingsError: string;
+  /** Service periods from the Agreements table: a portfolio name accrues only inside its own. */
+  agreements: Agreement[];
+  /** A bad Agreements row, or "". */
+  agreementsError: string;
 }
 
 /** The contract tables (or sheets) the context is read from; a change to any of them reloads it. */
-export const CONTEXT_SOURCES: readonly ContractKind[] = ["schedule"];
+export const CONTEXT_SOURCES: readonly ContractKind[] = ["schedule", "settings", "agreements"];
 
-export const EMPTY_CONTEXT: WorkbookContext = { dateSystem: 1900, schedule: { portfolios: [] }, issues: [] };
+export const EMPTY_CONTEXT: WorkbookContext = { dateSystem: 1900, schedule: { portfolios: [] }, issues: [], settings: {}, settingsError: "", agreements: [], agreementsError: "" };
+
+/** Reads an optional block; a bad cell becomes its message rather than failing the whole context. */
+function readOptional<T>(block: CellBlock | null | undefined, empty: T, read: (b: CellBlock) => T): [T, string] {
+  if (!block) return [empty, ""];
+  try {
+    return [read(block), ""];
+  } catch (e) {
+    if (isWorkbookError(e)) return [empty, e.message];
+    throw e;
+  }
+}
 
 /** Builds the context from the blocks of CONTEXT_SOURCES (null where the workbook has neither table nor sheet). Throws a located WorkbookError for a bad cell. */
 export function contextFromBlocks(blocks: Partial<Record<ContractKind, CellBlock | null>>, dateSystem: DateSystem): WorkbookContext {
+  const [settings, settingsError] = readOptional(blocks.settings, {}, (b) => readSettings(b, dateSystem));
+  const [agreements, agreementsError] = readOptional(blocks.agreements, [], (b) => readAgreements(b, dateSystem));
+  const extra = { settings, settingsError, agreements, agreementsError };
   const block = blocks.schedule;
-  if (!block) return { ...EMPTY_CONTEXT, dateSystem };
+  if (!block) return { ...EMPTY_CONTEXT, ...extra, dateSystem };
   const read = readSchedule(block, dateSystem);
-  return { dateSystem, schedule: read.schedule, issues: read.issues };
+  return { dateSystem, schedule: read.schedule, issues: read.issues, ...extra };
 }

@@ -24,7 +24,7 @@ export function haveChromium(): boolean {
 /** `describe`, or `describe.skip` with the reason printed when chromium is missing (outside CI). */
 export function describeWithChromium(what: string): jest.Describe {
   if (haveChromium()) return describe;
-  console.warn(`SKIPPED: ${what}: chromium is not installed (apt-get install chromium; required under CI=true)`);
+  process.stderr.write(`SKIPPED: ${what}: chromium is not installed (apt-get install chromium; required under CI=true)\n`);
   return describe.skip;
 }
 

@@ -13,7 +13,7 @@ export function haveSoffice(): boolean {
 /** `it`, or `it.skip` with the reason printed when LibreOffice is missing (outside CI). */
 export function itWithSoffice(what: string): jest.It {
   if (haveSoffice()) return it;
-  console.warn(`SKIPPED: ${what}: LibreOffice is not installed (apt-get install libreoffice-calc; required under CI=true)`);
+  process.stderr.write(`SKIPPED: ${what}: LibreOffice is not installed (apt-get install libreoffice-calc; required under CI=true)\n`);
   return it.skip;
 }
 

@@ -16,7 +16,7 @@ function excelWith(values: unknown[][]) {
     context: {
       workbook: {
         tables: {
-          feeTable: { isNullObject: false, worksheet: { name: "Rates", id: "{R1}" }, range: { values, rowIndex: 2, columnIndex: 1 }, getRange: function () { return this.range; } },
+          feeTable: { isNullObject: false, worksheet: { name: "Rates", id: "{R1}" }, range: { values, rowIndex: 2, columnIndex: 1, rowCount: values.length, columnCount: (values[0] ?? []).length }, getRange: function () { return this.range; } },
           noTable: { isNullObject: true },
           getItemOrNullObject: function (name: string) { return name === "FeeSchedule" ? this.feeTable : this.noTable; },
         },

@@ -139,3 +139,49 @@ describe("month-end writes through Office.js go in chunks (office-addin-mock)", 
     expect(live().map((s) => s.name).sort()).toEqual(["Accruals 2024-01", "Recon 2024-01"]);
   });
 });
+
+describe("long blocks are read in slices (Excel on the web refuses a response over 5 MB)", () => {
+  it("45,000 rows of net assets come back whole and in order, at most 20,000 rows per response", async () => {
+    const { readOfficeBlock, ROWS_PER_READ } = await import("../../src/workbook/office/officeBlocks");
+    const rows = [["Date", "Portfolio", "Net Assets"], ...Array.from({ length: 45000 }, (_, i) => [45292 + (i % 31), `Portfolio ${Math.floor(i / 31)}`, 1e8 + i])];
+    const responses: number[] = [];
+    const slice = (first: number, count: number) => ({
+      load: () => undefined,
+      get values() {
+        responses.push(count);
+        return rows.slice(first, first + count);
+      },
+    });
+    const data = {
+      context: {
+        workbook: {
+          tables: { none: { isNullObject: true }, getItemOrNullObject: function () { return this.none; } },
+          worksheets: {
+            sheet: {
+              isNullObject: false,
+              name: "Net Assets",
+              id: "{N1}",
+              used: {
+                rowIndex: 0,
+                columnIndex: 0,
+                rowCount: rows.length,
+                columnCount: 3,
+                getCell: (first: number) => ({ getResizedRange: (dr: number) => slice(first, dr + 1) }),
+              },
+              getUsedRange: function () { return this.used; },
+            },
+            getItemOrNullObject: function () { return this.sheet; },
+          },
+        },
+      },
+    };
+    const mock = new OfficeMockObject(data) as unknown as { context: Excel.RequestContext & { workbook: { tables: { none: { load: (p: string) => void } }; worksheets: { sheet: { load: (p: string) => void } } } } };
+    mock.context.workbook.tables.none.load("isNullObject");
+    mock.context.workbook.worksheets.sheet.load("isNullObject");
+    await mock.context.sync();
+    const block = await readOfficeBlock(mock.context, "netAssets");
+    expect(block!.rows).toEqual(rows.slice(1));
+    expect(block!.header).toEqual(rows[0]);
+    expect(responses).toEqual([ROWS_PER_READ, ROWS_PER_READ, 45001 - 2 * ROWS_PER_READ]);
+  });
+});

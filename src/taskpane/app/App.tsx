@@ -3,7 +3,10 @@ import { Button, Spinner, Tab, TabList, Title3, Caption1 } from "@fluentui/react
 import { WorkbookBackend } from "../../workbook/backend";
 import { FileBackend, blankWorkbook } from "../../workbook/xlsx/fileBackend";
 import { Problem, messageOf } from "../components/ErrorText";
-import { XLSX_TYPE, download } from "../components/download";
+import { XLSX_TYPE, download, saveElsewhere } from "../components/download";
+import { HostNotices } from "../components/HostNotices";
+import { HostSupport } from "../../workbook/office/officeHost";
+import { csvSheet } from "../../workbook/csvToSheet";
 import { FilePicker } from "../components/FilePicker";
 import { ScheduleFeature } from "../features/schedule/ScheduleFeature";
 import { ReconcileView } from "../features/reconcile/ReconcileView";
@@ -31,11 +34,28 @@ function Panes({ backend, initialMonth }: { backend: WorkbookBackend; initialMon
   );
 }
 
-/** In Excel: the pane over the open workbook. */
-export function OfficeApp({ backend }: { backend: WorkbookBackend }) {
+/** In Excel: the pane over the open workbook, with a line about what this Excel cannot do. */
+export function OfficeApp({ backend, support }: { backend: WorkbookBackend; support: HostSupport }) {
+  const [saved, setSaved] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    if (!support.mac) return;
+    // Excel for Mac's webview ignores downloads: exports go into a new sheet instead.
+    saveElsewhere(async (text, name) => {
+      const sheet = csvSheet(text, name);
+      await backend.writeSheets([sheet]);
+      return `Excel for Mac cannot save downloads from an add-in: ${name} is in the new sheet "${sheet.name}" (File › Save As › CSV keeps it as a file).`;
+    }, setSaved);
+    return () => saveElsewhere(null);
+  }, [backend, support.mac]);
   return (
     <main className="app">
       <Title3 as="h1">Management fees</Title3>
+      <HostNotices support={support} />
+      {saved && (
+        <p className="caption notice" role="status">
+          {saved}
+        </p>
+      )}
       <Panes backend={backend} initialMonth={previousMonth()} />
     </main>
   );

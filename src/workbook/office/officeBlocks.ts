@@ -4,6 +4,9 @@ import { Cell } from "../cells";
 import { CONTRACT, CellBlock, ContractKind } from "../contract";
 import { dateSystemFromText } from "../dateSystemFromText";
 
+/** Rows per read: 20,000 rows of a few columns stay well under Excel on the web's 5 MB response limit. */
+export const ROWS_PER_READ = 20000;
+
 /** A contract block read through Office.js, with the worksheet it is on and, when asked for, the cells' text as Excel shows it. */
 export interface OfficeBlock extends CellBlock {
   worksheetId: string;
@@ -40,9 +43,22 @@ export async function readOfficeBlock(context: Excel.RequestContext, kind: Contr
     range = range.getIntersection(range.getCell(0, 0).getResizedRange(options.maxRows, 0).getEntireRow());
   }
   ws.load(["name", "id"]);
-  range.load(options.text ? ["values", "text", "rowIndex", "columnIndex"] : ["values", "rowIndex", "columnIndex"]);
+  range.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
   await context.sync();
-  const values = range.values as Cell[][];
+  // Excel on the web refuses a response over 5 MB: a long block (a year of daily net assets for hundreds of
+  // portfolios) is read in slices of rows.
+  const fields = options.text ? ["values", "text"] : ["values"];
+  const rowCount = range.rowCount ?? 0;
+  const slices = rowCount > ROWS_PER_READ ? Array.from({ length: Math.ceil(rowCount / ROWS_PER_READ) }, (_, k) => k * ROWS_PER_READ) : [0];
+  const values: Cell[][] = [];
+  const text: string[][] = [];
+  for (const first of slices) {
+    const part = slices.length === 1 ? range : range.getCell(first, 0).getResizedRange(Math.min(ROWS_PER_READ, rowCount - first) - 1, range.columnCount - 1);
+    part.load(fields);
+    await context.sync();
+    values.push(...(part.values as Cell[][]));
+    if (options.text) text.push(...part.text);
+  }
   return {
     sheet: ws.name,
     worksheetId: ws.id,
@@ -50,7 +66,7 @@ export async function readOfficeBlock(context: Excel.RequestContext, kind: Contr
     firstColumn: range.columnIndex,
     header: values[0] ?? [],
     rows: values.slice(1),
-    text: options.text ? range.text : undefined,
+    text: options.text ? text : undefined,
   };
 }
 
