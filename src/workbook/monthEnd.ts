@@ -7,7 +7,9 @@ import { CONTRACT, CellBlock, ContractKind, readInvoices, readNetAssets, require
 import { OutCell, SheetModel, accrualLines, accrualsSheetName, keptTextFrom, reconSheetName, reconSheets } from "./reconSheets";
 import { readSettings } from "./settingsSheet";
 
-async function requireBlock(backend: WorkbookBackend, kind: ContractKind): Promise<CellBlock> {
+const EXCEL_MAX_ROWS = 1_048_576;
+
+export async function requireBlock(backend: WorkbookBackend, kind: ContractKind): Promise<CellBlock> {
   const block = await backend.readBlock(kind);
   if (!block) throw new WorkbookError({ file: backend.label }, `has no table "${CONTRACT[kind].table}" and no sheet "${CONTRACT[kind].sheet}"`);
   return block;
@@ -86,7 +88,10 @@ export function computeMonthEnd(inputs: MonthEndInputs, month: Month, tolerance?
   if (settings.basis === "30/360") throw new WorkbookError({ file: inputs.file, sheet: CONTRACT.settings.sheet, column: "Value" }, "Day Count 30/360 has no daily denominator; a month-end accrual uses ACT/ACT, ACT/365 or ACT/360");
   const arrangements = readArrangements(optional, system);
   const report = reconcile({ schedule, netAssets, invoices, month, tolerance: settings.tolerance, basis: settings.basis, rounding: settings.rounding, navTiming: settings.navTiming, agreements, arrangements });
-  return { report, sheets: reconSheets(report, keptTextFrom(inputs.previousRecon), system), workbookSettings: own };
+  const sheets = reconSheets(report, keptTextFrom(inputs.previousRecon), system);
+  // Refused before anything is written: a sheet holds 1,048,576 rows at most.
+  for (const s of sheets) if (s.rows.length > EXCEL_MAX_ROWS) throw new WorkbookError({ file: inputs.file, sheet: s.name }, `would need ${s.rows.length.toLocaleString("en-US")} rows; a sheet holds at most ${EXCEL_MAX_ROWS.toLocaleString("en-US")} (reconcile fewer portfolios per workbook)`);
+  return { report, sheets, workbookSettings: own };
 }
 
 /** Where each portfolio's lines are in the Accruals sheet (`counts`: each row's number of lines, when known without reading its days). */
