@@ -1,4 +1,5 @@
 import { AccrualDay, DateSystem, Dec, GroupAccrualDay, NAV_TIMINGS, ROUNDINGS, ReconReport, ReconRow, WaivedDay, ZERO, formatMonth, portfolioKey, toExcelSerial } from "../engine";
+import { columnLetter } from "./cells";
 
 /** A cell to write: a value, or a formula with the value it computes (so viewers that do not recalculate show it). */
 export interface OutCell {
@@ -16,6 +17,8 @@ export interface SheetModel {
   frozenRows: number;
   /** Make the sheet's used range a table with these header names (new sheets only). */
   table?: { name: string; columns: string[] };
+  /** Conditional formatting: cells of `ref` (A1 range) where `formula` (relative to its top-left cell) is true are shown as needing attention (light red fill, dark red bold text). */
+  highlight?: { ref: string; formula: string }[];
 }
 
 /** Text a person typed into a reconciliation sheet, kept when the month is run again. */
@@ -134,11 +137,11 @@ export function reconSheets(report: ReconReport, kept: KeptText, system: DateSys
   // PERIOD rounds the month's exact sum once; the Accruals sheet then holds unrounded daily accruals.
   const expectedFormula = (sumifs: string) => (report.rounding === "PERIOD" ? `ROUND(${sumifs},2)` : sumifs);
   const n = report.rows.length;
-  const tolRow = n + 4; // header, n rows, total, blank, then tolerance
+  const tolRow = n + 5; // header, n rows, total, compared total, blank, then tolerance
   const rows: OutCell[][] = [header(RECON_COLUMNS)];
   report.rows.forEach((r, i) => {
     const x = i + 2;
-    const diff = r.difference === null ? "" : r.difference.toNumber();
+    const diff = r.difference === null || r.status === "UNKNOWN_PORTFOLIO" || r.status === "NO_NET_ASSETS" ? "" : r.difference.toNumber();
     // Excel's criteria strings stop matching past 255 characters: a longer name is matched by comparison instead.
     const sumOf = (c: string) => (r.portfolio.length > 255 ? `SUMPRODUCT((${critRange}=A${x})*${accColumn(c)})` : `SUMIFS(${accColumn(c)},${critRange},${exactCriteria(`A${x}`, r.portfolio)})`);
     rows.push([
@@ -148,7 +151,8 @@ export function reconSheets(report: ReconReport, kept: KeptText, system: DateSys
       v(r.annualRate === null ? null : r.annualRate.toNumber(), RATE),
       f(expectedFormula(sumOf("G")), r.expectedFee.toNumber(), MONEY),
       v(r.billedFee === null ? null : r.billedFee.toNumber(), MONEY),
-      f(`IF(F${x}="","",ROUND(F${x}-E${x},2))`, diff, MONEY),
+      // A difference only where both amounts exist: not for a portfolio not billed, not in the schedule, or without net assets.
+      f(`IF(OR(F${x}="",D${x}="",B${x}=0),"",ROUND(F${x}-E${x},2))`, diff, MONEY),
       f(`IF(D${x}="","UNKNOWN_PORTFOLIO",IF(B${x}=0,"NO_NET_ASSETS",IF(F${x}="","NOT_BILLED",IF(ABS(G${x})<=$B$${tolRow},"OK","BREAK"))))`, r.status),
       f(expectedFormula(sumOf("H")), r.grossFee.toNumber(), MONEY),
       // Under PERIOD the waiver is the difference of the two rounded sums, not the rounded sum of the differences.
@@ -159,7 +163,9 @@ export function reconSheets(report: ReconReport, kept: KeptText, system: DateSys
     ]);
   });
   const sum = (col: string, value: number) => f(`SUM(${col}2:${col}${n + 1})`, value, MONEY);
-  const diffTotal = report.rows.reduce((s, r) => (r.difference ? s.plus(r.difference) : s), report.totals.billedFee.times(0));
+  const compared = report.rows.filter((r) => r.difference !== null && r.status !== "UNKNOWN_PORTFOLIO" && r.status !== "NO_NET_ASSETS");
+  const comparedTotal = (pick: (r: ReconRow) => Dec) => compared.reduce((s, r) => s.plus(pick(r)), ZERO);
+  const comparedOf = (col: string) => `SUMPRODUCT((G2:G${n + 1}<>"")*${col}2:${col}${n + 1})`;
   const total = (pick: (r: ReconRow) => Dec | null) => report.rows.reduce((s, r) => s.plus(pick(r) ?? ZERO), ZERO).toNumber();
   rows.push([
     { value: "Total", bold: true },
@@ -168,13 +174,24 @@ export function reconSheets(report: ReconReport, kept: KeptText, system: DateSys
     v(null),
     sum("E", report.totals.expectedFee.toNumber()),
     sum("F", report.totals.billedFee.toNumber()),
-    sum("G", diffTotal.toNumber()),
+    v(null),
     v(null),
     sum("I", total((r) => r.grossFee)),
     sum("J", total((r) => r.waiver)),
     sum("K", total((r) => r.subAdvisoryFee)),
     sum("L", total((r) => r.managerNet)),
     v(null),
+  ]);
+  // The totals that tie: over the portfolios that have both an expected fee and a bill, Total Difference = Total Billed − Total Expected.
+  const cmpRow = n + 3;
+  rows.push([
+    { value: `Compared (${compared.length} with both): Difference = Billed − Expected`, bold: true },
+    v(null),
+    v(null),
+    v(null),
+    f(comparedOf("E"), comparedTotal((r) => r.expectedFee).toNumber(), MONEY),
+    f(comparedOf("F"), comparedTotal((r) => r.billedFee!).toNumber(), MONEY),
+    f(`ROUND(F${cmpRow}-E${cmpRow},2)`, comparedTotal((r) => r.difference!).toNumber(), MONEY),
   ]);
   rows.push([]);
   rows.push([{ value: "Tolerance", bold: true }, v(report.tolerance.toNumber(), MONEY)]);
@@ -186,7 +203,14 @@ export function reconSheets(report: ReconReport, kept: KeptText, system: DateSys
     rows.push([{ value: label, bold: true }, name, { value: "Date", bold: true }, date]);
   }
   return [
-    { name: reconSheetName(month), rows, widths: [40, 7, 24, 12, 16, 16, 14, 20, 16, 14, 16, 16, 40], frozenRows: 1 },
+    {
+      name: reconSheetName(month),
+      rows,
+      widths: [40, 7, 24, 12, 16, 16, 14, 20, 16, 14, 16, 16, 40],
+      frozenRows: 1,
+      // Rows whose Status is not OK stand out, and keep standing out when a recalculation changes the Status.
+      highlight: n ? [{ ref: `A2:${columnLetter(RECON_COLUMNS.length - 1)}${n + 1}`, formula: `$H2<>"OK"` }] : undefined,
+    },
     { name: accName, rows: accRows, widths: [12, 40, 12, 20, 16, 12, 14, 14, 12, 12, 20, 14, 14], frozenRows: 1 },
   ];
 }

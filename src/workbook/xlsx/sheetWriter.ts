@@ -53,6 +53,8 @@ function sheetXml(m: SheetModel, styles: StylePatch, mainNs: string, relNs: stri
     if (cells) out.push(`<row r="${r + 1}">${cells}</row>`);
   }
   out.push("</sheetData>");
+  // conditionalFormatting follows sheetData and precedes tableParts (CT_Worksheet's order).
+  (m.highlight ?? []).forEach((h, i) => out.push(`<conditionalFormatting sqref="${h.ref}"><cfRule type="expression" dxfId="${styles.attention()}" priority="${i + 1}"><formula>${escapePlain(h.formula)}</formula></cfRule></conditionalFormatting>`));
   if (tableRid) out.push(`<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>`);
   out.push("</worksheet>");
   return out.join("");

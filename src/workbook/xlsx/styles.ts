@@ -21,6 +21,7 @@ export class StylePatch {
   private readonly xfIndex = new Map<string, number>();
   private readonly formatIds = new Map<string, number>();
   private boldFont: number | null = null;
+  private attentionDxf: number | null = null;
   private nextFormatId: number;
   private changed = false;
 
@@ -93,6 +94,23 @@ export class StylePatch {
     i = this.append(xfs, xfs.make("xf", attrs));
     this.xfIndex.set(key, i);
     return i;
+  }
+
+  /** The differential style that conditional formatting uses to mark cells needing attention: Excel's "light red fill with dark red text", bold. */
+  attention(): number {
+    if (this.attentionDxf === null) {
+      const dxfs = this.ensure("dxfs");
+      const dxf = dxfs.make("dxf");
+      const font = dxf.make("font");
+      font.children.push(font.make("b"), font.make("color", { rgb: "FF9C0006" }));
+      const fill = dxf.make("fill");
+      const pattern = fill.make("patternFill");
+      pattern.children.push(pattern.make("bgColor", { rgb: "FFFFC7CE" }));
+      fill.children.push(pattern);
+      dxf.children.push(font, fill);
+      this.attentionDxf = this.append(dxfs, dxf);
+    }
+    return this.attentionDxf;
   }
 
   /** Writes the styles part back when anything was added (and, for a new part, its relationship and content type). */
