@@ -28,6 +28,9 @@ function portfolioDays(req: MonthEndRequest): number {
   return portfolios * daysInMonth(req.month.y, req.month.m);
 }
 
+/** Lets the page handle input and paint before going on. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Runs the computation in the Web Worker (inline where there is none, as in unit tests). */
 function compute(req: MonthEndRequest, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ report: ReconReport; sheets: SheetModel[]; accrualCounts?: number[]; workbookSettings: FeeSettings }> {
   onProgress({ stage: "accruing", days: portfolioDays(req), cancellable: true });
@@ -43,8 +46,13 @@ function compute(req: MonthEndRequest, onProgress: (p: Progress) => void, signal
       const m = ev.data;
       signal.removeEventListener("abort", stop);
       worker.terminate();
-      if (m.type === "done") resolve({ report: reportFromWire<ReconReport>(m.report), sheets: JSON.parse(m.sheets) as SheetModel[], accrualCounts: m.accrualCounts, workbookSettings: fromWire<FeeSettings>(m.workbookSettings) });
-      else reject(new Error(m.message));
+      if (m.type !== "done") return reject(new Error(m.message));
+      // The report and the sheets are parsed in separate tasks, so the page can paint in between.
+      void (async () => {
+        const report = reportFromWire<ReconReport>(m.report);
+        await nextTask();
+        resolve({ report, sheets: JSON.parse(m.sheets) as SheetModel[], accrualCounts: m.accrualCounts, workbookSettings: fromWire<FeeSettings>(m.workbookSettings) });
+      })();
     };
     worker.onerror = (ev) => {
       signal.removeEventListener("abort", stop);
@@ -72,6 +80,7 @@ export async function runMonthEndOffThread(backend: WorkbookBackend, month: Mont
   const { report, sheets, accrualCounts, workbookSettings } = await compute({ inputs, month, ...(tolerance ? { tolerance: tolerance.toString() } : {}) }, onProgress, signal);
   check();
   onProgress({ stage: "writing", cancellable: false });
+  await nextTask();
   await backend.writeSheets(sheets);
   return { report, workbookSettings, accrualRows: accrualRowsOf(report, accrualCounts) };
 }
