@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Spinner } from "@fluentui/react-components";
-import { ReconRow, ZERO, formatIso } from "../../../engine";
+import { Dec, ReconRow, Rounding, ZERO, formatIso } from "../../../engine";
 import { Amount } from "../../components/Amount";
 import { formatMoney, formatRate } from "../../components/format";
 import { explain } from "./explain";
@@ -27,11 +27,15 @@ function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] 
  * its date, the schedule version (its effective date) and rate, the daily
  * accrual, and a total that equals Expected. Focus moves here when it opens.
  */
-export function DrillDown({ row, narrow, onClose, onShowInWorkbook }: { row: ReconRow; narrow: boolean; onClose: () => void; onShowInWorkbook?: () => void }) {
+export function DrillDown({ row, rounding, narrow, onClose, onShowInWorkbook }: { row: ReconRow; rounding: Rounding; narrow: boolean; onClose: () => void; onShowInWorkbook?: () => void }) {
   const heading = React.useRef<HTMLHeadingElement>(null);
   React.useEffect(() => heading.current?.focus(), [row]);
   const [box, width] = useWidth<HTMLDivElement>();
-  const total = row.accruals.reduce((s, d) => s.plus(d.accrual), ZERO);
+  // The day's accrual payable (after any waiver), as the Accruals sheet's Daily Accrual; Expected is their sum (rounded once under PERIOD).
+  const payable = (i: number) => row.waived?.[i]?.payable ?? row.accruals[i].accrual;
+  const sum = row.accruals.reduce((s, _, i) => s.plus(payable(i)), ZERO);
+  const total = rounding === "PERIOD" ? sum.toDecimalPlaces(2, Dec.ROUND_HALF_UP) : sum;
+  const waived = row.waiver && !row.waiver.isZero();
   const reasons = explain(row);
   const id = `drill-${row.portfolio.replace(/\W+/g, "-")}`;
   return (
@@ -40,7 +44,8 @@ export function DrillDown({ row, narrow, onClose, onShowInWorkbook }: { row: Rec
         {row.accruals.length ? `Daily accruals of ${row.portfolio}` : `${row.portfolio}: no daily accruals`}
       </h3>
       <p className="caption">
-        {row.days} accruing days; average daily net assets {formatMoney(row.averageDailyNetAssets)}; expected {formatMoney(expectedOf(row))}.
+        {row.days} accruing days; average daily net assets {formatMoney(row.averageDailyNetAssets)}; expected {formatMoney(expectedOf(row))}
+        {waived ? ` after a waiver of ${formatMoney(row.waiver)} (gross ${formatMoney(row.grossFee)}); daily accruals are after the waiver` : ""}.
       </p>
       {reasons.length > 0 && (
         <ul className="reasons" aria-label="Explanation">
@@ -101,7 +106,7 @@ export function DrillDown({ row, narrow, onClose, onShowInWorkbook }: { row: Rec
                     {formatRate(d.annualRate)} ({formatIso(d.effectiveFrom)}){amended ? " amended" : ""}
                   </span>
                 </td>
-                <td className="num">{formatMoney(d.accrual)}</td>
+                <td className="num">{formatMoney(payable(i))}</td>
               </tr>
             ) : (
               <tr key={d.date} className={amended ? "amended" : undefined}>
@@ -113,7 +118,7 @@ export function DrillDown({ row, narrow, onClose, onShowInWorkbook }: { row: Rec
                   {amended ? " (amended)" : ""}
                 </td>
                 <td className="num">{formatRate(d.annualRate)}</td>
-                <td className="num">{formatMoney(d.accrual)}</td>
+                <td className="num">{formatMoney(payable(i))}</td>
               </tr>
             );
           })}
@@ -121,7 +126,7 @@ export function DrillDown({ row, narrow, onClose, onShowInWorkbook }: { row: Rec
         <tfoot>
           <tr>
             <th scope="row" colSpan={narrow ? 2 : 5}>
-              Total ({row.accruals.length} days) = Expected
+              Total ({row.accruals.length} days{rounding === "PERIOD" ? ", rounded once" : ""}) = Expected
             </th>
             <td className="num">
               <Amount value={total} />

@@ -169,9 +169,9 @@ export function ReconcileView({ backend, initialMonth, revision = 0, onWritten }
             <Button onClick={() => download(reconCsv(report), `reconciliation-${formatMonth(report.month)}.csv`, "text/csv")}>Export CSV</Button>
           </div>
           {narrow ? (
-            <ResultList rows={rows} totals={totals} label={`Reconciliation ${formatMonth(report.month)}`} sort={sort} onSort={setSort} open={open} onOpen={setOpen} onShowInWorkbook={showInWorkbook} />
+            <ResultList rows={rows} totals={totals} label={`Reconciliation ${formatMonth(report.month)}`} sort={sort} onSort={setSort} open={open} onOpen={setOpen} onShowInWorkbook={showInWorkbook} rounding={report.rounding} />
           ) : (
-            <ResultTable rows={rows} totals={totals} label={`Reconciliation ${formatMonth(report.month)}`} sort={sort} onSort={setSort} open={open} onOpen={setOpen} onShowInWorkbook={showInWorkbook} />
+            <ResultTable rows={rows} totals={totals} label={`Reconciliation ${formatMonth(report.month)}`} sort={sort} onSort={setSort} open={open} onOpen={setOpen} onShowInWorkbook={showInWorkbook} rounding={report.rounding} />
           )}
           <p className="caption">
             Total difference = total billed − total expected over the {totals.compared.count} portfolio{totals.compared.count === 1 ? "" : "s"} that have both ({formatMoney(totals.compared.billed)} − {formatMoney(totals.compared.expected)} = {formatMoney(totals.compared.difference)}). Portfolios not billed, not in the

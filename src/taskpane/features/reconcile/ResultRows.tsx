@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Select } from "@fluentui/react-components";
 import { ArrowSortDownRegular, ArrowSortUpRegular, ArrowSortRegular, ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
-import { ReconRow } from "../../../engine";
+import { ReconRow, Rounding } from "../../../engine";
 import { Amount } from "../../components/Amount";
 import { formatRate } from "../../components/format";
 import { DrillDown } from "./DrillDown";
@@ -18,6 +18,7 @@ interface RowsProps {
   open: string | null;
   onOpen: (portfolio: string | null) => void;
   onShowInWorkbook?: (row: ReconRow) => void;
+  rounding: Rounding;
 }
 
 const COLUMNS: { key: SortKey; title: string; num?: boolean }[] = [
@@ -35,7 +36,7 @@ function nextSort(sort: Sort | null, key: SortKey): Sort | null {
 }
 
 /** Wide panes: a table with sortable headers (aria-sort), totals that tie, and the drill-down opening under its row. */
-export function ResultTable({ rows, totals, label, sort, onSort, open, onOpen, onShowInWorkbook }: RowsProps) {
+export function ResultTable({ rows, totals, label, sort, onSort, open, onOpen, onShowInWorkbook, rounding }: RowsProps) {
   return (
     <table className="grid recon" aria-label={label}>
       <thead>
@@ -90,7 +91,7 @@ export function ResultTable({ rows, totals, label, sort, onSort, open, onOpen, o
             {open === row.portfolio && (
               <tr className="drill-row">
                 <td colSpan={6}>
-                  <DrillDown row={row} narrow={false} onClose={() => onOpen(null)} onShowInWorkbook={onShowInWorkbook ? () => onShowInWorkbook(row) : undefined} />
+                  <DrillDown row={row} rounding={rounding} narrow={false} onClose={() => onOpen(null)} onShowInWorkbook={onShowInWorkbook ? () => onShowInWorkbook(row) : undefined} />
                 </td>
               </tr>
             )}
@@ -144,7 +145,7 @@ const SORT_CHOICES: { value: string; label: string; sort: Sort | null }[] = [
 ];
 
 /** Narrow panes: each row a two-line item (portfolio; status badge and difference) that expands in place. */
-export function ResultList({ rows, totals, label, sort, onSort, open, onOpen, onShowInWorkbook }: RowsProps) {
+export function ResultList({ rows, totals, label, sort, onSort, open, onOpen, onShowInWorkbook, rounding }: RowsProps) {
   const value = SORT_CHOICES.find((c) => (c.sort === null ? sort === null : sort !== null && c.sort.key === sort.key && c.sort.direction === sort.direction))?.value ?? "attention";
   return (
     <div className="stack-tight">
@@ -196,7 +197,7 @@ export function ResultList({ rows, totals, label, sort, onSort, open, onOpen, on
                     <dt>Annual rate</dt>
                     <dd>{row.annualRate === null ? "—" : formatRate(row.annualRate)}</dd>
                   </dl>
-                  <DrillDown row={row} narrow onClose={() => onOpen(null)} onShowInWorkbook={onShowInWorkbook ? () => onShowInWorkbook(row) : undefined} />
+                  <DrillDown row={row} rounding={rounding} narrow onClose={() => onOpen(null)} onShowInWorkbook={onShowInWorkbook ? () => onShowInWorkbook(row) : undefined} />
                 </div>
               )}
             </li>

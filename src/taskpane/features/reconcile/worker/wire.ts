@@ -29,6 +29,9 @@ export function fromWire<T>(x: unknown): T {
   return x as T;
 }
 
+/** A row's day-by-day arrays: most of a report's data, rebuilt only when first read. */
+const LAZY = ["accruals", "waived", "subAdvisory"];
+
 /**
  * A reconciliation report from wire JSON. Each row's daily accruals (most of
  * the data) are rebuilt only when first read, e.g. when its drill-down opens.
@@ -38,10 +41,14 @@ export function reportFromWire<R extends { rows: { accruals: unknown[] }[] }>(js
   const { rows, ...rest } = wired;
   const report = fromWire<Record<string, unknown>>(rest);
   report.rows = rows.map((r) => {
-    const { accruals, ...fields } = r;
+    const fields: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r)) if (!LAZY.includes(k)) fields[k] = v;
     const row = fromWire<Record<string, unknown>>(fields);
-    let days: unknown[] | null = null;
-    Object.defineProperty(row, "accruals", { enumerable: true, get: () => (days ??= fromWire<unknown[]>(accruals)) });
+    for (const key of LAZY) {
+      if (!(key in r)) continue;
+      let days: unknown[] | null = null;
+      Object.defineProperty(row, key, { enumerable: true, get: () => (days ??= fromWire<unknown[]>(r[key])) });
+    }
     return row;
   });
   return report as unknown as R;
