@@ -55,15 +55,15 @@ export type MonthEndStage = "schedule" | "netAssets" | "invoices" | "previous" |
 const OPTIONAL: ContractKind[] = ["settings", "agreements", ...ARRANGEMENT_SOURCES];
 
 /** Reads the workbook contract, the optional tables and the month's earlier Recon sheet. */
-export async function readMonthEndInputs(backend: WorkbookBackend, month: Month, onStage?: (s: MonthEndStage) => void): Promise<MonthEndInputs> {
+export async function readMonthEndInputs(backend: WorkbookBackend, month: Month, onStage?: (s: MonthEndStage) => void | Promise<void>): Promise<MonthEndInputs> {
   const system = await backend.dateSystem();
-  onStage?.("schedule");
+  await onStage?.("schedule");
   const schedule = await requireBlock(backend, "schedule");
-  onStage?.("netAssets");
+  await onStage?.("netAssets");
   const netAssets = await requireBlock(backend, "netAssets");
-  onStage?.("invoices");
+  await onStage?.("invoices");
   const invoices = await requireBlock(backend, "invoices");
-  onStage?.("previous");
+  await onStage?.("previous");
   const optional: MonthEndInputs["optional"] = {};
   for (const kind of OPTIONAL) optional[kind] = await backend.readBlock(kind);
   const previousRecon = await backend.readSheetValues(reconSheetName(formatMonth(month)));

@@ -28,14 +28,15 @@ function portfolioDays(req: MonthEndRequest): number {
   return portfolios * daysInMonth(req.month.y, req.month.m);
 }
 
-/** Lets the page handle input and paint before going on. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Lets the page handle input and paint before going on (after the next frame where there are frames). */
+const nextTask = () => new Promise<void>((resolve) => (typeof requestAnimationFrame === "function" && typeof document !== "undefined" && !document.hidden ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
 
 /** Runs the computation in the Web Worker (inline where there is none, as in unit tests). */
-function compute(req: MonthEndRequest, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ report: ReconReport; sheets: SheetModel[]; accrualCounts?: number[]; workbookSettings: FeeSettings }> {
+async function compute(req: MonthEndRequest, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ report: ReconReport; sheets: SheetModel[]; accrualCounts?: number[]; workbookSettings: FeeSettings }> {
   onProgress({ stage: "accruing", days: portfolioDays(req), cancellable: true });
+  await nextTask();
   const worker = startMonthEndWorker();
-  if (!worker) return Promise.resolve(computeMonthEnd(req.inputs, req.month, req.tolerance === undefined ? undefined : new Dec(req.tolerance)));
+  if (!worker) return computeMonthEnd(req.inputs, req.month, req.tolerance === undefined ? undefined : new Dec(req.tolerance));
   return new Promise((resolve, reject) => {
     const stop = () => {
       worker.terminate();
@@ -72,9 +73,11 @@ export async function runMonthEndOffThread(backend: WorkbookBackend, month: Mont
   const check = () => {
     if (signal.aborted) throw new Cancelled();
   };
-  const inputs = await readMonthEndInputs(backend, month, (stage) => {
+  // Each stage is shown (painted) before its work starts.
+  const inputs = await readMonthEndInputs(backend, month, async (stage) => {
     check();
     onProgress({ stage, cancellable: true });
+    await nextTask();
   });
   check();
   const { report, sheets, accrualCounts, workbookSettings } = await compute({ inputs, month, ...(tolerance ? { tolerance: tolerance.toString() } : {}) }, onProgress, signal);
