@@ -44,29 +44,31 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     await shot("01-new-workbook");
 
     await page.getByRole("button", { name: "Load Schedule A" }).click();
-    await page.getByText("Saved 5 schedule rows").waitFor();
+    // Schedule A as amended: 5 portfolios x (1 + 3 tiers) and 4 portfolios x (1 + 3 tiers) = 36 rows.
+    await page.getByText("Saved 36 schedule rows").waitFor();
     await shot("02-schedule-a-loaded");
 
     const balanced = page.getByRole("region", { name: BALANCED });
     await balanced.getByRole("button", { name: `Add an amendment to ${BALANCED}` }).click();
-    const amendment = balanced.getByRole("group", { name: `${BALANCED}, version 2` });
+    // The amendment starts from Amendment No. 1's three tiers.
+    const amendment = balanced.getByRole("group", { name: `${BALANCED}, version 3` });
     await amendment.locator("input[type=date]").fill("2024-02-01");
     await amendment.getByRole("button", { name: /Add a tier/ }).click();
     const inputs = amendment.locator("input:not([type=date])");
-    // Tier 2: breakpoint 0 again, which is not above tier 1's: a validation error.
-    await inputs.nth(2).fill("0");
-    await inputs.nth(3).fill("0.08%");
-    await page.getByText("must be above 0").first().waitFor();
+    // Tier 4: breakpoint 0, which is not above tier 3's $1 billion: a validation error.
+    await inputs.nth(6).fill("0");
+    await inputs.nth(7).fill("0.04%");
+    await page.getByText("must be above 1000000000").first().waitFor();
     expect(await page.getByRole("button", { name: "Save schedule" }).isDisabled()).toBe(true);
     await shot("03-validation-error");
 
-    await inputs.nth(2).fill("1,000,000,000");
-    await page.getByText("must be above 0").first().waitFor({ state: "detached" });
+    await inputs.nth(6).fill("2,000,000,000");
+    await page.getByText("must be above 1000000000").first().waitFor({ state: "detached" });
     expect(await page.getByRole("button", { name: "Save schedule" }).isDisabled()).toBe(false);
     await shot("04-fixed");
 
     await page.getByRole("button", { name: "Save schedule" }).click();
-    await page.getByText("Saved 7 schedule rows").waitFor();
+    await page.getByText("Saved 40 schedule rows").waitFor();
     await shot("05-saved");
 
     const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download workbook" }).click()]);
@@ -76,19 +78,21 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet("Fee Schedule")!;
     const table = ws.getTables()[0] as unknown as { table: { name: string; tableRef: string } };
-    expect(table.table).toMatchObject({ name: "FeeSchedule", tableRef: "A1:D8" });
+    expect(table.table).toMatchObject({ name: "FeeSchedule", tableRef: "A1:D41" });
     const rows = [];
-    for (let r = 2; r <= 8; r++) rows.push([2, 3, 4].map((c) => ws.getCell(r, c).value).concat([ws.getCell(r, 1).value]));
+    for (let r = 2; r <= 41; r++) rows.push([2, 3, 4].map((c) => ws.getCell(r, c).value).concat([ws.getCell(r, 1).value]));
     const iso = (d: unknown) => (d as Date).toISOString().slice(0, 10);
-    expect(rows.map(([from, bp, rate, name]) => [name, iso(from), bp, rate])).toEqual([
-      ["MetLife Defensive Strategy Portfolio", "2004-11-01", 0, 0.001],
-      ["MetLife Moderate Strategy Portfolio", "2004-11-01", 0, 0.001],
-      [BALANCED, "2004-11-01", 0, 0.001],
-      [BALANCED, "2024-02-01", 0, 0.001],
-      [BALANCED, "2024-02-01", 1000000000, 0.0008],
-      ["MetLife Growth Strategy Portfolio", "2004-11-01", 0, 0.001],
-      ["MetLife Aggressive Strategy Portfolio", "2004-11-01", 0, 0.001],
+    expect(rows.filter((r) => r[3] === BALANCED).map(([from, bp, rate]) => [iso(from), bp, rate])).toEqual([
+      ["2004-11-01", 0, 0.001],
+      ["2005-04-30", 0, 0.001],
+      ["2005-04-30", 500000000, 0.00075],
+      ["2005-04-30", 1000000000, 0.0005],
+      ["2024-02-01", 0, 0.001],
+      ["2024-02-01", 500000000, 0.00075],
+      ["2024-02-01", 1000000000, 0.0005],
+      ["2024-02-01", 2000000000, 0.0004],
     ]);
+    expect(new Set(rows.map((r) => r[3])).size).toBe(9);
   }, 120000);
 
   it("keeps unsaved edits when the pane is closed and reopened in the same session", async () => {
