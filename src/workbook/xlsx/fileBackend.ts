@@ -1,7 +1,7 @@
 import { DateSystem, ScheduleRow } from "../../engine";
 import { WorkbookBackend, scheduleCells } from "../backend";
 import { CellBlock, ContractKind } from "../contract";
-import { SheetModel } from "../reconSheets";
+import { OutCell, SheetModel } from "../reconSheets";
 import { XlsxPackage } from "./xlsxPackage";
 
 /** A workbook held in memory as .xlsx bytes: the standalone pane's backend. Each write produces new bytes. */
@@ -31,6 +31,11 @@ export class FileBackend implements WorkbookBackend {
 
   async writeSchedule(rows: ScheduleRow[]): Promise<void> {
     const bytes = await this.pkg.withBlockRows("schedule", scheduleCells(rows, this.pkg.dateSystem));
+    this.pkg = await XlsxPackage.load(bytes, this.pkg.file);
+  }
+
+  async writeBlock(kind: ContractKind, cells: OutCell[][]): Promise<void> {
+    const bytes = await this.pkg.withBlockRows(kind, cells);
     this.pkg = await XlsxPackage.load(bytes, this.pkg.file);
   }
 
