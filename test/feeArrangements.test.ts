@@ -16,6 +16,7 @@ import {
   buildWaivers,
   dayNetAssetsOf,
   feeBreakdown,
+  feeFromAverageForPortfolio,
   formatIso,
   fromYmd,
   portfolioKey,
@@ -240,5 +241,18 @@ describe("waiver and group-rate properties", () => {
         expect(same(alone.fee)).toBe(same(plain.fee));
       }),
     );
+  });
+});
+
+describe("fee from an average after waivers", () => {
+  const c: WaiverCase = vectors.waivers[0];
+  const schedule = singleVersion(tiersOf(c.schedule), "Fund");
+  const waiverRows = (from: string, to: string) => tiersOf(c.waivers[0].tiers).map((t) => ({ portfolio: "Fund", from: d(from), to: d(to), ...t }));
+  it("prices the days inside the waiver at the waiver schedule and rounds once (the PERIOD figures of case 1 and of the waiver ending mid-month)", () => {
+    const jan = buildWaivers(waiverRows("2016-01-15", "2017-04-30")).waivers.portfolios[0];
+    expect(feeFromAverageForPortfolio(schedule, new Dec(600e6), d("2016-01-01"), d("2016-01-31"), "ACT/ACT", jan).toFixed(2)).toBe("480532.79");
+    expect(feeFromAverageForPortfolio(schedule, new Dec(600e6), d("2016-01-01"), d("2016-01-31"), "ACT/ACT").toFixed(2)).toBe("506079.23");
+    const apr = buildWaivers(waiverRows("2015-05-01", "2016-04-15")).waivers.portfolios[0];
+    expect(feeFromAverageForPortfolio(schedule, new Dec(600e6), d("2016-04-01"), d("2016-04-30"), "ACT/ACT", apr).toFixed(2)).toBe("467213.11");
   });
 });

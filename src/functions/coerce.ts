@@ -135,25 +135,25 @@ export function toRate(v: unknown, schedule: FeeSchedule, argument = "rate"): Po
  * both (blank, or 0 as some clients send for an empty cell) is skipped; a value
  * without a date, or a date without a value, is an error naming the row.
  */
-export function toSeries(netAssets: unknown, dates: unknown, system: DateSystem): { series: NavSeries; first: DayNumber; last: DayNumber } {
+export function toSeries(netAssets: unknown, dates: unknown, system: DateSystem, argument = "net_assets"): { series: NavSeries; first: DayNumber; last: DayNumber } {
   const values = flatten(netAssets);
   const days = flatten(dates);
   if (values.length !== days.length) {
-    throw new FeeError("LENGTH_MISMATCH", { argument: "net_assets" }, `net_assets has ${values.length} cells and dates has ${days.length}`);
+    throw new FeeError("LENGTH_MISMATCH", { argument }, `${argument} has ${values.length} cells and dates has ${days.length}`);
   }
   const emptyish = (c: unknown) => isBlank(c) || c === 0;
   const points = [];
   for (let i = 0; i < values.length; i++) {
     const row = i + 1;
     if (emptyish(values[i]) && emptyish(days[i])) continue;
-    if (isBlank(values[i])) throw new FeeError("INVALID_NUMBER", { argument: "net_assets", row, value: values[i] }, "");
+    if (isBlank(values[i])) throw new FeeError("INVALID_NUMBER", { argument, row, value: values[i] }, "");
     const date = toDate(days[i], "dates", system, row);
     const v = values[i];
-    const netAssets = typeof v === "number" ? v : parseAmount(v, { argument: "net_assets", row });
+    const netAssets = typeof v === "number" ? v : parseAmount(v, { argument, row });
     points.push({ date, netAssets, row });
   }
-  if (!points.length) throw new FeeError("NO_DATA", { argument: "net_assets" }, "every row is blank");
-  const series = NavSeries.from(points, "net_assets");
+  if (!points.length) throw new FeeError("NO_DATA", { argument }, "every row is blank");
+  const series = NavSeries.from(points, argument);
   return { series, first: series.dates[0], last: series.dates[series.length - 1] };
 }
 

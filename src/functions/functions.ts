@@ -57,7 +57,7 @@ export enum NoticeParty {
 }
 
 /**
- * Fee for a period from average daily net assets: annual fee on the average times the period's share of a year, rounded to cents. =FEE.MGMTFEE(0.10%, 500000000, DATE(2024,1,1), DATE(2024,1,31)) gives 42,349.73.
+ * Fee for a period from average daily net assets: annual fee on the average times the period's share of a year, rounded to cents (with a portfolio name, after its waivers). =FEE.MGMTFEE(0.10%, 500000000, DATE(2024,1,1), DATE(2024,1,31)) gives 42,349.73.
  * @customfunction MGMTFEE
  * @helpurl https://localhost:3000/help.html#mgmtfee
  * @param rate Annual rate (0.001, "0.10%" or "10bp"), a portfolio name from the Fee Schedule, or a two-column range of Breakpoint | Annual Rate.
@@ -72,7 +72,7 @@ export function mgmtfee(rate: any[][], average_net_assets: any, period_start: an
 }
 
 /**
- * Fee accrued day by day from daily net assets (each day on the latest value on or before it, or before it under PRIOR_DAY), rounded to cents each day. =FEE.ACCRUE("MetLife Balanced Strategy Portfolio", C2:C32, A2:A32).
+ * Fee accrued day by day from daily net assets, rounded to cents each day; with a portfolio name, the fee payable after the workbook's Fee Waivers. =FEE.ACCRUE("MetLife Balanced Strategy Portfolio", C2:C32, A2:A32).
  * @customfunction ACCRUE
  * @helpurl https://localhost:3000/help.html#accrue
  * @param rate Annual rate (0.001, "0.10%", "10bp"), a portfolio name from the Fee Schedule, or a Breakpoint | Annual Rate range.
@@ -157,6 +157,43 @@ export function daily(rate: any[][], net_assets: any[][], dates: any[][], period
  */
 export function schedule(as_of?: any) {
   return run("SCHEDULE", [as_of]) as any[][];
+}
+
+/**
+ * Fee waived for a portfolio over a period: its fee under the Fee Schedule less the fee payable under the workbook's Fee Waivers, on the same daily net assets. =FEE.WAIVER("Fund", C2:C32, A2:A32).
+ * @customfunction WAIVER
+ * @helpurl https://localhost:3000/help.html#waiver
+ * @param portfolio Portfolio name as in the Fee Schedule (its waivers are in the Fee Waivers table).
+ * @param net_assets Net asset values, one per date.
+ * @param dates The dates of those values (same size as net_assets).
+ * @param [period_start] First day (default: the first date given).
+ * @param [period_end] Last day (default: the last date given).
+ * @param [basis] ACT/ACT, ACT/365 or ACT/360 (default: the workbook's Fee Settings, else ACT/ACT).
+ * @param [rounding] DAILY, PERIOD or NONE (default: the workbook's Fee Settings, else DAILY).
+ * @param [nav_timing] SAME_DAY or PRIOR_DAY (default: the workbook's Fee Settings, else SAME_DAY).
+ * @returns {number} The waiver for the period (0 where none applies).
+ */
+export function waiver(portfolio: any, net_assets: any[][], dates: any[][], period_start?: any, period_end?: any, basis?: Basis, rounding?: Rounding, nav_timing?: NavTiming) {
+  return run("WAIVER", [portfolio, net_assets, dates, period_start, period_end, basis, rounding, nav_timing]) as number;
+}
+
+/**
+ * Fee at the effective rate of combined assets: each day the rate's annual fee on the group's net assets times this portfolio's share, over the day count. =FEE.GROUPFEE(D2:E6, C2:C31, F2:F31, A2:A31).
+ * @customfunction GROUPFEE
+ * @helpurl https://localhost:3000/help.html#groupfee
+ * @param rate Annual rate, a portfolio name, or a Breakpoint | Annual Rate range, applied to the group's combined net assets.
+ * @param net_assets This portfolio's net assets, one per date.
+ * @param group_net_assets The group's combined net assets on the same dates, this portfolio included.
+ * @param dates The dates of those values (same size as net_assets).
+ * @param [period_start] First day (default: the first date given).
+ * @param [period_end] Last day (default: the last date given).
+ * @param [basis] ACT/ACT, ACT/365 or ACT/360 (default: the workbook's Fee Settings, else ACT/ACT).
+ * @param [rounding] DAILY, PERIOD or NONE (default: the workbook's Fee Settings, else DAILY).
+ * @param [nav_timing] SAME_DAY or PRIOR_DAY (default: the workbook's Fee Settings, else SAME_DAY).
+ * @returns {number} The fee for the period (the effective rate is not rounded).
+ */
+export function groupfee(rate: any[][], net_assets: any[][], group_net_assets: any[][], dates: any[][], period_start?: any, period_end?: any, basis?: Basis, rounding?: Rounding, nav_timing?: NavTiming) {
+  return run("GROUPFEE", [rate, net_assets, group_net_assets, dates, period_start, period_end, basis, rounding, nav_timing]) as number;
 }
 
 /**

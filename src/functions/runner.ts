@@ -4,8 +4,14 @@ import {
   FeeSettings,
   PortfolioSchedule,
   ServicePeriod,
+  PortfolioWaivers,
+  ZERO,
   accrue,
+  accrueAtGroupRate,
   agreementsByPortfolio,
+  applyWaivers,
+  dayNetAssetsOf,
+  findWaivers,
   averageDailyNetAssets,
   blendedRate,
   feeFromAverageForPortfolio,
@@ -43,12 +49,32 @@ function serviceOf(p: PortfolioSchedule, wb: WorkbookState): ServicePeriod | und
   return agreementsByPortfolio(wb.agreements).get(portfolioKey(p.portfolio));
 }
 
+/** A portfolio named from the schedule pays its fee after the waivers in the workbook's Fee Waivers; a bare rate has none. */
+function waiversOf(p: PortfolioSchedule, wb: WorkbookState): PortfolioWaivers | undefined {
+  if (!p.portfolio) return undefined;
+  if (wb.waiversError) throw new FeeError("INVALID_SETTINGS", { argument: "the workbook's Fee Waivers" }, wb.waiversError);
+  return findWaivers(wb.waivers, p.portfolio);
+}
+
+/** A daily series accrued under the arguments, and its waivers applied: gross, payable and waiver for the period. */
+function accrueAfterWaivers(a: ArgsOf<"ACCRUE"> | ArgsOf<"WAIVER">, p: PortfolioSchedule, wb: WorkbookState) {
+  const { series, first, last } = toSeries(a.net_assets, a.dates, wb.dateSystem);
+  const { start, end } = period(a.period_start, a.period_end, first, last);
+  const waivers = waiversOf(p, wb);
+  const r = accrue(p, series, start, end, { basis: a.basis, rounding: a.rounding, navTiming: a.nav_timing, service: serviceOf(p, wb), detail: Boolean(waivers) });
+  return waivers ? applyWaivers(r.days, waivers, a.rounding) : { gross: r.fee, payable: r.fee, waiver: ZERO };
+}
+
 const IMPLS: { [F in FunctionId]: Impl<F> } = {
-  MGMTFEE: (a) => num(feeFromAverageForPortfolio(a.rate, a.average_net_assets, a.period_start, a.period_end, a.basis)),
-  ACCRUE: (a, wb) => {
-    const { series, first, last } = toSeries(a.net_assets, a.dates, wb.dateSystem);
-    const { start, end } = period(a.period_start, a.period_end, first, last);
-    return num(accrue(a.rate, series, start, end, { basis: a.basis, rounding: a.rounding, navTiming: a.nav_timing, service: serviceOf(a.rate, wb), detail: false }).fee);
+  MGMTFEE: (a, wb) => num(feeFromAverageForPortfolio(a.rate, a.average_net_assets, a.period_start, a.period_end, a.basis, waiversOf(a.rate, wb))),
+  ACCRUE: (a, wb) => num(accrueAfterWaivers(a, a.rate, wb).payable),
+  WAIVER: (a, wb) => num(accrueAfterWaivers(a, a.portfolio, wb).waiver),
+  GROUPFEE: (a, wb) => {
+    const own = toSeries(a.net_assets, a.dates, wb.dateSystem);
+    const group = toSeries(a.group_net_assets, a.dates, wb.dateSystem, "group_net_assets");
+    const { start, end } = period(a.period_start, a.period_end, own.first, own.last);
+    const combined = dayNetAssetsOf(group.series, a.nav_timing);
+    return num(accrueAtGroupRate(a.rate.versions, dayNetAssetsOf(own.series, a.nav_timing), () => combined, start, end, { basis: a.basis, rounding: a.rounding }).fee);
   },
   PRORATE: (a) => num(prorate(a.amount, a.month, a.served_from, a.served_to).amount),
   ADNA: (a, wb) => {

@@ -47,7 +47,7 @@ export interface ArgSpec<N extends string = string, K extends ArgKind = ArgKind>
   allowed?: readonly string[];
 }
 
-export type FunctionId = "MGMTFEE" | "ACCRUE" | "PRORATE" | "ADNA" | "RATE" | "DAILY" | "SCHEDULE" | "TERMINATION";
+export type FunctionId = "MGMTFEE" | "ACCRUE" | "PRORATE" | "ADNA" | "RATE" | "DAILY" | "SCHEDULE" | "TERMINATION" | "WAIVER" | "GROUPFEE";
 
 export interface FunctionSpec<A extends readonly ArgSpec[] = readonly ArgSpec[]> {
   id: FunctionId;
@@ -90,6 +90,16 @@ export const FUNCTION_SPECS = {
   RATE: { id: "RATE", args: [req("portfolio", "portfolio"), opt("as_of", "date", absent("the latest version")), opt("net_assets", "amount", { value: new Dec(0) })] as const, result: "scalar" },
   DAILY: { id: "DAILY", args: [...series, navTiming] as const, result: "matrix" },
   SCHEDULE: { id: "SCHEDULE", args: [opt("as_of", "date", absent("the latest version of each portfolio"))] as const, result: "matrix" },
+  WAIVER: {
+    id: "WAIVER",
+    args: [req("portfolio", "portfolio"), req("net_assets", "range", true), req("dates", "range", true), periodStart, periodEnd, basis, rounding, navTiming] as const,
+    result: "scalar",
+  },
+  GROUPFEE: {
+    id: "GROUPFEE",
+    args: [req("rate", "rate", true), req("net_assets", "range", true), req("group_net_assets", "range", true), req("dates", "range", true), periodStart, periodEnd, basis, rounding, navTiming] as const,
+    result: "scalar",
+  },
   TERMINATION: { id: "TERMINATION", args: [req("notice_date", "date"), req("given_by", "party"), opt("notice_days", "days", absent("60 when the Trust gives notice, 90 when the Manager does"))] as const, result: "scalar" },
 } as const satisfies Record<FunctionId, FunctionSpec>;
 

@@ -1,4 +1,4 @@
-import { Agreement, DateSystem, FeeSchedule, FeeSettings, ScheduleIssue } from "../engine";
+import { Agreement, DateSystem, FeeSchedule, FeeSettings, ScheduleIssue, WaiverSchedule } from "../engine";
 import { WorkbookContext } from "../workbook/workbookContext";
 
 export type ScheduleStatus = "loading" | "ready" | "error";
@@ -22,6 +22,8 @@ export class WorkbookState {
   settingsError = "";
   agreements: Agreement[] = [];
   agreementsError = "";
+  waivers: WaiverSchedule = { portfolios: [] };
+  waiversError = "";
   private waiting: Promise<void> = Promise.resolve();
   private release: () => void = () => undefined;
 
@@ -32,7 +34,9 @@ export class WorkbookState {
   }
 
   /** A whole new context from the workbook, replacing the last one at once. */
-  loaded({ schedule, issues, dateSystem, settings, settingsError, agreements, agreementsError }: WorkbookContext): void {
+  loaded({ schedule, issues, dateSystem, settings, settingsError, agreements, agreementsError, waivers, waiversError }: WorkbookContext): void {
+    this.waivers = waivers;
+    this.waiversError = waiversError;
     this.settings = settings;
     this.settingsError = settingsError;
     this.agreements = agreements;

@@ -1,5 +1,6 @@
-import { Agreement, DateSystem, FeeSchedule, FeeSettings, ScheduleIssue } from "../engine";
+import { Agreement, DateSystem, FeeSchedule, FeeSettings, ScheduleIssue, WaiverSchedule } from "../engine";
 import { readAgreements } from "./agreementsSheet";
+import { readWaivers } from "./arrangements";
 import { isWorkbookError } from "./cells";
 import { CellBlock, ContractKind, readSchedule } from "./contract";
 import { readSettings } from "./settingsSheet";
@@ -25,12 +26,16 @@ export interface WorkbookContext {
   agreements: Agreement[];
   /** A bad Agreements row, or "". */
   agreementsError: string;
+  /** Fee waiver schedules: a portfolio name's fee is what is payable after them. */
+  waivers: WaiverSchedule;
+  /** A bad Fee Waivers row (overlapping periods name both rows), or "". */
+  waiversError: string;
 }
 
 /** The contract tables (or sheets) the context is read from; a change to any of them reloads it. */
-export const CONTEXT_SOURCES: readonly ContractKind[] = ["schedule", "settings", "agreements"];
+export const CONTEXT_SOURCES: readonly ContractKind[] = ["schedule", "settings", "agreements", "waivers"];
 
-export const EMPTY_CONTEXT: WorkbookContext = { dateSystem: 1900, schedule: { portfolios: [] }, issues: [], settings: {}, settingsError: "", agreements: [], agreementsError: "" };
+export const EMPTY_CONTEXT: WorkbookContext = { dateSystem: 1900, schedule: { portfolios: [] }, issues: [], settings: {}, settingsError: "", agreements: [], agreementsError: "", waivers: { portfolios: [] }, waiversError: "" };
 
 /** Reads an optional block; a bad cell becomes its message rather than failing the whole context. */
 function readOptional<T>(block: CellBlock | null | undefined, empty: T, read: (b: CellBlock) => T): [T, string] {
@@ -47,7 +52,8 @@ function readOptional<T>(block: CellBlock | null | undefined, empty: T, read: (b
 export function contextFromBlocks(blocks: Partial<Record<ContractKind, CellBlock | null>>, dateSystem: DateSystem): WorkbookContext {
   const [settings, settingsError] = readOptional(blocks.settings, {}, (b) => readSettings(b, dateSystem));
   const [agreements, agreementsError] = readOptional(blocks.agreements, [], (b) => readAgreements(b, dateSystem));
-  const extra = { settings, settingsError, agreements, agreementsError };
+  const [waivers, waiversError] = readOptional(blocks.waivers, { portfolios: [] }, (b) => readWaivers(b, dateSystem));
+  const extra = { settings, settingsError, agreements, agreementsError, waivers, waiversError };
   const block = blocks.schedule;
   if (!block) return { ...EMPTY_CONTEXT, ...extra, dateSystem };
   const read = readSchedule(block, dateSystem);

@@ -56,6 +56,7 @@ class WorkbookSync {
   private pendingReload = false;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private retries = 0;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly target: ContextTarget,
@@ -99,11 +100,15 @@ class WorkbookSync {
     }
   }
 
-  private async reloadAndRecalculate(): Promise<void> {
-    const hadError = this.answeredWithError;
-    await this.load();
-    // load() recalculates after an error already; after a plain change, recalculate here.
-    if (!hadError && this.target.status !== "loading") await recalculateFeeFormulas().catch(() => undefined);
+  /** Reloads run one after another, never two reads of the workbook at once. */
+  private reloadAndRecalculate(): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      const hadError = this.answeredWithError;
+      await this.load();
+      // load() recalculates after an error already; after a plain change, recalculate here.
+      if (!hadError && this.target.status !== "loading") await recalculateFeeFormulas().catch(() => undefined);
+    });
+    return this.queue;
   }
 
   /** A change somewhere: reload at once if it touched a source; otherwise only check (cheaply) whether a source moved or appeared. */
