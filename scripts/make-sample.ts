@@ -106,39 +106,6 @@ export async function makeSample(file: string): Promise<void> {
   fs.getColumn(3).width = 16;
   fs.getColumn(4).numFmt = "0.000%";
 
-  const settings = wb.addWorksheet("Fee Settings");
-  settings.addTable({
-    name: "FeeSettings",
-    ref: "A1",
-    headerRow: true,
-    columns: [{ name: "Setting" }, { name: "Value" }],
-    rows: [
-      ["Net Assets Timing", "SAME_DAY"],
-      ["Day Count", "ACT/ACT"],
-      ["Rounding", "DAILY"],
-      ["Tolerance", 0.01],
-      ["Initial Term Ends", utc(2005, 12, 31)],
-    ],
-  });
-  settings.getColumn(1).width = 20;
-  settings.getColumn(2).width = 14;
-  settings.getCell("B6").numFmt = "yyyy-mm-dd";
-
-  const agreements = wb.addWorksheet("Agreements");
-  agreements.addTable({
-    name: "Agreements",
-    ref: "A1",
-    headerRow: true,
-    columns: [{ name: "Portfolio" }, { name: "Commenced" }, { name: "Terminated" }, { name: "Last Approval" }],
-    // The Board approves continuance each November; one portfolio's approval was last given in February 2023, so it is due soon.
-    rows: SCHEDULE_A.map((p, k) => [p, k < 5 ? utc(2004, 11, 1) : utc(2008, 4, 28), null, k === 8 ? utc(2023, 2, 10) : utc(2023, 11, 14)]),
-  });
-  agreements.getColumn(1).width = 48;
-  for (const c of [2, 3, 4]) {
-    agreements.getColumn(c).width = 14;
-    agreements.getColumn(c).numFmt = "yyyy-mm-dd";
-  }
-
   const days = businessDays(utc(2023, 12, 1), utc(2024, 1, 31));
   const na = wb.addWorksheet("Net Assets");
   const navRows: (string | number | Date)[][] = [];
@@ -176,6 +143,40 @@ export async function makeSample(file: string): Promise<void> {
   inv.getColumn(2).width = 40;
   inv.getColumn(3).width = 16;
   inv.getColumn(3).numFmt = "#,##0.00";
+  // Settings and agreements come after the three sheets of the month-end contract.
+  const settings = wb.addWorksheet("Fee Settings");
+  settings.addTable({
+    name: "FeeSettings",
+    ref: "A1",
+    headerRow: true,
+    columns: [{ name: "Setting" }, { name: "Value" }],
+    rows: [
+      ["Net Assets Timing", "SAME_DAY"],
+      ["Day Count", "ACT/ACT"],
+      ["Rounding", "DAILY"],
+      ["Tolerance", 0.01],
+      ["Initial Term Ends", utc(2005, 12, 31)],
+    ],
+  });
+  settings.getColumn(1).width = 20;
+  settings.getColumn(2).width = 14;
+  settings.getCell("B6").numFmt = "yyyy-mm-dd";
+
+  const agreements = wb.addWorksheet("Agreements");
+  agreements.addTable({
+    name: "Agreements",
+    ref: "A1",
+    headerRow: true,
+    columns: [{ name: "Portfolio" }, { name: "Commenced" }, { name: "Terminated" }, { name: "Last Approval" }],
+    // The Board approves continuance each November; one portfolio's approval was last given in February 2023, so it is due soon.
+    rows: SCHEDULE_A.map((p, k) => [p, k < 5 ? utc(2004, 11, 1) : utc(2008, 4, 28), null, k === 8 ? utc(2023, 2, 10) : utc(2023, 11, 14)]),
+  });
+  agreements.getColumn(1).width = 48;
+  for (const c of [2, 3, 4]) {
+    agreements.getColumn(c).width = 14;
+    agreements.getColumn(c).numFmt = "yyyy-mm-dd";
+  }
+
   await wb.xlsx.writeFile(file);
 }
 

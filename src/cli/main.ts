@@ -33,9 +33,10 @@ import { isWorkbookError, WorkbookError } from "../workbook/cells";
 import { readNetAssets, requireValidSchedule, NetAssetRow } from "../workbook/contract";
 import { readSettings } from "../workbook/settingsSheet";
 import { readAgreements } from "../workbook/agreementsSheet";
-import { XlsxPackage } from "../workbook/xlsx/xlsxPackage";
-import { openFileBackend, openXlsxFile, writeFileAtomic } from "../workbook/xlsx/xlsxFile";
-import { runMonthEnd } from "../workbook/monthEnd";
+import { FileBackend } from "../workbook/xlsx/fileBackend";
+import { openFileBackend } from "../workbook/xlsx/xlsxFile";
+import { requireBlock, runMonthEnd } from "../workbook/monthEnd";
+import { refuseOutIsInput, writeFileAtomic } from "./outFile";
 import { parseArgs, UsageError } from "./args";
 import { readNavCsv } from "./csv";
 import { accrueJson, reconcileJson } from "./json";
@@ -88,7 +89,7 @@ async function runReconcile(argv: string[]): Promise<number> {
   const tolerance = tolText === undefined ? undefined : new Dec(tolText);
   const navTiming = parseNavTimingOption(option(p, "nav-timing"));
   const out = option(p, "out");
-  if (out && path.resolve(out) === path.resolve(input)) throw new UsageError("--out must not be the input file: the input is never modified");
+  if (out) refuseOutIsInput(input, out);
 
   const backend = await step(`reading ${path.basename(input)}`, () => openFileBackend(input));
   const { report } = await step("reconciling", () => runMonthEnd(backend, month, tolerance, Boolean(out), { navTiming }));
@@ -147,7 +148,7 @@ async function runAccrue(argv: string[]): Promise<number> {
   let rows: NetAssetRow[];
   let portfolio: PortfolioSchedule | null = null;
   // Settings and service periods come from the workbook that gives the schedule (--schedule, else the input).
-  let settingsBook: XlsxPackage | null = null;
+  let settingsBook: FileBackend | null = null;
   if (rateText) {
     try {
       portfolio = singleVersion([{ breakpoint: new Dec(0), rate: parseRate(rateText) }], name);
@@ -158,25 +159,27 @@ async function runAccrue(argv: string[]): Promise<number> {
   if (isCsv) {
     rows = await step(`reading ${path.basename(input)}`, () => readNavCsv(input));
   } else {
-    const book = await step(`reading ${path.basename(input)}`, () => openXlsxFile(input));
+    const book = await step(`reading ${path.basename(input)}`, () => openFileBackend(input));
     settingsBook = book;
-    rows = readNetAssets(await book.requireBlock("netAssets"), book.dateSystem);
-    if (!portfolio && !scheduleFile) portfolio = scheduleMember(requireValidSchedule(await book.requireBlock("schedule"), book.dateSystem), name, book.file);
+    const system = await book.dateSystem();
+    rows = readNetAssets(await requireBlock(book, "netAssets"), system);
+    if (!portfolio && !scheduleFile) portfolio = scheduleMember(requireValidSchedule(await requireBlock(book, "schedule"), system), name, book.label);
   }
   if (!portfolio) {
     if (!scheduleFile) throw new UsageError("a CSV has no fee schedule: give --rate or --schedule BOOK.xlsx");
-    const sbook = await step(`reading ${path.basename(scheduleFile)}`, () => openXlsxFile(scheduleFile));
+    const sbook = await step(`reading ${path.basename(scheduleFile)}`, () => openFileBackend(scheduleFile));
     settingsBook = sbook;
-    portfolio = scheduleMember(requireValidSchedule(await sbook.requireBlock("schedule"), sbook.dateSystem), name, sbook.file);
+    portfolio = scheduleMember(requireValidSchedule(await requireBlock(sbook, "schedule"), await sbook.dateSystem()), name, sbook.label);
   }
   let own: FeeSettings = {};
   let service: Agreement | undefined;
   if (settingsBook) {
     const book = settingsBook;
-    const sblock = await book.findBlock("settings");
-    if (sblock) own = readSettings(sblock, book.dateSystem);
-    const ablock = await book.findBlock("agreements");
-    if (ablock) service = agreementsByPortfolio(readAgreements(ablock, book.dateSystem)).get(portfolioKey(name));
+    const system = await book.dateSystem();
+    const sblock = await book.readBlock("settings");
+    if (sblock) own = readSettings(sblock, system);
+    const ablock = await book.readBlock("agreements");
+    if (ablock) service = agreementsByPortfolio(readAgreements(ablock, system)).get(portfolioKey(name));
   }
   const settings = resolveSettings(flags, own);
   const basis = settings.basis;

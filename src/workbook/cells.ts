@@ -1,10 +1,22 @@
-import { DateSystem, DayNumber, isFeeError, fromExcelSerial, fromYmd, isValidYmd, parseAmount, parseIsoDate, parseMonth, Month, monthOf, Dec } from "../engine";
+import { DateSystem, DayNumber, isFeeError, fromExcelSerial, parseAmount, parseIsoDate, parseMonth, Month, monthOf, Dec } from "../engine";
 
 /**
  * A cell value as both backends hand it over: numbers (dates as serials), text
- * and booleans; `{ day }` for a date a caller already holds as a calendar date.
+ * and booleans; `{ day }` for a date a caller already holds as a calendar date
+ * (a `t="d"` cell); `{ formula }` for a formula the file holds without a
+ * calculated value (so it is reported as such, not read as blank).
  */
-export type Cell = string | number | boolean | null | { day: DayNumber };
+export type Cell = string | number | boolean | null | { day: DayNumber } | { formula: string };
+
+/** The formula of a cell that has no calculated value, or null. */
+function uncalculated(c: Cell): string | null {
+  return typeof c === "object" && c !== null && "formula" in c ? c.formula : null;
+}
+
+function refuseUncalculated(c: Cell, w: CellWhere): void {
+  const f = uncalculated(c);
+  if (f !== null) throw new WorkbookError(w, `holds the formula =${f.slice(0, 60)} with no calculated value; open the file in Excel and save it so the result is stored`);
+}
 
 /** Where a cell is, for messages: `Net Assets!C5` plus the column's header. */
 export interface CellWhere {
@@ -58,16 +70,18 @@ export function columnLetter(index0: number): string {
 }
 
 function show(c: Cell): string {
-  if (typeof c === "object" && c !== null) return `day ${c.day}`;
+  if (typeof c === "object" && c !== null) return "day" in c ? `day ${c.day}` : `=${c.formula}`;
   return typeof c === "string" ? JSON.stringify(c) : String(c);
 }
 
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/** Text dates other than ISO: `4/1/2024`, `1.4.2024`, `01-04-2024` (is it April or January?). */
+const OTHER_DATE = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/;
 
-/** A date cell: a real date, an Excel serial in the workbook's system, or ISO `YYYY-MM-DD` text. */
+/** A date cell: a real date, an Excel serial in the workbook's system, or ISO `YYYY-MM-DD` text (no other text: `4/1/2024` is ambiguous). */
 export function cellDate(c: Cell, w: CellWhere, system: DateSystem = 1900): DayNumber {
   if (isBlank(c)) throw new WorkbookError(w, "is blank; a date is required");
-  if (typeof c === "object" && c !== null) return c.day;
+  refuseUncalculated(c, w);
+  if (typeof c === "object" && c !== null && "day" in c) return c.day;
   if (typeof c === "number") {
     try {
       return fromExcelSerial(c, system);
@@ -77,18 +91,21 @@ export function cellDate(c: Cell, w: CellWhere, system: DateSystem = 1900): DayN
   }
   if (typeof c === "string") {
     const t = c.trim();
-    try {
-      return parseIsoDate(t);
-    } catch {
-      const m = US_DATE.exec(t);
-      if (m && isValidYmd(Number(m[3]), Number(m[1]), Number(m[2]))) return fromYmd(Number(m[3]), Number(m[1]), Number(m[2]));
+    if (/^\d{4}-\d{2}-\d{2}$/.test(t)) {
+      try {
+        return parseIsoDate(t);
+      } catch {
+        throw new WorkbookError(w, `is not a valid date: ${show(c)}`);
+      }
     }
+    if (OTHER_DATE.test(t)) throw new WorkbookError(w, `is the text ${show(c)}, an ambiguous date (day and month order differ by country); enter a date, or text as YYYY-MM-DD`);
   }
   throw new WorkbookError(w, `is not a date: ${show(c)} (use a date, or text as YYYY-MM-DD)`);
 }
 
 /** A month cell: any date in the month, or `YYYY-MM` text. */
 export function cellMonth(c: Cell, w: CellWhere, system: DateSystem = 1900): Month {
+  refuseUncalculated(c, w);
   if (typeof c === "string" && /^\s*\d{4}-\d{1,2}\s*$/.test(c)) {
     try {
       return parseMonth(c.trim().replace(/-(\d)$/, "-0$1"));
@@ -99,9 +116,45 @@ export function cellMonth(c: Cell, w: CellWhere, system: DateSystem = 1900): Mon
   return monthOf(cellDate(c, w, system));
 }
 
-/** A number cell: a number, or text holding one (`"1,234.50"`). */
+/** Amounts of 10^15 or more are refused: beyond them a double no longer holds every cent. */
+export const MAX_AMOUNT = 1e15;
+
+/**
+ * The decimal exponent of number text (the power of ten of its leading digit), found without
+ * expanding the number: `1e9000000000000000` is 9e15 without building 9e15 digits. Null when not number text.
+ */
+function magnitude(t: string): number | null {
+  const m = /^[+-]?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(t);
+  if (!m || (!m[1] && !m[2])) return null;
+  const int = m[1].replace(/^0+/, "");
+  const frac = m[2] ?? "";
+  const exp = m[3] ? Number(m[3]) : 0; // a huge exponent stays huge as a double: that is all we need
+  if (int) return int.length - 1 + exp;
+  const lead = frac.search(/[1-9]/);
+  return lead < 0 ? Number.NEGATIVE_INFINITY : -(lead + 1) + exp;
+}
+
+function checkAmount(c: Cell, w: CellWhere): void {
+  if (typeof c === "number") {
+    if (!Number.isFinite(c)) throw new WorkbookError(w, `is ${show(c)}, not a number`);
+    if (Math.abs(c) >= MAX_AMOUNT) throw new WorkbookError(w, `is ${c}; amounts of 10^15 or more are refused`);
+  } else if (typeof c === "string") {
+    const t = c.trim().replace(/^\$/, "").replace(/,(?=\d{3}(\D|$))/g, "");
+    const e = magnitude(t.length > 400 ? "x" : t);
+    if (e === null) {
+      if (t.length > 400) throw new WorkbookError(w, `is ${t.length} characters of text, not a number`);
+      return;
+    }
+    if (e >= 15) throw new WorkbookError(w, `is ${show(c.length > 40 ? `${c.slice(0, 40)}...` : c)}; amounts of 10^15 or more are refused`);
+    if (e < -300) throw new WorkbookError(w, `is ${show(c.length > 40 ? `${c.slice(0, 40)}...` : c)}, smaller than a number can hold`);
+  }
+}
+
+/** A number cell: a number, or text holding one (`"1,234.50"`); amounts of 10^15 or more are refused. */
 export function cellNumber(c: Cell, w: CellWhere): Dec {
   if (isBlank(c)) throw new WorkbookError(w, "is blank; a number is required");
+  refuseUncalculated(c, w);
+  checkAmount(c, w);
   if (typeof c === "number" || typeof c === "string") {
     try {
       return parseAmount(c);
@@ -114,6 +167,7 @@ export function cellNumber(c: Cell, w: CellWhere): Dec {
 
 export function cellText(c: Cell, w: CellWhere): string {
   if (isBlank(c)) throw new WorkbookError(w, "is blank");
+  refuseUncalculated(c, w);
   if (typeof c === "object" && c !== null) throw new WorkbookError(w, `is a date, not text`);
   return String(c).trim();
 }

@@ -7,7 +7,7 @@ import { CONTRACT, CellBlock, ContractKind, readInvoices, readNetAssets, require
 import { accrualLines, accrualsSheetName, keptTextFrom, reconSheetName, reconSheets } from "./reconSheets";
 import { readSettings } from "./settingsSheet";
 
-async function requireBlock(backend: WorkbookBackend, kind: ContractKind): Promise<CellBlock> {
+export async function requireBlock(backend: WorkbookBackend, kind: ContractKind): Promise<CellBlock> {
   const block = await backend.readBlock(kind);
   if (!block) throw new WorkbookError({ file: backend.label }, `has no table "${CONTRACT[kind].table}" and no sheet "${CONTRACT[kind].sheet}"`);
   return block;

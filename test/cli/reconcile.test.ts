@@ -1,6 +1,6 @@
 import { createHash } from "crypto";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import { strFromU8, unzipSync } from "fflate";
 import { existsSync, readFileSync } from "fs";
 import path from "path";
 import { SCHEDULE_A, businessDays, januaryFeeCents, januaryTiers, navCents } from "../../scripts/make-sample";
@@ -82,7 +82,7 @@ describe("mgmtfee reconcile --out", () => {
     expect(sha(SAMPLE)).toBe(before);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Fee Schedule", "Fee Settings", "Agreements", "Net Assets", "Invoices", "Recon 2024-01", "Accruals 2024-01"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Fee Schedule", "Net Assets", "Invoices", "Fee Settings", "Agreements", "Recon 2024-01", "Accruals 2024-01"]);
     const recon = wb.getWorksheet("Recon 2024-01")!;
     expect((recon.getRow(1).values as unknown[]).slice(1)).toEqual(["Portfolio", "Days", "Average Daily Net Assets", "Annual Rate", "Expected Fee", "Billed Fee", "Difference", "Status", "Gross Fee", "Waiver", "Sub-Advisory Fee", "Manager's Net", "Note"]);
     expect(recon.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -117,12 +117,18 @@ describe("mgmtfee reconcile --out", () => {
   });
 
   it("keeps every part of the input it does not replace byte for byte", async () => {
-    const a = await JSZip.loadAsync(readFileSync(SAMPLE));
-    const b = await JSZip.loadAsync(readFileSync(out));
-    const changed = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
-    for (const name of Object.keys(a.files).filter((n) => !a.files[n].dir && !changed.includes(n))) {
-      expect([name, await b.file(name)!.async("base64")]).toEqual([name, await a.file(name)!.async("base64")]);
+    const a = unzipSync(readFileSync(SAMPLE));
+    const b = unzipSync(readFileSync(out));
+    const changed = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml", "docProps/app.xml"];
+    for (const name of Object.keys(a).filter((n) => !n.endsWith("/") && !changed.includes(n))) {
+      expect([name, Buffer.from(b[name]).toString("base64")]).toEqual([name, Buffer.from(a[name]).toString("base64")]);
     }
+    // app.xml listed the three input sheets; with two sheets added the stale list is dropped, the rest kept.
+    expect(strFromU8(a["docProps/app.xml"])).toContain("<TitlesOfParts>");
+    expect(strFromU8(b["docProps/app.xml"])).not.toMatch(/TitlesOfParts|HeadingPairs/);
+    expect(strFromU8(b["docProps/app.xml"])).toContain("<Application>Microsoft Excel</Application>");
+    expect(Object.keys(b)).not.toContain("xl/calcChain.xml");
+    expect(strFromU8(b["xl/workbook.xml"])).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
   });
 
   it("re-running the month replaces both sheets but keeps the Note and sign-off text; other sheets do not change", async () => {
@@ -145,7 +151,7 @@ describe("mgmtfee reconcile --out", () => {
     expect(recon2.getCell("M4").value).toBe("Manager to credit $250 on the February invoice");
     expect(recon2.getCell(`B${prepared}`).value).toBe("A. Accountant");
     expect(recon2.getCell(`D${prepared}`).value).toBe("2024-02-05");
-    for (const name of ["Fee Schedule", "Fee Settings", "Agreements", "Net Assets", "Invoices"]) {
+    for (const name of ["Fee Schedule", "Net Assets", "Invoices", "Fee Settings", "Agreements"]) {
       const a = wb.getWorksheet(name)!.getSheetValues();
       const b = wb2.getWorksheet(name)!.getSheetValues();
       expect(JSON.stringify(b)).toBe(JSON.stringify(a));

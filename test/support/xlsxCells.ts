@@ -1,17 +1,18 @@
-import JSZip from "jszip";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readFileSync, writeFileSync } from "fs";
 
 /** Cached values of one sheet read straight from the .xlsx XML (exceljs drops a formula result of 0 when reading). */
 export async function sheetValues(file: string, sheetName: string): Promise<Map<string, string | number>> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const workbook = await zip.file("xl/workbook.xml")!.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const zip = unzipSync(readFileSync(file));
+  const text = (n: string) => (zip[n] ? strFromU8(zip[n]) : null);
+  const workbook = text("xl/workbook.xml")!;
+  const rels = text("xl/_rels/workbook.xml.rels")!;
   const esc = sheetName.replace(/&/g, "&amp;").replace(/'/g, "&apos;");
   const sheet = new RegExp(`<sheet [^>]*name="${esc}"[^>]*r:id="([^"]+)"`).exec(workbook) ?? new RegExp(`<sheet [^>]*r:id="([^"]+)"[^>]*name="${esc}"`).exec(workbook);
   if (!sheet) throw new Error(`no sheet ${sheetName} in ${file}`);
   const target = new RegExp(`<Relationship [^>]*Id="${sheet[1]}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${sheet[1]}"`).exec(rels);
-  const xml = await zip.file(`xl/${target![1].replace(/^\/?xl\//, "")}`)!.async("string");
-  const sst = zip.file("xl/sharedStrings.xml") ? await zip.file("xl/sharedStrings.xml")!.async("string") : "";
+  const xml = text(`xl/${target![1].replace(/^\/?xl\//, "")}`)!;
+  const sst = text("xl/sharedStrings.xml") ?? "";
   const shared = [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => [...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(""));
   const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
   const out = new Map<string, string | number>();
@@ -29,10 +30,10 @@ export async function sheetValues(file: string, sheetName: string): Promise<Map<
 
 /** Copies an .xlsx with every formula's cached result removed, so a reader must recalculate to show anything. */
 export async function withoutCachedResults(file: string, out: string): Promise<void> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
-    const xml = await zip.file(name)!.async("string");
-    zip.file(name, xml.replace(/(<f[^>]*>[\s\S]*?<\/f>|<f[^>]*\/>)<v>[\s\S]*?<\/v>/g, "$1").replace(/(<c r="[A-Z]+\d+"[^>]*?) t="(?:str|n|b|e)"([^>]*><f)/g, "$1$2"));
+  const zip = unzipSync(readFileSync(file));
+  for (const name of Object.keys(zip).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    const xml = strFromU8(zip[name]);
+    zip[name] = strToU8(xml.replace(/(<f[^>]*>[\s\S]*?<\/f>|<f[^>]*\/>)<v>[\s\S]*?<\/v>/g, "$1").replace(/(<c r="[A-Z]+\d+"[^>]*?) t="(?:str|n|b|e)"([^>]*><f)/g, "$1$2"));
   }
-  writeFileSync(out, await zip.generateAsync({ type: "nodebuffer" }));
+  writeFileSync(out, zipSync(zip));
 }

@@ -4,12 +4,16 @@
 import * as React from "react";
 import { readFileSync } from "fs";
 import path from "path";
+import { TextDecoder, TextEncoder } from "util";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { SettingsFeature } from "../../src/taskpane/features/settings/SettingsFeature";
 import { CalendarFeature } from "../../src/taskpane/features/calendar/CalendarFeature";
 import { FileBackend, blankWorkbook } from "../../src/workbook/xlsx/fileBackend";
 import { readSettings } from "../../src/workbook/settingsSheet";
+
+// jsdom has no TextDecoder/TextEncoder; the .xlsx reader needs them (browsers and Node have them).
+Object.assign(globalThis, { TextDecoder, TextEncoder });
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "month-end-2024-01.xlsx");
 const wrap = (node: React.ReactElement) => render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);

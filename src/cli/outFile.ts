@@ -1,0 +1,74 @@
+import { randomBytes } from "crypto";
+import { promises as fsp, realpathSync, rmSync, statSync } from "fs";
+import path from "path";
+import { WorkbookError } from "../workbook/cells";
+import { UsageError } from "./args";
+
+/**
+ * `--out` may not be the input: not the same path, not the same file through
+ * a symbolic link (real path), and not a hard link to it (same device and inode).
+ */
+export function refuseOutIsInput(input: string, out: string): void {
+  const same = "--out must not be the input file: the input is never modified";
+  if (path.resolve(out) === path.resolve(input)) throw new UsageError(same);
+  let inStat;
+  try {
+    inStat = statSync(input);
+  } catch {
+    return; // a missing input is reported when it is read
+  }
+  try {
+    if (realpathSync(out) === realpathSync(input)) throw new UsageError(`${same} (${out} is a link to it)`);
+    const o = statSync(out);
+    if (o.dev === inStat.dev && o.ino === inStat.ino) throw new UsageError(`${same} (${out} is a hard link to it)`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    // out does not exist yet: nothing to compare
+  }
+}
+
+const pending = new Set<string>();
+let handlersInstalled = false;
+
+function installSignalHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.on(signal, () => {
+      for (const f of pending) {
+        try {
+          rmSync(f, { force: true });
+        } catch {
+          /* nothing more to do */
+        }
+      }
+      process.exit(code);
+    });
+  }
+}
+
+/**
+ * Writes bytes to `out` atomically: a temporary file with a random name beside it, created
+ * exclusively (never through an existing file or link), flushed to disk, then renamed over `out`.
+ * The temporary file is removed on failure and on SIGINT/SIGTERM, so no half-written file is left.
+ */
+export async function writeFileAtomic(out: string, data: Uint8Array): Promise<void> {
+  installSignalHandlers();
+  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${randomBytes(8).toString("hex")}.tmp`);
+  let handle: fsp.FileHandle | null = null;
+  try {
+    handle = await fsp.open(tmp, "wx", 0o644);
+    pending.add(tmp);
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = null;
+    await fsp.rename(tmp, out);
+    pending.delete(tmp);
+  } catch (e) {
+    await handle?.close().catch(() => undefined);
+    if (pending.has(tmp)) await fsp.rm(tmp, { force: true });
+    pending.delete(tmp);
+    throw new WorkbookError({ file: path.basename(out) }, `cannot write the output file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}

@@ -1,0 +1,68 @@
+import { Cell, isBlank } from "./cells";
+import { CellBlock } from "./contract";
+
+/**
+ * Where a contract sheet's data is (design section 5): the table by name in any
+ * sheet, else the sheet by name with its headers in row 1. A new contract sheet
+ * is a declaration of its table name, sheet name and columns in `CONTRACT`; this
+ * finds it in any workbook source without new parsing code.
+ */
+export interface ContractSheet {
+  table: string;
+  sheet: string;
+  columns: readonly string[];
+}
+
+/** A table of the workbook, as a source lists it. */
+export interface SourceTable {
+  name: string;
+  sheet: string;
+  /** 1-based, inclusive. */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  headerRows: number;
+  totalsRows: number;
+  /** Column names from the table definition (used when the table has no header row). */
+  columns: string[];
+}
+
+/** What a workbook source gives to find blocks: its tables and each sheet's cells. */
+export interface BlockSource {
+  readonly file: string;
+  tables(): SourceTable[];
+  /** The sheet's real name (matched case-insensitively), or null. */
+  sheetName(name: string): string | null;
+  /** A sheet's cells (grid[row-1][col-1]) and its last used column. */
+  cells(sheet: string): { grid: Cell[][]; maxColumn: number };
+}
+
+/** The contract block of `spec`, or null when neither its table nor its sheet exists. */
+export function findBlock(src: BlockSource, spec: ContractSheet): CellBlock | null {
+  const t = src.tables().find((x) => x.name.toLowerCase() === spec.table.toLowerCase());
+  if (t) {
+    const { grid, maxColumn } = src.cells(t.sheet);
+    // Clipped to the sheet's data: a table claiming A1:XFD1048576 reads what is there, not 17 billion blanks.
+    const right = Math.min(t.right, Math.max(t.left, maxColumn, t.left + t.columns.length - 1));
+    const width = right - t.left + 1;
+    const slice = (r: number): Cell[] => {
+      const row = grid[r - 1];
+      const out: Cell[] = new Array(width);
+      for (let i = 0; i < width; i++) out[i] = row?.[t.left - 1 + i] ?? null;
+      return out;
+    };
+    const dataTop = t.top + (t.headerRows ? 1 : 0);
+    const dataBottom = Math.min(t.bottom - t.totalsRows, grid.length);
+    const rows: Cell[][] = [];
+    for (let r = dataTop; r <= dataBottom; r++) rows.push(slice(r));
+    let header: Cell[] = t.headerRows ? slice(t.top) : [];
+    // The table definition names every column; a header row left blank (or no header row) falls back to it.
+    header = Array.from({ length: Math.max(width, 0) }, (_, i) => (isBlank(header[i]) ? (t.columns[i] ?? null) : header[i]));
+    return { sheet: t.sheet, file: src.file, headerRow: dataTop - 1, firstColumn: t.left - 1, header, rows };
+  }
+  const name = src.sheetName(spec.sheet);
+  if (name === null) return null;
+  const { grid } = src.cells(name);
+  return { sheet: name, file: src.file, headerRow: 1, firstColumn: 0, header: grid[0] ?? [], rows: grid.slice(1) };
+}

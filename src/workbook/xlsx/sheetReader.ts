@@ -1,0 +1,226 @@
+import { parseIsoDate } from "../../engine";
+import { Cell, WorkbookError } from "../cells";
+import { SheetEntry, XlsxPackage } from "./package";
+import { MAX_COLUMNS, MAX_ROWS, Tag, columnName, isMain, parseRef, unescapeOoxml } from "./xml";
+
+/**
+ * Reads a worksheet's cells by streaming its part through the XML parser:
+ * rows and cells with or without `r` references, every cell type of
+ * SpreadsheetML (shared and inline strings with rich text and phonetic runs,
+ * `str`, `b`, `e`, ISO 8601 `d`, numbers), cached formula results, and
+ * Excel's limits of 1,048,576 rows and 16,384 columns.
+ */
+
+export interface SheetCells {
+  /** grid[row-1][col-1]; rows without cells are a shared empty array. */
+  grid: Cell[][];
+  /** The last column holding a cell (1-based), 0 when none. */
+  maxColumn: number;
+}
+
+const EMPTY: Cell[] = Object.freeze([]) as unknown as Cell[];
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The shared-string table, read once per package. */
+const sharedStrings = new WeakMap<XlsxPackage, string[]>();
+
+function stringsOf(pkg: XlsxPackage): string[] {
+  let out = sharedStrings.get(pkg);
+  if (out) return out;
+  out = [];
+  const rel = pkg.relationships(pkg.workbookPath).find((r) => r.kind === "sharedStrings" && !r.external);
+  const part = rel?.path ?? "xl/sharedStrings.xml";
+  const list = out;
+  let depth = 0; // inside <si>
+  let phonetic = 0; // inside <rPh> (phonetic runs are not the cell's text)
+  let inT = false;
+  let buf = "";
+  pkg.parse(part, {
+    open(t) {
+      if (!isMain(t.uri)) return;
+      if (t.local === "si") {
+        depth = 1;
+        buf = "";
+        if (t.isSelfClosing) list.push("");
+      } else if (t.local === "rPh") phonetic++;
+      else if (t.local === "t" && depth && !phonetic) inT = true;
+    },
+    close(t) {
+      if (!isMain(t.uri)) return;
+      if (t.local === "si") {
+        if (!t.isSelfClosing) list.push(unescapeOoxml(buf));
+        depth = 0;
+      } else if (t.local === "rPh") phonetic--;
+      else if (t.local === "t") inT = false;
+    },
+    text(s) {
+      if (inT) buf += s;
+    },
+  });
+  sharedStrings.set(pkg, out);
+  return out;
+}
+
+/** The sheet's cells. Any problem is a WorkbookError naming file, sheet, row and column. */
+export function readSheet(pkg: XlsxPackage, entry: SheetEntry): SheetCells {
+  const strings = stringsOf(pkg);
+  const grid: Cell[][] = [];
+  let maxColumn = 0;
+  const fail = (row: number, col: number | null, problem: string): never => {
+    throw new WorkbookError({ file: pkg.file, sheet: entry.name, row, ...(col ? { column: columnName(col) } : {}) }, problem);
+  };
+
+  let rowIndex = 0;
+  let row: Cell[] = EMPTY;
+  let col = 0;
+  let type = "n";
+  let hasFormula = false;
+  let formula = "";
+  let value: string | null = null;
+  let inline = "";
+  let capture: "v" | "f" | "t" | null = null;
+  let inIs = false;
+  let phonetic = 0;
+
+  const open = (t: Tag) => {
+    if (!isMain(t.uri)) return;
+    switch (t.local) {
+      case "row": {
+        const r = t.attributes.r;
+        let next = rowIndex + 1;
+        if (r !== undefined) {
+          next = /^\d{1,7}$/.test(r) ? Number(r) : 0;
+          if (next < 1 || next > MAX_ROWS) fail(rowIndex + 1, null, `has a row numbered ${JSON.stringify(r.slice(0, 20))}; a sheet has rows 1 to ${MAX_ROWS.toLocaleString("en-US")}`);
+          if (next <= rowIndex) fail(next, null, `comes after row ${rowIndex}; rows must be in order`);
+        } else if (next > MAX_ROWS) fail(next, null, `is beyond the last row a sheet can have (${MAX_ROWS.toLocaleString("en-US")})`);
+        rowIndex = next;
+        row = EMPTY;
+        col = 0;
+        break;
+      }
+      case "c": {
+        if (!rowIndex) fail(1, null, "has a cell outside any row");
+        const ref = t.attributes.r;
+        if (ref !== undefined) {
+          const p = parseRef(ref);
+          if (!p) fail(rowIndex, null, `has a cell at ${JSON.stringify(ref.slice(0, 20))}, which is not a cell of a sheet (columns A to XFD, rows 1 to ${MAX_ROWS.toLocaleString("en-US")})`);
+          col = p!.col;
+        } else {
+          col++;
+          if (col > MAX_COLUMNS) fail(rowIndex, null, `has more than ${MAX_COLUMNS.toLocaleString("en-US")} cells; a sheet ends at column XFD`);
+        }
+        type = t.attributes.t ?? "n";
+        hasFormula = false;
+        formula = "";
+        value = null;
+        inline = "";
+        break;
+      }
+      case "v":
+        value = "";
+        capture = "v";
+        break;
+      case "f":
+        hasFormula = true;
+        capture = "f";
+        break;
+      case "is":
+        inIs = true;
+        break;
+      case "rPh":
+        phonetic++;
+        break;
+      case "t":
+        if (inIs && !phonetic) capture = "t";
+        break;
+    }
+  };
+
+  const close = (t: Tag) => {
+    if (!isMain(t.uri)) return;
+    switch (t.local) {
+      case "v":
+      case "f":
+      case "t":
+        capture = null;
+        break;
+      case "is":
+        inIs = false;
+        break;
+      case "rPh":
+        phonetic--;
+        break;
+      case "c": {
+        const cell = cellValue();
+        if (cell !== null) {
+          if (row === EMPTY) {
+            row = [];
+            grid[rowIndex - 1] = row;
+          }
+          row[col - 1] = cell;
+          if (col > maxColumn) maxColumn = col;
+        }
+        break;
+      }
+    }
+  };
+
+  const cellValue = (): Cell => {
+    if (type === "inlineStr") return unescapeOoxml(inline);
+    if (value === null) return hasFormula ? { formula } : null;
+    switch (type) {
+      case "s": {
+        const i = Number(value);
+        const s = strings[i];
+        if (s === undefined) fail(rowIndex, col, `refers to shared string ${JSON.stringify(value.slice(0, 20))}, which the file does not have`);
+        return s;
+      }
+      case "str":
+        return unescapeOoxml(value);
+      case "e":
+        return value.trim();
+      case "b": {
+        const v = value.trim();
+        return v === "1" || v === "true";
+      }
+      case "d": {
+        const v = value.trim();
+        const m = /^(\d{4}-\d{2}-\d{2})(T00:00(:00(\.0+)?)?Z?)?$/.exec(v);
+        if (m) {
+          try {
+            return { day: parseIsoDate(m[1]) };
+          } catch {
+            /* reported below */
+          }
+        }
+        return fail(rowIndex, col, `holds the date ${JSON.stringify(v.slice(0, 40))}, which is not an ISO 8601 calendar date`);
+      }
+      default: {
+        const v = value.trim();
+        if (v === "") return null;
+        if (v.length > 40 || !NUMBER.test(v)) fail(rowIndex, col, `holds ${JSON.stringify(v.slice(0, 40))}, which is not a number`);
+        const n = Number(v);
+        if (!Number.isFinite(n)) fail(rowIndex, col, `holds ${v}, which is beyond what a number can hold`);
+        return n;
+      }
+    }
+  };
+
+  const found = pkg.parse(
+    entry.path,
+    {
+      open,
+      close,
+      text(s) {
+        if (capture === "v") value += s;
+        else if (capture === "t") inline += s;
+        else if (capture === "f") formula += s;
+      },
+    },
+    { sheet: entry.name },
+  );
+  if (!found) throw new WorkbookError({ file: pkg.file, sheet: entry.name }, "the sheet's part is missing from the file");
+  for (let i = 0; i < grid.length; i++) if (!grid[i]) grid[i] = EMPTY;
+  return { grid, maxColumn };
+}
+

@@ -1,0 +1,266 @@
+import { WorkbookError } from "../cells";
+import { OutCell, SheetModel } from "../reconSheets";
+import { CONTENT_TYPE, SheetEntry, XlsxPackage, relsPathOf } from "./package";
+import { StylePatch } from "./styles";
+import { MAX_COLUMNS, MAX_ROWS, NS, XElement, XML_DECL, XNode, columnName, escapePlain, escapeXml, isMain, parseRef } from "./xml";
+
+/**
+ * Writes sheets into a package: whole new or replaced sheet parts, and
+ * in-place edits of a block of columns. Every other part stays as it was; the
+ * calculation chain is dropped (Excel rebuilds it) and the workbook is marked
+ * to recalculate on load.
+ */
+
+const num = (v: number) => (Number.isFinite(v) ? String(v) : "0");
+
+/** One cell's XML; `p` is the namespace prefix of the sheet ("" or "x:"). */
+export function cellXml(ref: string, c: OutCell, style: number, p = ""): string {
+  const s = style ? ` s="${style}"` : "";
+  if (c.formula) {
+    const f = `<${p}f>${escapePlain(c.formula)}</${p}f>`;
+    if (typeof c.value === "number") return `<${p}c r="${ref}"${s}>${f}<${p}v>${num(c.value)}</${p}v></${p}c>`;
+    if (typeof c.value === "boolean") return `<${p}c r="${ref}"${s} t="b">${f}<${p}v>${c.value ? 1 : 0}</${p}v></${p}c>`;
+    return `<${p}c r="${ref}"${s} t="str">${f}<${p}v>${escapeXml(String(c.value ?? ""))}</${p}v></${p}c>`;
+  }
+  if (c.value === null || c.value === undefined) return s ? `<${p}c r="${ref}"${s}/>` : "";
+  if (typeof c.value === "number") return `<${p}c r="${ref}"${s}><${p}v>${num(c.value)}</${p}v></${p}c>`;
+  if (typeof c.value === "boolean") return `<${p}c r="${ref}"${s} t="b"><${p}v>${c.value ? 1 : 0}</${p}v></${p}c>`;
+  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(c.value)}</${p}t></${p}is></${p}c>`;
+}
+
+function sheetXml(m: SheetModel, styles: StylePatch, mainNs: string, relNs: string, tableRid?: string): string {
+  const out: string[] = [`${XML_DECL}<worksheet xmlns="${mainNs}" xmlns:r="${relNs}">`];
+  const lastRow = m.rows.length;
+  const lastCol = Math.max(1, ...m.rows.map((r) => r.length));
+  out.push(`<dimension ref="A1${lastRow > 1 || lastCol > 1 ? `:${columnName(lastCol)}${Math.max(1, lastRow)}` : ""}"/>`);
+  if (m.frozenRows) {
+    const top = `A${m.frozenRows + 1}`;
+    out.push(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${m.frozenRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`);
+  }
+  out.push(`<sheetFormatPr defaultRowHeight="15"/>`);
+  if (m.widths.length) out.push(`<cols>${m.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
+  out.push("<sheetData>");
+  // Style indexes by format, looked up once per column rather than once per cell.
+  const styleOf = (c: OutCell) => styles.index(c.numFmt, c.bold);
+  const letters = Array.from({ length: lastCol }, (_, i) => columnName(i + 1));
+  for (let r = 0; r < m.rows.length; r++) {
+    const row = m.rows[r];
+    let cells = "";
+    for (let i = 0; i < row.length; i++) {
+      const c = row[i];
+      if (c) cells += cellXml(`${letters[i]}${r + 1}`, c, styleOf(c));
+    }
+    if (cells) out.push(`<row r="${r + 1}">${cells}</row>`);
+  }
+  out.push("</sheetData>");
+  if (tableRid) out.push(`<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>`);
+  out.push("</worksheet>");
+  return out.join("");
+}
+
+/** Parts reachable only from `source`'s relationships (not from any other part), with their own relationships. */
+function ownedParts(pkg: XlsxPackage, source: string): string[] {
+  const targets = pkg.relationships(source).filter((r) => !r.external && r.path && pkg.has(r.path));
+  if (!targets.length) return [];
+  const others = new Set<string>();
+  for (const n of pkg.partNames()) {
+    if (!n.endsWith(".rels") || n.toLowerCase() === relsPathOf(source).toLowerCase()) continue;
+    const m = /^(.*?)_rels\/([^/]+)\.rels$/.exec(n);
+    if (!m) continue;
+    for (const r of pkg.relationships(`${m[1]}${m[2]}`)) if (!r.external) others.add(r.path.toLowerCase());
+  }
+  const out: string[] = [];
+  for (const t of targets) {
+    if (others.has(t.path.toLowerCase()) || out.includes(t.path)) continue;
+    out.push(t.path, ...ownedParts(pkg, t.path));
+  }
+  return out;
+}
+
+function removePart(pkg: XlsxPackage, part: string): void {
+  pkg.remove(part);
+  pkg.remove(relsPathOf(part));
+  pkg.setContentType(part, null);
+}
+
+/** After any write: no calculation chain, recalculation on load, and app.xml without a now-stale list of sheets. */
+function finish(pkg: XlsxPackage, wb: XElement, sheetsChanged: boolean): void {
+  const calc = pkg.relationships(pkg.workbookPath).filter((r) => r.kind === "calcChain");
+  if (calc.length) {
+    for (const r of calc) if (!r.external) removePart(pkg, r.path);
+    pkg.removeRelationships(pkg.workbookPath, new Set(calc.map((r) => r.id)));
+  }
+  let calcPr = wb.child("calcPr", NS.main);
+  if (!calcPr) {
+    calcPr = wb.make("calcPr");
+    // CT_Workbook order: calcPr follows sheets, functionGroups, externalReferences and definedNames.
+    const before = ["sheets", "functionGroups", "externalReferences", "definedNames"];
+    let at = -1;
+    wb.children.forEach((c, i) => {
+      if (c instanceof XElement && isMain(c.uri) && before.includes(c.local)) at = i;
+    });
+    wb.children.splice(at + 1, 0, calcPr);
+  }
+  calcPr.setAttr("fullCalcOnLoad", "1");
+  if (sheetsChanged) {
+    // docProps/app.xml lists the sheet names (TitlesOfParts, HeadingPairs); both are optional, and a stale
+    // list is worse than none: drop them and let the next save by Excel write them again.
+    const app = pkg.relationships("").find((r) => r.kind === "extended-properties" && !r.external);
+    const doc = app ? pkg.tree(app.path) : null;
+    if (app && doc) {
+      const before = doc.root.children.length;
+      doc.root.children = doc.root.children.filter((c) => !(c instanceof XElement && (c.local === "TitlesOfParts" || c.local === "HeadingPairs")));
+      if (doc.root.children.length !== before) pkg.put(app.path, doc);
+    }
+  }
+}
+
+/**
+ * Adds the sheets, or replaces sheets of the same name (ignoring case) in place. A replaced sheet's
+ * own parts (tables, comments, drawings that nothing else uses) go with it, content types included.
+ */
+export function putSheets(pkg: XlsxPackage, models: SheetModel[]): void {
+  for (const m of models) {
+    if (m.rows.length > MAX_ROWS) throw new WorkbookError({ file: pkg.file, sheet: m.name }, `would need ${m.rows.length.toLocaleString("en-US")} rows; a sheet holds at most ${MAX_ROWS.toLocaleString("en-US")}`);
+    if (m.rows.some((r) => r.length > MAX_COLUMNS)) throw new WorkbookError({ file: pkg.file, sheet: m.name }, `would need more than ${MAX_COLUMNS} columns`);
+  }
+  const wbDoc = pkg.tree(pkg.workbookPath)!;
+  const wb = wbDoc.root;
+  const sheetsEl = wb.child("sheets", NS.main)!;
+  const styles = new StylePatch(pkg);
+  let sheetsChanged = false;
+  for (const m of models) {
+    const existing = pkg.sheet(m.name);
+    let path: string;
+    if (existing) {
+      path = existing.path;
+      for (const part of ownedParts(pkg, path)) removePart(pkg, part);
+      pkg.remove(relsPathOf(path));
+      if (existing.name !== m.name) {
+        const el = sheetsEl.all("sheet", NS.main).find((s) => s.attr("id", NS.rel) === existing.rid);
+        el?.setAttr("name", m.name);
+        existing.name = m.name;
+        sheetsChanged = true;
+      }
+    } else {
+      path = pkg.freePart("xl/worksheets/sheet");
+      pkg.put(path, ""); // reserve the name
+      const rid = pkg.addRelationship(pkg.workbookPath, "worksheet", path);
+      const sheetId = Math.max(0, ...sheetsEl.all("sheet", NS.main).map((s) => Number(s.attr("sheetId") ?? 0))) + 1;
+      const el = sheetsEl.make("sheet", { name: m.name, sheetId: String(sheetId) });
+      // In the workbook's own prefixes: `x:sheet` in an `x:`-prefixed workbook, its prefix for relationships.
+      const rp = wb.declare(pkg.relNs, "r");
+      el.attrs.push({ name: `${rp}:id`, value: rid, uri: pkg.relNs, local: "id" });
+      sheetsEl.children.push(el);
+      pkg.setContentType(path, CONTENT_TYPE.worksheet);
+      pkg.sheets.push({ name: m.name, rid, sheetId, path });
+      sheetsChanged = true;
+    }
+    let tableRid: string | undefined;
+    if (m.table) {
+      const ids = pkg
+        .partNames()
+        .filter((n) => /(^|\/)tables\/[^/]+\.xml$/i.test(n))
+        .map((n) => Number(pkg.tree(n)?.root.attr("id") ?? 0));
+      const tableId = Math.max(0, ...ids) + 1;
+      const tablePath = pkg.freePart("xl/tables/table");
+      const ref = `A1:${columnName(m.table.columns.length)}${Math.max(2, m.rows.length)}`;
+      pkg.put(
+        tablePath,
+        `${XML_DECL}<table xmlns="${pkg.mainNs}" id="${tableId}" name="${escapePlain(m.table.name)}" displayName="${escapePlain(m.table.name)}" ref="${ref}" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${m.table.columns.length}">${m.table.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapePlain(c)}"/>`).join("")}</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+      );
+      pkg.setContentType(tablePath, CONTENT_TYPE.table);
+      tableRid = pkg.addRelationship(path, "table", tablePath);
+    }
+    pkg.put(path, sheetXml(m, styles, pkg.mainNs, pkg.relNs, tableRid));
+  }
+  styles.save();
+  finish(pkg, wb, sheetsChanged);
+  pkg.put(pkg.workbookPath, wbDoc);
+}
+
+/**
+ * Replaces the cells of columns `cols` (1-based) below `headerRow` with `rows`, keeping every other
+ * cell and each kept cell's style; rows past the new end lose only these columns' cells. A table
+ * named `tablePath` gets its range set to `tableRef`.
+ */
+export function rewriteColumns(pkg: XlsxPackage, entry: SheetEntry, headerRow: number, cols: number[], rows: OutCell[][], oldLast: number, table?: { path: string; ref: string }): void {
+  const last = Math.max(oldLast, headerRow + rows.length);
+  if (last > MAX_ROWS) throw new WorkbookError({ file: pkg.file, sheet: entry.name }, `would need ${last.toLocaleString("en-US")} rows; a sheet holds at most ${MAX_ROWS.toLocaleString("en-US")}`);
+  const doc = pkg.tree(entry.path);
+  if (!doc) throw new WorkbookError({ file: pkg.file, sheet: entry.name }, "the sheet's part is missing from the file");
+  const ws = doc.root;
+  const p = ws.prefix ? `${ws.prefix}:` : "";
+  const sheetData = ws.child("sheetData", NS.main);
+  if (!sheetData) throw new WorkbookError({ file: pkg.file, sheet: entry.name }, "the sheet has no sheetData");
+  const styles = new StylePatch(pkg);
+
+  // Index rows and cells by number, giving every row and cell an explicit reference.
+  const grid = new Map<number, { el: XElement; cells: Map<number, XNode> }>();
+  let r = 0;
+  for (const rowEl of sheetData.all("row", NS.main)) {
+    r = Number(rowEl.attr("r") ?? r + 1);
+    rowEl.setAttr("r", String(r));
+    rowEl.removeAttr("spans");
+    const cells = new Map<number, XNode>();
+    let c = 0;
+    for (const cell of rowEl.all("c", NS.main)) {
+      const ref = cell.attr("r");
+      c = ref ? (parseRef(ref)?.col ?? c + 1) : c + 1;
+      cell.setAttr("r", `${columnName(c)}${r}`);
+      cells.set(c, cell);
+    }
+    grid.set(r, { el: rowEl, cells });
+  }
+  const styleAt = (row: number, col: number): number | undefined => {
+    const cell = grid.get(row)?.cells.get(col);
+    const s = cell instanceof XElement ? cell.attr("s") : cell && "raw" in cell ? /\ss="(\d+)"/.exec(cell.raw)?.[1] : undefined;
+    return s === undefined ? undefined : Number(s);
+  };
+  for (let row = headerRow + 1; row <= last; row++) {
+    let g = grid.get(row);
+    if (!g) grid.set(row, (g = { el: sheetData.make("row", { r: String(row) }), cells: new Map() }));
+    const i = row - headerRow - 1;
+    cols.forEach((c, k) => {
+      if (i >= rows.length) {
+        g!.cells.delete(c);
+        return;
+      }
+      const out = rows[i][k] ?? { value: null };
+      const style = styleAt(row, c) ?? (row > headerRow + 1 ? styleAt(row - 1, c) : undefined);
+      const x = cellXml(`${columnName(c)}${row}`, out, style ?? styles.index(out.numFmt, out.bold), p);
+      if (x) g!.cells.set(c, { raw: x });
+      else g!.cells.delete(c);
+    });
+  }
+  let maxRow = 0;
+  let maxCol = 0;
+  const kids: XNode[] = [];
+  for (const [rowNo, g] of [...grid.entries()].sort((a, b) => a[0] - b[0])) {
+    const cells = [...g.cells.entries()].sort((a, b) => a[0] - b[0]);
+    const keepEmpty = g.el.attrs.some((a) => ["ht", "customHeight", "s", "hidden"].includes(a.local));
+    if (!cells.length && !keepEmpty) continue;
+    if (cells.length) {
+      maxRow = Math.max(maxRow, rowNo);
+      maxCol = Math.max(maxCol, cells[cells.length - 1][0]);
+    }
+    g.el.children = [...g.el.children.filter((c) => !(c instanceof XElement && c.local === "c" && isMain(c.uri))), ...cells.map((c) => c[1])];
+    kids.push(g.el);
+  }
+  sheetData.children = kids;
+  const dim = ws.child("dimension", NS.main);
+  if (dim && maxRow) dim.setAttr("ref", `A1:${columnName(maxCol)}${maxRow}`);
+  pkg.put(entry.path, doc);
+  if (table) {
+    const t = pkg.tree(table.path);
+    if (t) {
+      t.root.setAttr("ref", table.ref);
+      t.root.child("autoFilter", NS.main)?.setAttr("ref", table.ref);
+      pkg.put(table.path, t);
+    }
+  }
+  styles.save();
+  const wbDoc = pkg.tree(pkg.workbookPath)!;
+  finish(pkg, wbDoc.root, false);
+  pkg.put(pkg.workbookPath, wbDoc);
+}

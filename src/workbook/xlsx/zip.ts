@@ -1,0 +1,304 @@
+import { Inflate, deflateSync } from "fflate";
+
+/**
+ * The zip container of an .xlsx package, read and written by hand over a
+ * raw-deflate inflater: the central directory is read once, each part is
+ * inflated on demand in chunks with its size and inflate ratio checked while
+ * inflating (a zip bomb stops at the limit, it is never inflated whole), and
+ * writing copies untouched parts' compressed bytes as they were.
+ */
+
+/** Excel-like limits on one part: its inflated size, and how much larger than its compressed size it may grow. */
+export const LIMITS = {
+  /** Inflated bytes of one part. 96 MB of sheet XML holds 566,000 net-asset rows; this leaves 10x headroom. */
+  partBytes: 1024 * 1024 * 1024,
+  /** Inflated / compressed. Real sheet XML is 5-20x; 100x is what Apache POI allows. */
+  ratio: 100,
+  /** Below this many inflated bytes the ratio is not checked (tiny parts compress very well). */
+  ratioFloor: 1024 * 1024,
+  /** Entries in the archive. */
+  entries: 65535,
+};
+
+/** Something wrong with the container; the package layer turns it into a message naming the file. */
+export class ZipError extends Error {
+  constructor(
+    message: string,
+    readonly part?: string,
+  ) {
+    super(message);
+    this.name = "ZipError";
+  }
+}
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+  /** DOS time and date as stored, kept when the entry is copied. */
+  time: number;
+  date: number;
+}
+
+/**
+ * Inflates raw-deflate data chunk by chunk, handing each piece to `sink`. `limit` is checked
+ * on the running total, so inflation stops as soon as a part grows past it.
+ */
+export type RawInflater = (data: Uint8Array, limit: (inflated: number, consumed: number) => void, sink: (chunk: Uint8Array) => void) => void;
+
+const INPUT_CHUNK = 16 * 1024;
+
+/** fflate's streaming inflater: works in the browser and in Node. */
+export const fflateInflater: RawInflater = (data, limit, sink) => {
+  let total = 0;
+  let consumed = 0;
+  const inflater = new Inflate((chunk) => {
+    total += chunk.length;
+    limit(total, consumed);
+    sink(chunk);
+  });
+  if (data.length === 0) inflater.push(new Uint8Array(0), true);
+  for (let i = 0; i < data.length; i += INPUT_CHUNK) {
+    consumed = Math.min(data.length, i + INPUT_CHUNK);
+    inflater.push(data.subarray(i, consumed), consumed >= data.length);
+  }
+};
+
+const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
+const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+
+export class ZipReader {
+  private readonly byName = new Map<string, ZipEntry>();
+  private constructor(
+    readonly bytes: Uint8Array,
+    readonly entries: ZipEntry[],
+    private readonly inflater: RawInflater,
+  ) {
+    // Part names are case-insensitive in a package (ECMA-376 Part 2, 6.2.2.3).
+    for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
+  }
+
+  static open(bytes: Uint8Array, inflater: RawInflater = fflateInflater): ZipReader {
+    const n = bytes.length;
+    let eocd = -1;
+    for (let i = n - 22; i >= Math.max(0, n - 22 - 0xffff); i--) {
+      if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 5 && bytes[i + 3] === 6) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) throw new ZipError("not a complete zip archive");
+    const count = u16(bytes, eocd + 10);
+    const cdSize = u32(bytes, eocd + 12);
+    const cdOffset = u32(bytes, eocd + 16);
+    if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError("a ZIP64 archive, larger than a workbook can be");
+    if (count > LIMITS.entries) throw new ZipError(`${count} entries in the archive`);
+    if (cdOffset + cdSize > eocd) throw new ZipError("not a complete zip archive");
+    const entries: ZipEntry[] = [];
+    const utf8 = new TextDecoder("utf-8");
+    let p = cdOffset;
+    for (let k = 0; k < count; k++) {
+      if (p + 46 > eocd || u32(bytes, p) !== 0x02014b50) throw new ZipError("a damaged zip directory");
+      const nameLen = u16(bytes, p + 28);
+      const extraLen = u16(bytes, p + 30);
+      const commentLen = u16(bytes, p + 32);
+      const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+      const e: ZipEntry = {
+        name,
+        flags: u16(bytes, p + 8),
+        method: u16(bytes, p + 10),
+        time: u16(bytes, p + 12),
+        date: u16(bytes, p + 14),
+        crc: u32(bytes, p + 16),
+        compressedSize: u32(bytes, p + 20),
+        size: u32(bytes, p + 24),
+        localOffset: u32(bytes, p + 42),
+      };
+      if (e.compressedSize === 0xffffffff || e.size === 0xffffffff || e.localOffset === 0xffffffff) throw new ZipError("a ZIP64 entry, larger than a workbook part can be", name);
+      if (!name.endsWith("/")) entries.push(e);
+      p += 46 + nameLen + extraLen + commentLen;
+    }
+    return new ZipReader(bytes, entries, inflater);
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name.toLowerCase());
+  }
+
+  entry(name: string): ZipEntry | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+
+  /** The entry's compressed bytes as stored. */
+  raw(e: ZipEntry): Uint8Array {
+    const b = this.bytes;
+    const o = e.localOffset;
+    if (o + 30 > b.length || u32(b, o) !== 0x04034b50) throw new ZipError("a damaged zip entry", e.name);
+    const start = o + 30 + u16(b, o + 26) + u16(b, o + 28);
+    if (start + e.compressedSize > b.length) throw new ZipError("a truncated zip entry", e.name);
+    return b.subarray(start, start + e.compressedSize);
+  }
+
+  /** Inflates a part chunk by chunk into `sink`, refusing it as soon as it passes the size or ratio limit. */
+  stream(name: string, sink: (chunk: Uint8Array) => void): void {
+    const e = this.entry(name);
+    if (!e) throw new ZipError("missing", name);
+    if (e.flags & 1) throw new ZipError("encrypted", e.name);
+    const data = this.raw(e);
+    if (e.method === 0) {
+      checkLimit(e.name, data.length, data.length);
+      sink(data);
+      return;
+    }
+    if (e.method !== 8) throw new ZipError(`compressed with method ${e.method}, which is not deflate`, e.name);
+    // A problem found by the reader of the chunks (the XML parser) passes through as it is.
+    let sinkFailed = false;
+    let sinkError: unknown;
+    const guarded = (chunk: Uint8Array) => {
+      try {
+        sink(chunk);
+      } catch (err) {
+        sinkFailed = true;
+        sinkError = err;
+        throw err;
+      }
+    };
+    try {
+      this.inflater(data, (inflated, consumed) => checkLimit(e.name, inflated, Math.max(consumed, 1)), guarded);
+    } catch (err) {
+      if (sinkFailed) throw sinkError;
+      if (err instanceof ZipError) throw err;
+      throw new ZipError("damaged (it does not inflate)", e.name);
+    }
+  }
+
+  /** A whole part's bytes (for small parts). */
+  bytesOf(name: string): Uint8Array {
+    const chunks: Uint8Array[] = [];
+    let n = 0;
+    this.stream(name, (c) => {
+      chunks.push(c.slice());
+      n += c.length;
+    });
+    if (chunks.length === 1) return chunks[0];
+    const out = new Uint8Array(n);
+    let o = 0;
+    for (const c of chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
+}
+
+function checkLimit(part: string, inflated: number, consumed: number): void {
+  if (inflated > LIMITS.partBytes) throw new ZipError(`inflates to more than ${LIMITS.partBytes / 1024 / 1024} MB, the limit for one part`, part);
+  if (inflated > LIMITS.ratioFloor && inflated > consumed * LIMITS.ratio) throw new ZipError(`inflates more than ${LIMITS.ratio} times its compressed size (a zip bomb?)`, part);
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let i = 0; i < 256; i++) {
+    let c = i;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[i] = c;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/** One entry to write: new content, or an entry copied compressed from the archive read. */
+export type OutEntry = { name: string; data: Uint8Array } | { name: string; copy: ZipEntry; from: ZipReader };
+
+/** Writes a zip archive: copied entries keep their compressed bytes, new ones are deflated. */
+export function writeZip(entries: OutEntry[]): Uint8Array {
+  const utf8 = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  const now = dosTime(new Date());
+  for (const e of entries) {
+    const name = utf8.encode(e.name);
+    let data: Uint8Array;
+    let crc: number;
+    let size: number;
+    let method: number;
+    let time = now.time;
+    let date = now.date;
+    if ("copy" in e) {
+      data = e.from.raw(e.copy);
+      crc = e.copy.crc;
+      size = e.copy.size;
+      method = e.copy.method;
+      time = e.copy.time;
+      date = e.copy.date;
+    } else {
+      crc = crc32(e.data);
+      size = e.data.length;
+      data = deflateSync(e.data, { level: 6 });
+      method = 8;
+    }
+    const local = new Uint8Array(30 + name.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, 20, true);
+    lv.setUint16(6, 0x0800, true); // UTF-8 names
+    lv.setUint16(8, method, true);
+    lv.setUint16(10, time, true);
+    lv.setUint16(12, date, true);
+    lv.setUint32(14, crc, true);
+    lv.setUint32(18, data.length, true);
+    lv.setUint32(22, size, true);
+    lv.setUint16(26, name.length, true);
+    local.set(name, 30);
+    const cd = new Uint8Array(46 + name.length);
+    const cv = new DataView(cd.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(4, 20, true);
+    cv.setUint16(6, 20, true);
+    cv.setUint16(8, 0x0800, true);
+    cv.setUint16(10, method, true);
+    cv.setUint16(12, time, true);
+    cv.setUint16(14, date, true);
+    cv.setUint32(16, crc, true);
+    cv.setUint32(20, data.length, true);
+    cv.setUint32(24, size, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint32(42, offset, true);
+    cd.set(name, 46);
+    chunks.push(local, data);
+    central.push(cd);
+    offset += local.length + data.length;
+  }
+  const cdSize = central.reduce((s, c) => s + c.length, 0);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, entries.length, true);
+  ev.setUint16(10, entries.length, true);
+  ev.setUint32(12, cdSize, true);
+  ev.setUint32(16, offset, true);
+  const out = new Uint8Array(offset + cdSize + 22);
+  let o = 0;
+  for (const c of [...chunks, ...central, end]) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+function dosTime(d: Date): { time: number; date: number } {
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+    date: (Math.max(0, d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
