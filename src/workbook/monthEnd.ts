@@ -7,6 +7,8 @@ import { CONTRACT, CellBlock, ContractKind, readInvoices, readNetAssets, require
 import { accrualLines, accrualsSheetName, keptTextFrom, reconSheetName, reconSheets } from "./reconSheets";
 import { readSettings } from "./settingsSheet";
 
+const EXCEL_MAX_ROWS = 1_048_576;
+
 export async function requireBlock(backend: WorkbookBackend, kind: ContractKind): Promise<CellBlock> {
   const block = await backend.readBlock(kind);
   if (!block) throw new WorkbookError({ file: backend.label }, `has no table "${CONTRACT[kind].table}" and no sheet "${CONTRACT[kind].sheet}"`);
@@ -56,7 +58,10 @@ export async function runMonthEnd(backend: WorkbookBackend, month: Month, tolera
   const report = reconcile({ schedule, netAssets, invoices, month, tolerance: settings.tolerance, basis: settings.basis, rounding: settings.rounding, navTiming: settings.navTiming, agreements, arrangements });
   if (write) {
     const kept = keptTextFrom(await backend.readSheetValues(reconSheetName(formatMonth(month))));
-    await backend.writeSheets(reconSheets(report, kept, system));
+    const sheets = reconSheets(report, kept, system);
+    // Refused before anything is written: a sheet holds 1,048,576 rows at most.
+    for (const s of sheets) if (s.rows.length > EXCEL_MAX_ROWS) throw new WorkbookError({ file: backend.label, sheet: s.name }, `would need ${s.rows.length.toLocaleString("en-US")} rows; a sheet holds at most ${EXCEL_MAX_ROWS.toLocaleString("en-US")} (reconcile fewer portfolios per workbook)`);
+    await backend.writeSheets(sheets);
   }
   const accrualRows = new Map<string, { sheet: string; first: number; last: number }>();
   let next = 2;

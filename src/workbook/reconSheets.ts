@@ -139,7 +139,8 @@ export function reconSheets(report: ReconReport, kept: KeptText, system: DateSys
   report.rows.forEach((r, i) => {
     const x = i + 2;
     const diff = r.difference === null ? "" : r.difference.toNumber();
-    const sumOf = (c: string) => `SUMIFS(${accColumn(c)},${critRange},${exactCriteria(`A${x}`, r.portfolio)})`;
+    // Excel's criteria strings stop matching past 255 characters: a longer name is matched by comparison instead.
+    const sumOf = (c: string) => (r.portfolio.length > 255 ? `SUMPRODUCT((${critRange}=A${x})*${accColumn(c)})` : `SUMIFS(${accColumn(c)},${critRange},${exactCriteria(`A${x}`, r.portfolio)})`);
     rows.push([
       v(r.portfolio),
       v(r.days),
