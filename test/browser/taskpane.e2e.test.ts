@@ -112,7 +112,7 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     await importer.setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("Portfolio,Effective From,Breakpoint,Annual Rate\nFund X,2024-02-30,0,0.10%\nFund Y,2024-01-01,0,lots\n") });
     const problems = page.getByRole("list", { name: "CSV problems" });
     expect(await problems.locator("li").allTextContents()).toEqual(['line 2: Effective From "2024-02-30" is not a YYYY-MM-DD date', 'line 3: Annual Rate "lots" is not a rate']);
-    expect(await page.getByRole("region").count()).toBe(5);
+    expect(await page.getByRole("region").count()).toBe(9); // the sample's nine portfolios, unchanged
     await shot("06b-csv-refused");
     await importer.setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from("Portfolio,Effective From,Breakpoint,Annual Rate\n'=Fund X,2024-01-01,0,0.0015\n") });
     await page.getByText("Imported 1 rows from good.csv").waitFor();
@@ -128,7 +128,7 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     const table = page.getByRole("table", { name: "Reconciliation 2024-01" });
     await table.waitFor();
     const statuses = await table.locator("tbody tr td:nth-child(2)").allTextContents();
-    expect(statuses).toEqual(["BREAK", "NOT_BILLED", "OK", "OK", "OK"]);
+    expect(statuses).toEqual(["BREAK", "NOT_BILLED", "OK", "OK", "OK", "OK", "OK", "OK", "OK"]);
     expect(await table.locator("tbody tr").first().locator("td").first().textContent()).toBe(BALANCED);
     await page.getByRole("button", { name: `Show the daily accruals of ${BALANCED}` }).click();
     const days = page.getByRole("table", { name: `Daily accruals of ${BALANCED}` });
@@ -139,7 +139,20 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     await dl.saveAs(file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Fee Schedule", "Net Assets", "Invoices", "Recon 2024-01", "Accruals 2024-01"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Fee Schedule", "Net Assets", "Invoices", "Fee Settings", "Agreements", "Recon 2024-01", "Accruals 2024-01"]);
+  }, 60000);
+
+  it("shows the sample's Fee Settings and writes the Agreement Calendar", async () => {
+    await page.goto(`${server.url}/standalone.html`);
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await page.getByText("From the sheet “Fee Settings”.").waitFor();
+    expect(await page.getByRole("combobox", { name: "Net Assets Timing" }).inputValue()).toBe("SAME_DAY");
+    await shot("09-settings");
+    await page.getByRole("tab", { name: "Calendar" }).click();
+    await page.locator("input[type=date]").fill("2024-01-31");
+    await page.getByRole("button", { name: "Update the Agreement Calendar" }).click();
+    await page.getByText(/1 of 9 portfolios need a continuance approval/).waitFor();
+    await shot("10-calendar");
   }, 60000);
 
   it("the Office page, opened outside Office, falls back to the standalone pane (Office.onReady gives host null)", async () => {
