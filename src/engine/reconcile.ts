@@ -19,7 +19,8 @@ export type ReconStatus = "OK" | "BREAK" | "NOT_BILLED" | "NO_NET_ASSETS" | "UNK
 export interface NetAssetInput {
   portfolio: string;
   date: DayNumber;
-  netAssets: Dec;
+  /** A number is kept as whole cents where it is one (NavSeries), a decimal only where needed. */
+  netAssets: Dec | number;
   /** Source row, for messages. */
   row?: number;
 }

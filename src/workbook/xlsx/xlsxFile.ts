@@ -3,7 +3,7 @@ import path from "path";
 import zlib from "zlib";
 import { WorkbookError } from "../cells";
 import { FileBackend } from "./fileBackend";
-import { LIMITS, RawInflater } from "./zip";
+import { LIMITS, RawDeflater, RawInflater } from "./zip";
 
 /**
  * Node's zlib as the package's inflater: native, several times faster than the pure-JavaScript one the
@@ -26,9 +26,12 @@ export const zlibInflater: RawInflater = (data, limit, sink) => {
   if (out.length === 0) sink(out);
 };
 
+/** Node's zlib for new parts: native deflate, level 6 as Excel writes. */
+export const zlibDeflater: RawDeflater = (data) => zlib.deflateRawSync(data, { level: 6 });
+
 /** Opens an .xlsx file from disk as a workbook backend; a missing or unreadable file is a WorkbookError naming it. */
 export async function openFileBackend(file: string): Promise<FileBackend> {
-  return FileBackend.open(await readInput(file), path.basename(file), zlibInflater);
+  return FileBackend.open(await readInput(file), path.basename(file), zlibInflater, zlibDeflater);
 }
 
 /** A file's bytes; a missing or unreadable file is a WorkbookError naming it. */
