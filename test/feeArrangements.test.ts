@@ -131,7 +131,7 @@ describe("sub-advisory fees on aggregated assets, hand-worked", () => {
     const netAssetsOf = (name: string): DayNetAssets => series.get(portfolioKey(name)) ?? (() => null);
     const mgmt = c.management ? tiersOf(c.management.tiers) : tiersOf([["0", "0"]]);
     const accrual = accrue(singleVersion(mgmt, c.portfolio), navsOf(c.members[c.portfolio]), d(c.start), d(c.end), { basis: c.basis, rounding: c.rounding });
-    const b = feeBreakdown(c.portfolio, accrual.days, { subAdvisory, groups }, netAssetsOf, d(c.start), d(c.end), { basis: c.basis, rounding: c.rounding });
+    const b = feeBreakdown(c.portfolio, accrual, { subAdvisory, groups }, netAssetsOf, d(c.start), d(c.end), { basis: c.basis, rounding: c.rounding });
     expect(b.subAdvisoryFee!.toFixed(2)).toBe(c.fee);
     for (const [date, want] of Object.entries(c.days ?? {})) {
       expect([date, b.subAdvised!.days.find((x) => x.date === d(date))!.accrual.toFixed(2)]).toEqual([date, want]);
@@ -146,13 +146,13 @@ describe("sub-advisory fees on aggregated assets, hand-worked", () => {
     const { groups } = buildGroups(Object.keys(c.members).map((m) => ({ group: c.group!, portfolio: m })));
     const { subAdvisory } = buildSubAdvisory(tiersOf(c.tiers).map((t) => ({ portfolio: "A", subAdviser: "S", effectiveFrom: d("2005-01-01"), ...t, group: "growth group" })), groups);
     const series = new Map(Object.entries(c.members).map(([name, navs]) => [name, dayNetAssetsOf(navsOf(navs))]));
-    const b = feeBreakdown("A", [], { subAdvisory, groups }, (n) => series.get(n)!, d("2011-06-01"), d("2011-06-30"));
+    const b = feeBreakdown("A", { days: [] }, { subAdvisory, groups }, (n) => series.get(n)!, d("2011-06-01"), d("2011-06-30"));
     const first = b.subAdvised!.days[0];
     expect(first.groupNetAssets.toString()).toBe("2300000000");
     expect(first.effectiveRate.toSignificantDigits(12).toString()).toBe("0.00367391304348"); // 8,450,000 / 2,300,000,000
     expect(b.subAdvised!.days[15].groupNetAssets.toString()).toBe("2400000000");
     // A portfolio without a sub-advisory schedule has none, and no Manager's net.
-    expect(feeBreakdown("B", [], { subAdvisory, groups }, (n) => series.get(n)!, d("2011-06-01"), d("2011-06-30"))).toMatchObject({ subAdvisoryFee: null, managerNet: null });
+    expect(feeBreakdown("B", { days: [] }, { subAdvisory, groups }, (n) => series.get(n)!, d("2011-06-01"), d("2011-06-30"))).toMatchObject({ subAdvisoryFee: null, managerNet: null });
   });
 
   it("a portfolio left out of its group's list still counts in the group's assets", () => {
@@ -161,7 +161,7 @@ describe("sub-advisory fees on aggregated assets, hand-worked", () => {
     const { subAdvisory } = buildSubAdvisory(tiers.map((t) => ({ portfolio: "A", subAdviser: "S", effectiveFrom: d("2005-01-01"), ...t, group: "G" })), groups);
     const a = dayNetAssetsOf(navsOf([["2011-05-31", "300000000"]]));
     const b = dayNetAssetsOf(navsOf([["2011-05-31", "2000000000"]]));
-    const r = feeBreakdown("A", [], { subAdvisory, groups }, (n) => (n === "A" ? a : b), d("2011-06-01"), d("2011-06-01"));
+    const r = feeBreakdown("A", { days: [] }, { subAdvisory, groups }, (n) => (n === "A" ? a : b), d("2011-06-01"), d("2011-06-01"));
     expect(r.subAdvisoryFee!.toFixed(2)).toBe("3019.65");
   });
 

@@ -44,7 +44,12 @@ export interface WaivedAccrual {
  *
  * @example 1.05%/1.00%/0.85%/0.75% at $250M/$500M/$1B, waiver 0.95%/0.90%/0.80%/0.75% from 2016-01-15, $600M through January 2016 (ACT/ACT): DAILY gross 506,079.34, waiver 25,546.58, payable 480,532.76; PERIOD gross 506,079.23, payable 480,532.79, waiver 25,546.44
  */
-export function applyWaivers(days: readonly AccrualDay[], waivers: PortfolioWaivers | undefined, rounding: Rounding = "DAILY"): WaivedAccrual {
+export function applyWaivers(days: readonly AccrualDay[], waivers: PortfolioWaivers | undefined, rounding: Rounding = "DAILY", fee?: Dec): WaivedAccrual {
+  // No waivers: payable is gross, as accrue() posted it (`fee`, its period fee under the same rounding, saves the re-summing).
+  if (!waivers?.periods.length && fee !== undefined) {
+    const out = days.map((d) => ({ date: d.date, grossAnnualFee: d.annualFee, payableAnnualFee: d.annualFee, gross: d.accrual, payable: d.accrual, waiver: ZERO, waiverFrom: null }));
+    return { rounding, gross: fee, payable: fee, waiver: ZERO, waivedDays: 0, days: out };
+  }
   let grossCents = ZERO;
   let payableCents = ZERO;
   let grossExact = Fraction.ZERO;
@@ -63,7 +68,8 @@ export function applyWaivers(days: readonly AccrualDay[], waivers: PortfolioWaiv
     let payable: Dec;
     let waiver: Dec;
     if (rounding === "DAILY") {
-      gross = divideToCents(day.annualFee, BigInt(day.daysInYear));
+      // accrue() under DAILY has posted exactly this; an exact accrual of whole cents is its own rounding.
+      gross = day.accrual.decimalPlaces() <= 2 ? day.accrual : divideToCents(day.annualFee, BigInt(day.daysInYear));
       payable = payableAnnualFee === day.annualFee ? gross : divideToCents(payableAnnualFee, BigInt(day.daysInYear));
       grossCents = grossCents.plus(gross);
       payableCents = payableCents.plus(payable);

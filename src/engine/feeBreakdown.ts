@@ -69,7 +69,7 @@ export function subAdvisoryFee(
 }
 
 /**
- * The fee breakdown of a portfolio: its daily accruals (`accrue(...).days`)
+ * The fee breakdown of a portfolio: its daily accruals (`accrue(...)`, under the same rounding)
  * after its waivers, its sub-advisory fee, and the Manager's net
  * (payable − sub-advisory), each under the same rounding rule.
  *
@@ -77,7 +77,7 @@ export function subAdvisoryFee(
  */
 export function feeBreakdown(
   portfolio: string,
-  days: readonly AccrualDay[],
+  accrual: { days: readonly AccrualDay[]; fee?: Dec },
   arrangements: FeeArrangements,
   netAssetsOf: (portfolio: string) => DayNetAssets,
   start: DayNumber,
@@ -85,7 +85,7 @@ export function feeBreakdown(
   options: { basis?: DayCountId; rounding?: Rounding } = {},
 ): FeeBreakdown {
   const rounding = options.rounding ?? "DAILY";
-  const waived = applyWaivers(days, arrangements.waivers ? findWaivers(arrangements.waivers, portfolio) : undefined, rounding);
+  const waived = applyWaivers(accrual.days, arrangements.waivers ? findWaivers(arrangements.waivers, portfolio) : undefined, rounding, accrual.fee);
   const subAdvised = subAdvisoryFee(portfolio, arrangements, netAssetsOf, start, end, { ...options, rounding });
   return {
     grossFee: waived.gross,

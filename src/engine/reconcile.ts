@@ -19,7 +19,8 @@ export type ReconStatus = "OK" | "BREAK" | "NOT_BILLED" | "NO_NET_ASSETS" | "UNK
 export interface NetAssetInput {
   portfolio: string;
   date: DayNumber;
-  netAssets: Dec;
+  /** A number is kept as whole cents where it is one (NavSeries), a decimal only where needed. */
+  netAssets: Dec | number;
   /** Source row, for messages. */
   row?: number;
 }
@@ -166,7 +167,7 @@ export function reconcile(input: ReconcileInput): ReconReport {
     const own = dayNetAssetsOf(series, navTiming);
     const served: DayNetAssets = (day) => (service && ((service.commenced !== null && day < service.commenced) || (service.terminated !== null && day > service.terminated)) ? null : own(day));
     const ownOrOthers = (name: string) => (portfolioKey(name) === key ? served : netAssetsOf(name));
-    const b = feeBreakdown(p.portfolio, r.days, input.arrangements ?? {}, ownOrOthers, start, end, { basis, rounding });
+    const b = feeBreakdown(p.portfolio, r, input.arrangements ?? {}, ownOrOthers, start, end, { basis, rounding });
     const billed = inv ? inv.billed : null;
     const version = versionAt(p, end) ?? p.versions[0];
     const adna = r.averageDailyNetAssets;

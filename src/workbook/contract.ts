@@ -1,5 +1,5 @@
 import { Dec, DateSystem, DayNumber, Month, ScheduleRow, buildSchedule, FeeSchedule, ScheduleIssue, parseRateValue, portfolioKey, formatIso } from "../engine";
-import { Cell, CellWhere, WorkbookError, atCell, cellDate, cellMonth, cellNumber, cellText, columnLetter, isBlank } from "./cells";
+import { Cell, CellWhere, WorkbookError, atCell, cellDate, cellMonth, cellNumber, cellText, columnLetter, isBlank, MAX_AMOUNT } from "./cells";
 
 /** The workbook contract (design section 5): tables found by name first, else sheets by name with headers in row 1. */
 export const CONTRACT = {
@@ -101,26 +101,41 @@ export function requireValidSchedule(block: CellBlock, system: DateSystem = 1900
 export interface NetAssetRow {
   date: DayNumber;
   portfolio: string;
-  netAssets: Dec;
+  /** A number as the cell held it (the engine keeps whole cents as integers), or an exact decimal read from text. */
+  netAssets: Dec | number;
   row: number;
 }
 
-/** Reads net assets: a real number, not negative, for each row. */
+/** Reads net assets: a real number, not negative, for each row. Numbers stay numbers until a decimal is needed. */
 export function readNetAssets(block: CellBlock, system: DateSystem = 1900): NetAssetRow[] {
   const out: NetAssetRow[] = [];
-  const firstRow = new Map<string, number>();
+  // Per portfolio text (shared strings repeat the same string): its key, and the row of each date seen.
+  const seen = new Map<string, Map<number, number>>();
+  const byKey = new Map<string, Map<number, number>>();
   eachRow(block, "netAssets", (get, row) => {
     const d = get(0);
     const p = get(1);
     const n = get(2);
-    const netAssets = cellNumber(n.cell, n.where);
-    if (netAssets.isNegative()) throw new WorkbookError(n.where, `is negative: ${netAssets.toString()}; net assets cannot be below zero`);
+    let netAssets: Dec | number;
+    if (typeof n.cell === "number" && Number.isFinite(n.cell) && Math.abs(n.cell) < MAX_AMOUNT) {
+      netAssets = n.cell;
+      if (netAssets < 0) throw new WorkbookError(n.where, `is negative: ${netAssets}; net assets cannot be below zero`);
+    } else {
+      netAssets = cellNumber(n.cell, n.where);
+      if (netAssets.isNegative()) throw new WorkbookError(n.where, `is negative: ${netAssets.toString()}; net assets cannot be below zero`);
+    }
     const date = cellDate(d.cell, d.where, system);
     const portfolio = cellText(p.cell, p.where);
-    const key = `${portfolioKey(portfolio)}|${date}`;
-    const earlier = firstRow.get(key);
+    let dates = seen.get(portfolio);
+    if (!dates) {
+      const key = portfolioKey(portfolio);
+      dates = byKey.get(key);
+      if (!dates) byKey.set(key, (dates = new Map()));
+      seen.set(portfolio, dates);
+    }
+    const earlier = dates.get(date);
     if (earlier !== undefined) throw new WorkbookError(d.where, `${formatIso(date)} appears twice for ${portfolio} (also row ${earlier}); give one value a date`);
-    firstRow.set(key, row);
+    dates.set(date, row);
     out.push({ date, portfolio, netAssets, row });
   });
   return out;

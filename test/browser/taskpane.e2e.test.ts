@@ -141,33 +141,36 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     await checkState("03-start-empty");
     await page.getByRole("button", { name: "Discard edits" }).click();
     await page.getByRole("button", { name: "Load Schedule A" }).click();
-    await page.getByText("Saved 5 schedule rows").waitFor();
+    // Schedule A as amended: 5 portfolios x (1 + 3 tiers) and 4 portfolios x (1 + 3 tiers) = 36 rows.
+    await page.getByText("Saved 36 schedule rows").waitFor();
     await page.getByText("Kept in this browser; download the workbook to keep it.").waitFor();
     await checkState("04-schedule-a-loaded");
   }, 180000);
 
   it("edits a tiered amendment in a collapsed list: a validation error, the fix, Save pinned in view; amounts shown with separators; the file holds the rows", async () => {
     const line = page.getByRole("button", { name: new RegExp(`^${BALANCED}`) });
-    expect(await line.textContent()).toContain("0.10% flat since 2004-11-01");
+    expect(await line.textContent()).toContain("3 tiers, 0.10% to 0.05%, since 2005-04-30 (1 amendment)");
     await line.click();
     const balanced = page.getByRole("region", { name: BALANCED });
     await balanced.getByRole("button", { name: `Add amendment to ${BALANCED}` }).click();
-    const amendment = balanced.getByRole("group", { name: `${BALANCED}, version 2` });
+    // The amendment starts from Amendment No. 1's three tiers.
+    const amendment = balanced.getByRole("group", { name: `${BALANCED}, version 3` });
     await amendment.locator("input[type=date]").fill("2024-02-01");
     await amendment.getByRole("button", { name: /^Add tier/ }).click();
     const inputs = amendment.locator("input:not([type=date])");
-    await inputs.nth(2).fill("0");
-    await inputs.nth(3).fill("0.08%");
-    await page.getByText("must be above 0").first().waitFor();
+    // Tier 4: breakpoint 0, which is not above tier 3's $1 billion: a validation error.
+    await inputs.nth(6).fill("0");
+    await inputs.nth(7).fill("0.04%");
+    await page.getByText("must be above 1000000000").first().waitFor();
     expect(await page.getByRole("button", { name: "Save schedule" }).getAttribute("aria-disabled")).toBe("true");
     await checkState("05-validation-error");
 
-    await inputs.nth(2).fill("1000000000");
-    await inputs.nth(3).press("Tab");
-    await page.getByText("must be above 0").first().waitFor({ state: "detached" });
+    await inputs.nth(6).fill("2000000000");
+    await inputs.nth(7).press("Tab");
+    await page.getByText("must be above 1000000000").first().waitFor({ state: "detached" });
     // Not being edited: thousands separators; the summary line gives the tiers in the hint's form.
-    expect(await inputs.nth(2).inputValue()).toBe("1,000,000,000");
-    expect(await line.textContent()).toContain("2 tiers, 0.10% to 0.08%, since 2024-02-01 (1 amendment)");
+    expect(await inputs.nth(6).inputValue()).toBe("2,000,000,000");
+    expect(await line.textContent()).toContain("4 tiers, 0.10% to 0.04%, since 2024-02-01 (2 amendments)");
     // Save and Discard stay on screen however long the list: pinned at the bottom of the pane.
     const save = page.getByRole("button", { name: "Save schedule" });
     expect(await save.isVisible()).toBe(true);
@@ -176,11 +179,11 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     await checkState("06-fixed");
 
     await save.click();
-    await page.getByText("Saved 7 schedule rows").waitFor();
+    await page.getByText("Saved 40 schedule rows").waitFor();
     // The notice goes stale at the next edit, and goes.
-    await inputs.nth(3).fill("0.07%");
-    await page.getByText("Saved 7 schedule rows").waitFor({ state: "detached" });
-    await inputs.nth(3).fill("0.08%");
+    await inputs.nth(7).fill("0.03%");
+    await page.getByText("Saved 40 schedule rows").waitFor({ state: "detached" });
+    await inputs.nth(7).fill("0.04%");
     // Back to what was saved: nothing to save or discard.
     await page.getByText("No unsaved edits").waitFor();
 
@@ -191,18 +194,22 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet("Fee Schedule")!;
+    const table = ws.getTables()[0] as unknown as { table: { name: string; tableRef: string } };
+    expect(table.table).toMatchObject({ name: "FeeSchedule", tableRef: "A1:D41" });
     const rows = [];
-    for (let r = 2; r <= 8; r++) rows.push([2, 3, 4].map((c) => ws.getCell(r, c).value).concat([ws.getCell(r, 1).value]));
+    for (let r = 2; r <= 41; r++) rows.push([2, 3, 4].map((c) => ws.getCell(r, c).value).concat([ws.getCell(r, 1).value]));
     const iso = (d: unknown) => (d as Date).toISOString().slice(0, 10);
-    expect(rows.map(([from, bp, rate, name]) => [name, iso(from), bp, rate])).toEqual([
-      ["MetLife Defensive Strategy Portfolio", "2004-11-01", 0, 0.001],
-      ["MetLife Moderate Strategy Portfolio", "2004-11-01", 0, 0.001],
-      [BALANCED, "2004-11-01", 0, 0.001],
-      [BALANCED, "2024-02-01", 0, 0.001],
-      [BALANCED, "2024-02-01", 1000000000, 0.0008],
-      ["MetLife Growth Strategy Portfolio", "2004-11-01", 0, 0.001],
-      ["MetLife Aggressive Strategy Portfolio", "2004-11-01", 0, 0.001],
+    expect(rows.filter((r) => r[3] === BALANCED).map(([from, bp, rate]) => [iso(from), bp, rate])).toEqual([
+      ["2004-11-01", 0, 0.001],
+      ["2005-04-30", 0, 0.001],
+      ["2005-04-30", 500000000, 0.00075],
+      ["2005-04-30", 1000000000, 0.0005],
+      ["2024-02-01", 0, 0.001],
+      ["2024-02-01", 500000000, 0.00075],
+      ["2024-02-01", 1000000000, 0.0005],
+      ["2024-02-01", 2000000000, 0.0004],
     ]);
+    expect(new Set(rows.map((r) => r[3])).size).toBe(9);
   }, 180000);
 
   it("imports a schedule CSV: a bad file is refused line by line and changes nothing; a good one replaces the draft, with no contradicting notice", async () => {
@@ -211,7 +218,7 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     await importer.setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("Portfolio,Effective From,Breakpoint,Annual Rate\nFund X,2024-02-30,0,0.10%\nFund Y,2024-01-01,0,lots\n") });
     const problems = page.getByRole("list", { name: "CSV problems" });
     expect(await problems.locator("li").allTextContents()).toEqual(['line 2: Effective From "2024-02-30" is not a YYYY-MM-DD date', 'line 3: Annual Rate "lots" is not a rate']);
-    expect(await page.getByRole("region", { name: /^MetLife/ }).count()).toBe(5);
+    expect(await page.locator(".portfolio").count()).toBe(9); // the sample's nine portfolios, unchanged
     await checkState("07-csv-refused");
     await importer.setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from("Portfolio,Effective From,Breakpoint,Annual Rate\n'=Fund X,2024-01-01,0,0.0015\n") });
     await page.getByText("Imported 1 rows from good.csv").waitFor();
@@ -223,7 +230,7 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
   it("month end with unsaved schedule edits asks first: run on the saved schedule, or save and run; both tabs keep their state", async () => {
     await fresh("standalone.html");
     await page.getByRole("button", { name: new RegExp(`^${GROWTH}`) }).click();
-    await page.getByRole("textbox", { name: `${GROWTH} version 1 annual rate 1` }).fill("0.12%");
+    await page.getByRole("textbox", { name: `${GROWTH} version 2 annual rate 1` }).fill("0.12%");
     await page.getByRole("tab", { name: "Month end" }).click();
     await page.getByRole("button", { name: "Run month-end reconciliation" }).click();
     const prompt = page.getByRole("alertdialog", { name: "Unsaved edits to the fee schedule" });
@@ -242,13 +249,13 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
 
     // The schedule tab still holds the edit after the switch.
     await page.getByRole("tab", { name: "Fee schedule" }).click();
-    expect(await page.getByRole("textbox", { name: `${GROWTH} version 1 annual rate 1` }).inputValue()).toBe("0.12%");
+    expect(await page.getByRole("textbox", { name: `${GROWTH} version 2 annual rate 1` }).inputValue()).toBe("0.12%");
     await page.getByRole("tab", { name: "Month end" }).click();
     expect(await page.getByRole("heading", { name: "Reconciliation January 2024" }).isVisible()).toBe(true);
 
     await page.getByRole("button", { name: "Run month-end reconciliation" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Save and run" }).click();
-    await page.getByText(/Saved 5 schedule rows/).waitFor({ state: "attached" });
+    await page.getByText(/Saved 36 schedule rows/).waitFor({ state: "attached" });
     await page.waitForFunction(() => document.activeElement?.id === "result-title");
     expect(await growthStatus()).toContain("Break");
   }, 120000);
@@ -261,11 +268,11 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     await page.getByRole("heading", { name: "Reconciliation January 2024" }).waitFor();
     // Focus moves to the result after Run.
     expect(await focused()).toEqual({ tag: "H2", text: "Reconciliation January 2024" });
-    expect(await page.getByText(/Basis ACT\/ACT; rounding DAILY .*net-asset timing SAME_DAY .*tolerance 0\.01/).count()).toBe(1);
+    expect(await page.getByText(/Basis ACT\/ACT; rounding DAILY .*net-asset timing SAME_DAY .*tolerance [\d,]+\.\d\d\./).count()).toBe(1);
 
     // Narrow: two-line items, attention first.
     const list = page.getByRole("list", { name: "Reconciliation 2024-01" });
-    expect(await list.locator(".recon-item-second .badge").allTextContents()).toEqual(["Break", "Not billed", "OK", "OK", "OK"]);
+    expect(await list.locator(".recon-item-second .badge").allTextContents()).toEqual(["Break", "Not billed", "OK", "OK", "OK", "OK", "OK", "OK", "OK"]);
     expect(await list.locator(".recon-item-name").first().textContent()).toBe(BALANCED);
     expect(await list.locator(".recon-item").nth(1).locator(".recon-item-diff").textContent()).toBe("Difference —none");
     await checkState("09-month-end-result");
@@ -279,19 +286,32 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     expect(await header("Difference").getAttribute("aria-sort")).toBe("ascending");
     expect(await header("Portfolio").getAttribute("aria-sort")).toBe("none");
     const names = () => table.locator("tbody tr th[scope=row]").allTextContents();
-    expect((await names())[0]).toBe(GROWTH); // −0.01, then 0.00, 0.00, 250.00, then not billed (no difference) last
-    expect((await names())[4]).toBe("MetLife Aggressive Strategy Portfolio");
+    const amount = (t: string) => (t.includes("none") ? null : Number(t.replace("\u2212", "-").replace(/,/g, "")));
+    const differences = async () => (await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[3]?.textContent ?? ""))).map(amount);
+    // Ascending, the amounts that do not exist last; negatives carry a real minus sign, never a hyphen.
+    let diffs = await differences();
+    expect(diffs[diffs.length - 1]).toBeNull();
+    const present = diffs.filter((d): d is number => d !== null);
+    expect(present).toEqual([...present].sort((a, b) => a - b));
+    expect((await table.locator("tbody tr td").allTextContents()).some((t) => /^-\d/.test(t))).toBe(false);
     await header("Difference").getByRole("button").click();
     expect(await header("Difference").getAttribute("aria-sort")).toBe("descending");
     expect((await names())[0]).toBe(BALANCED);
-    // A negative shows its sign, not colour alone; totals tie.
-    expect(await table.locator("tbody tr", { hasText: GROWTH }).locator("td").nth(3).textContent()).toBe("\u22120.01");
-    const compared = await table.locator("tfoot tr").nth(1).locator("td").allTextContents();
-    expect(compared.slice(0, 3)).toEqual(["193,072.62", "193,322.61", "249.99"]); // 193,322.61 − 193,072.62 = 249.99
+    diffs = (await differences()).filter((d) => d !== null);
+    expect(diffs).toEqual([...(diffs as number[])].sort((a, b) => b - a));
+    // Totals tie: the compared difference is compared billed − compared expected, over the rows that have both.
+    const cells = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    const both = cells.filter((c) => !c[3].includes("none"));
+    const cents = (t: string) => Math.round(amount(t)! * 100);
+    const compared = (await table.locator("tfoot tr").nth(1).locator("td").allTextContents()).slice(0, 3).map(cents);
+    expect(compared[0]).toBe(both.reduce((s, c) => s + cents(c[1]), 0));
+    expect(compared[1]).toBe(both.reduce((s, c) => s + cents(c[2]), 0));
+    expect(compared[2]).toBe(compared[1] - compared[0]);
     await checkState("10-sorted-wide");
 
     await page.getByRole("switch", { name: /Needs attention only/ }).check();
-    expect(await names()).toEqual([BALANCED, "MetLife Aggressive Strategy Portfolio"]);
+    expect((await names()).length).toBe(2);
+    expect((await names())[0]).toBe(BALANCED);
     await checkState("11-needs-attention");
 
     // The drill-down opens in place under its row and takes focus; its total equals Expected.
@@ -300,7 +320,7 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     const days = page.getByRole("table", { name: `Daily accruals of ${BALANCED}` });
     expect(await days.locator("tbody tr").count()).toBe(31);
     expect(await days.locator("thead th").allTextContents()).toEqual(["Date", "NAV date", "Net assets", "Version", "Rate", "Daily accrual"]);
-    expect(await days.locator("tbody tr").first().locator("td").allTextContents()).toEqual(["2024-01-01", "2023-12-29", expect.stringMatching(/^[\d,]+\.\d\d$/), "2004-11-01", "0.10%", expect.stringMatching(/^[\d,]+\.\d\d$/)]);
+    expect(await days.locator("tbody tr").first().locator("td").allTextContents()).toEqual(["2024-01-01", expect.stringMatching(/^20\d\d-\d\d-\d\d$/), expect.stringMatching(/^[\d,]+\.\d\d$/), "2005-04-30", expect.stringMatching(/^0\.\d+%$/), expect.stringMatching(/^[\d,]+\.\d\d$/)]);
     const expected = await table.locator("tbody tr", { hasText: BALANCED }).first().locator("td").nth(1).textContent();
     expect(await days.locator("tfoot td").last().textContent()).toBe(expected);
     await page.getByText("The bill implies an annual rate of").waitFor();
@@ -315,8 +335,9 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
     const csv = readFileSync(await dl.path(), "utf8").split("\r\n");
     expect(csv[0]).toBe("Month,Portfolio,Status,Days,Average Daily Net Assets,Annual Rate,Expected Fee,Billed Fee,Difference");
-    expect(csv.find((l) => l.includes("Aggressive"))).toMatch(/,Not billed,31,.*,,$/);
-    expect(csv.find((l) => l.startsWith("2024-01,Compared"))).toBe("2024-01,Compared (4 rows with both expected and billed),,,,,193072.62,193322.61,249.99");
+    expect(csv.find((l) => l.includes(",Not billed,"))).toMatch(/,Not billed,\d+,.*,,$/);
+    const cmp = /^2024-01,Compared \(8 rows with both expected and billed\),,,,,([\d.]+),([\d.]+),(-?[\d.]+)$/.exec(csv.find((l) => l.startsWith("2024-01,Compared"))!)!;
+    expect(Math.round(Number(cmp[3]) * 100)).toBe(Math.round(Number(cmp[2]) * 100) - Math.round(Number(cmp[1]) * 100));
 
     // Standalone: what was written lives in this browser until downloaded, and leaving asks first.
     await page.getByText(/1 change kept in this browser since the last download/).waitFor();
@@ -404,11 +425,14 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
       const frame = () => {
         w.__frames++;
         if (document.activeElement === document.body || document.activeElement === null) w.__focusLost = true;
-        const s = document.querySelector(".progress span")?.textContent;
-        if (s && w.__stages[w.__stages.length - 1] !== s) w.__stages.push(s);
         if (!w.__stop) requestAnimationFrame(frame);
       };
       requestAnimationFrame(frame);
+      // Every stage line the page shows, as it is put in the page.
+      new MutationObserver(() => {
+        const s = document.querySelector(".progress span")?.textContent;
+        if (s && w.__stages[w.__stages.length - 1] !== s) w.__stages.push(s);
+      }).observe(document.querySelector(".progress")!, { childList: true, subtree: true, characterData: true });
     });
     const t0 = await page.evaluate(() => performance.now());
     await run.click();
@@ -435,6 +459,19 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     expect(await page.getByRole("list", { name: "Reconciliation 2024-01" }).locator(".recon-item.attention").count()).toBe(24); // 20 breaks, 4 not billed
     await checkState("16-month-end-200");
   }, 300000);
+
+  it("shows the sample's Fee Settings and writes the Agreement Calendar", async () => {
+    await fresh("standalone.html");
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await page.getByText("From the sheet “Fee Settings”.").waitFor();
+    expect(await page.getByRole("combobox", { name: "Net Assets Timing" }).inputValue()).toBe("SAME_DAY");
+    await page.screenshot({ path: path.join(ARTIFACTS, "18-settings.png"), fullPage: true });
+    await page.getByRole("tab", { name: "Calendar" }).click();
+    await page.locator("#panel-calendar input[type=date]").fill("2024-01-31");
+    await page.getByRole("button", { name: "Update the Agreement Calendar" }).click();
+    await page.getByText(/1 of 9 portfolios need a continuance approval/).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "19-calendar.png"), fullPage: true });
+  }, 60000);
 
   it("the Office page, opened outside Office, falls back to the standalone pane (Office.onReady gives host null)", async () => {
     await fresh("taskpane.html");

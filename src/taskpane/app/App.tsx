@@ -11,6 +11,8 @@ import { FilePicker } from "../components/FilePicker";
 import { UnsavedEditsProvider, WorkbookPlace, WorkbookPlaceContext, usePendingEdits } from "../components/unsavedEdits";
 import { ScheduleFeature } from "../features/schedule";
 import { ReconcileView } from "../features/reconcile";
+import { SettingsFeature } from "../features/settings/SettingsFeature";
+import { CalendarFeature } from "../features/calendar/CalendarFeature";
 
 const SAMPLE = "samples/month-end-2024-01.xlsx";
 
@@ -20,10 +22,12 @@ function previousMonth(): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
-type TabId = "schedule" | "reconcile";
+type TabId = "schedule" | "reconcile" | "settings" | "calendar";
 const TABS: { id: TabId; title: string }[] = [
   { id: "schedule", title: "Fee schedule" },
   { id: "reconcile", title: "Month end" },
+  { id: "settings", title: "Settings" },
+  { id: "calendar", title: "Calendar" },
 ];
 
 /**
@@ -40,7 +44,15 @@ function Panes({ backend, initialMonth }: { backend: WorkbookBackend; initialMon
     place.changed();
   }, [place]);
   const panel = (id: TabId): React.ReactNode =>
-    id === "schedule" ? <ScheduleFeature backend={backend} revision={revision} onWritten={written} /> : <ReconcileView backend={backend} initialMonth={initialMonth} revision={revision} onWritten={written} />;
+    id === "schedule" ? (
+      <ScheduleFeature backend={backend} revision={revision} onWritten={written} />
+    ) : id === "reconcile" ? (
+      <ReconcileView backend={backend} initialMonth={initialMonth} revision={revision} onWritten={written} />
+    ) : id === "settings" ? (
+      <SettingsFeature backend={backend} />
+    ) : (
+      <CalendarFeature backend={backend} />
+    );
   return (
     <>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="Task">

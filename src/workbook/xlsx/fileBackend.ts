@@ -9,7 +9,7 @@ import { SheetCells, readSheet } from "./sheetReader";
 import { putSheets, rewriteColumns } from "./sheetWriter";
 import { tablesOf } from "./tables";
 import { columnName, NS, XML_DECL } from "./xml";
-import { RawInflater, writeZip } from "./zip";
+import { RawDeflater, RawInflater, writeZip } from "./zip";
 
 /**
  * A workbook held in memory as an .xlsx package: the command line's and the
@@ -22,8 +22,8 @@ export class FileBackend implements WorkbookBackend, BlockSource {
 
   private constructor(readonly pkg: XlsxPackage) {}
 
-  static async open(bytes: ArrayBuffer | Uint8Array, name: string, inflater?: RawInflater): Promise<FileBackend> {
-    return new FileBackend(XlsxPackage.load(bytes, name, inflater));
+  static async open(bytes: ArrayBuffer | Uint8Array, name: string, inflater?: RawInflater, deflater?: RawDeflater): Promise<FileBackend> {
+    return new FileBackend(XlsxPackage.load(bytes, name, inflater, deflater));
   }
 
   get label(): string {
@@ -79,6 +79,11 @@ export class FileBackend implements WorkbookBackend, BlockSource {
    */
   async writeSchedule(rows: ScheduleRow[]): Promise<void> {
     await this.writeBlockRows("schedule", scheduleCells(rows, this.pkg.dateSystem));
+  }
+
+  /** Writes a contract block's columns in place (the Fee Settings, the Agreements), as writeSchedule does. */
+  async writeBlock(kind: ContractKind, cells: OutCell[][]): Promise<void> {
+    await this.writeBlockRows(kind, cells);
   }
 
   async writeBlockRows(kind: ContractKind, rows: OutCell[][]): Promise<void> {

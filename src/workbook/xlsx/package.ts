@@ -1,7 +1,7 @@
 import { DateSystem } from "../../engine";
 import { WorkbookError } from "../cells";
 import { NS, XDocument, XElement, XmlError, XmlHandlers, isMain, parsePart, parseTree, serialize } from "./xml";
-import { OutEntry, RawInflater, ZipError, ZipReader, fflateInflater, writeZip } from "./zip";
+import { OutEntry, RawDeflater, RawInflater, ZipError, ZipReader, fflateInflater, writeZip } from "./zip";
 
 /**
  * The package level of an .xlsx file (ECMA-376 Part 2, Open Packaging
@@ -86,15 +86,16 @@ export class XlsxPackage {
     readonly zip: ZipReader,
     readonly file: string,
     input: Uint8Array,
+    private readonly deflater?: RawDeflater,
   ) {
     this.cachedBytes = input;
   }
 
   /** Opens a package; anything that is not a readable .xlsx is a WorkbookError naming the file (and the part). */
-  static load(input: ArrayBuffer | Uint8Array, file: string, inflater: RawInflater = fflateInflater): XlsxPackage {
+  static load(input: ArrayBuffer | Uint8Array, file: string, inflater: RawInflater = fflateInflater, deflater?: RawDeflater): XlsxPackage {
     const data = input instanceof Uint8Array ? input : new Uint8Array(input);
     return located(file, () => {
-      const pkg = new XlsxPackage(ZipReader.open(data, inflater), file, data);
+      const pkg = new XlsxPackage(ZipReader.open(data, inflater), file, data, deflater);
       const main = pkg.relationships("").find((r) => r.kind === "officeDocument" && !r.external);
       pkg.workbookPath = main?.path ?? "xl/workbook.xml";
       const doc = pkg.tree(pkg.workbookPath);
@@ -221,7 +222,7 @@ export class XlsxPackage {
       out.push(edit ? { name: e.name, data: edit.data } : { name: e.name, copy: e, from: this.zip });
     }
     for (const [k, e] of this.edits) if (!this.zip.has(k)) out.push(e);
-    this.cachedBytes = writeZip(out);
+    this.cachedBytes = writeZip(out, this.deflater);
     return this.cachedBytes;
   }
 

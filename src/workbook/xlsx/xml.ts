@@ -22,6 +22,13 @@ export const NS = {
 } as const;
 
 export const isMain = (uri: string | undefined): boolean => uri === NS.main[0] || uri === NS.main[1];
+
+const KNOWN: string[] = [...NS.main, ...NS.rel, NS.pkgRel, NS.contentTypes, NS.mc, NS.xml];
+/** A known namespace URI as the one constant string, so comparing it is comparing pointers. */
+function canonical(uri: string): string {
+  for (const k of KNOWN) if (k === uri) return k;
+  return uri;
+}
 export const isRel = (uri: string | undefined): boolean => uri === NS.rel[0] || uri === NS.rel[1];
 
 /** A part that is not well-formed XML, or that uses what this reader refuses. */
@@ -73,27 +80,38 @@ function makeParser(part: string, h: XmlHandlers, onResolver?: (r: Resolver) => 
   const stack: Tag[] = [];
   const resolve: Resolver = (prefix) => scope.get(prefix);
   onResolver?.(resolve);
+  // Names are split once per distinct qualified name (a sheet has a handful: row, c, v, ...).
+  const split = new Map<string, [string, string]>();
   p.on("opentag", (t) => {
     if (stack.length >= MAX_DEPTH) throw new XmlError(part, `nests elements more than ${MAX_DEPTH} deep, which no workbook part does`, p.line);
     const attrs = t.attributes as Record<string, string>;
     let declared: Map<string, string> | null = null;
+    let prefixed = false;
     for (const k in attrs) {
-      if (k.charCodeAt(0) !== 120 || !(k === "xmlns" || k.startsWith("xmlns:"))) continue; // 'x'
-      if (!declared) declared = new Map(scope);
-      declared.set(k === "xmlns" ? "" : k.slice(6), attrs[k]);
+      const c = k.indexOf(":");
+      if (k === "xmlns" || (c === 5 && k.startsWith("xmlns"))) {
+        if (!declared) declared = new Map(scope);
+        declared.set(c < 0 ? "" : k.slice(6), canonical(attrs[k]));
+      } else if (c > 0) prefixed = true;
     }
     scopes.push(scope);
     if (declared) scope = declared;
-    const name = t.name;
-    const colon = name.indexOf(":");
-    const prefix = colon < 0 ? "" : name.slice(0, colon);
-    const uri = scope.get(prefix);
-    if (uri === undefined && prefix) throw new XmlError(part, `uses the prefix "${prefix}" without declaring its namespace`, p.line);
-    for (const k in attrs) {
-      const c = k.indexOf(":");
-      if (c > 0 && k.slice(0, c) !== "xmlns" && !scope.has(k.slice(0, c))) throw new XmlError(part, `uses the prefix "${k.slice(0, c)}" without declaring its namespace`, p.line);
+    if (prefixed) {
+      for (const k in attrs) {
+        const c = k.indexOf(":");
+        if (c > 0 && !(c === 5 && k.startsWith("xmlns")) && !scope.has(k.slice(0, c))) throw new XmlError(part, `uses the prefix "${k.slice(0, c)}" without declaring its namespace`, p.line);
+      }
     }
-    const tag: Tag = { name, prefix, local: colon < 0 ? name : name.slice(colon + 1), uri: uri ?? "", attributes: attrs, isSelfClosing: t.isSelfClosing };
+    const name = t.name;
+    let parts = split.get(name);
+    if (!parts) {
+      const colon = name.indexOf(":");
+      parts = colon < 0 ? ["", name] : [name.slice(0, colon), name.slice(colon + 1)];
+      split.set(name, parts);
+    }
+    const uri = scope.get(parts[0]);
+    if (uri === undefined && parts[0]) throw new XmlError(part, `uses the prefix "${parts[0]}" without declaring its namespace`, p.line);
+    const tag: Tag = { name, prefix: parts[0], local: parts[1], uri: uri ?? "", attributes: attrs, isSelfClosing: t.isSelfClosing };
     stack.push(tag);
     h.open(tag);
   });

@@ -219,8 +219,12 @@ export function crc32(data: Uint8Array): number {
 /** One entry to write: new content, or an entry copied compressed from the archive read. */
 export type OutEntry = { name: string; data: Uint8Array } | { name: string; copy: ZipEntry; from: ZipReader };
 
+/** Raw deflate of a new part. */
+export type RawDeflater = (data: Uint8Array) => Uint8Array;
+export const fflateDeflater: RawDeflater = (data) => deflateSync(data, { level: 6 });
+
 /** Writes a zip archive: copied entries keep their compressed bytes, new ones are deflated. */
-export function writeZip(entries: OutEntry[]): Uint8Array {
+export function writeZip(entries: OutEntry[], deflate: RawDeflater = fflateDeflater): Uint8Array {
   const utf8 = new TextEncoder();
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
@@ -244,7 +248,7 @@ export function writeZip(entries: OutEntry[]): Uint8Array {
     } else {
       crc = crc32(e.data);
       size = e.data.length;
-      data = deflateSync(e.data, { level: 6 });
+      data = deflate(e.data);
       method = 8;
     }
     const local = new Uint8Array(30 + name.length);
