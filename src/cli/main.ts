@@ -40,7 +40,8 @@ import { refuseOutIsInput, writeFileAtomic } from "./outFile";
 import { parseArgs, UsageError } from "./args";
 import { readNavCsv } from "./csv";
 import { accrueJson, reconcileJson } from "./json";
-import { formatAccrueTable, formatReconTable } from "./table";
+import { formatAccrueTable, formatCalendarTable, formatReconTable } from "./table";
+import { calendarJson, runCalendar } from "../workbook/calendarSheet";
 
 const USAGE = `usage:
   mgmtfee reconcile BOOK.xlsx --month YYYY-MM [--tolerance 0.01] [--nav-timing SAME_DAY|PRIOR_DAY]
@@ -192,6 +193,26 @@ async function runAccrue(argv: string[]): Promise<number> {
   return result.accruingDays > 0 ? 0 : 1;
 }
 
+async function runCalendarCommand(argv: string[]): Promise<number> {
+  const p = parseArgs(argv, ["as-of", "out", "json"], ["json"]);
+  const input = oneInput(p, "calendar");
+  const asOfText = option(p, "as-of");
+  if (!asOfText) throw new UsageError("calendar needs --as-of YYYY-MM-DD");
+  let asOf;
+  try {
+    asOf = parseIsoDate(asOfText);
+  } catch {
+    throw new UsageError(`--as-of ${JSON.stringify(asOfText)} is not a date; use YYYY-MM-DD`);
+  }
+  const out = option(p, "out");
+  if (out && path.resolve(out) === path.resolve(input)) throw new UsageError("--out must not be the input file: the input is never modified");
+  const backend = await step(`reading ${path.basename(input)}`, () => openFileBackend(input));
+  const result = await runCalendar(backend, asOf, Boolean(out));
+  if (out) await writeFileAtomic(out, backend.bytes());
+  process.stdout.write(p.options.has("json") ? `${JSON.stringify(calendarJson(result), null, 2)}\n` : formatCalendarTable(result, out));
+  return result.rows.some((r) => r.status === "DUE_SOON" || r.status === "OVERDUE") ? 1 : 0;
+}
+
 function scheduleMember(schedule: FeeSchedule, name: string, file: string): PortfolioSchedule {
   const p = findPortfolio(schedule, name);
   if (!p) throw new WorkbookError({ file, sheet: "Fee Schedule", column: "Portfolio" }, `no portfolio named ${JSON.stringify(name)}`);
@@ -203,6 +224,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === "reconcile") return await runReconcile(rest);
     if (command === "accrue") return await runAccrue(rest);
+    if (command === "calendar") return await runCalendarCommand(rest);
     if (command === "--help" || command === "-h" || command === "help") {
       process.stdout.write(`${USAGE}\n`);
       return 0;

@@ -1,4 +1,5 @@
 import { AccrualResult, Dec, ReconReport, formatIso, formatMonth } from "../engine";
+import { CalendarResult } from "../workbook/calendarSheet";
 
 /** Exact decimal text with thousands separators: 1234567.5 -> "1,234,567.50". */
 function fmt(x: Dec | null, places = 2): string {
@@ -38,6 +39,23 @@ export function formatAccrueTable(portfolio: string, r: AccrualResult): string {
     `  days accrued                 ${r.accruingDays}`,
     `  average daily net assets     ${fmt(r.averageDailyNetAssets)}`,
     `  fee                          ${fmt(r.fee)}`,
+    "",
+  ].join("\n");
+}
+
+/** The agreement calendar for a terminal. */
+export function formatCalendarTable(r: CalendarResult, out?: string): string {
+  const d = (x: number | null) => (x === null ? "" : formatIso(x));
+  const head = ["Portfolio", "Commenced", "Terminated", "Last approval", "Next approval due", "Days", "Status"];
+  const rows = r.rows.map((x) => [x.portfolio, d(x.commenced), d(x.terminated), d(x.lastApproval), d(x.nextApprovalDue), String(x.daysToDue), x.status]);
+  const attention = r.rows.filter((x) => x.status === "DUE_SOON" || x.status === "OVERDUE").length;
+  return [
+    `Agreement calendar as of ${formatIso(r.asOf)} (initial term ends ${r.rows.length ? formatIso(r.rows[0].initialTermEnds) : "-"})`,
+    "",
+    render(head, rows, [false, false, false, false, false, true, false]),
+    "",
+    attention ? `${attention} of ${r.rows.length} portfolio(s) need a continuance approval soon or are overdue.` : `No approval is due within 60 days.`,
+    out ? `Wrote Agreement Calendar to ${out}.` : "",
     "",
   ].join("\n");
 }

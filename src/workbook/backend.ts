@@ -15,6 +15,8 @@ export interface WorkbookBackend {
   readBlock(kind: ContractKind): Promise<CellBlock | null>;
   /** Writes the fee schedule's four columns in one batch, keeping other columns and formatting; creates the sheet and table when missing. */
   writeSchedule(rows: ScheduleRow[]): Promise<void>;
+  /** Writes a contract block's columns (as writeSchedule does for the schedule): for the Fee Settings and the Agreements. */
+  writeBlock?(kind: ContractKind, cells: OutCell[][]): Promise<void>;
   /** A sheet's cell values, or null when there is no such sheet (to keep text typed into an earlier run's sheet). */
   readSheetValues(name: string): Promise<OutCell[][] | null>;
   /** Adds or replaces whole sheets. */

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { existsSync, readFileSync } from "fs";
 import path from "path";
-import { SCHEDULE_A, businessDays, januaryFeeCents, navCents } from "../../scripts/make-sample";
+import { SCHEDULE_A, businessDays, januaryFeeCents, januaryTiers, navCents } from "../../scripts/make-sample";
 import { itWithSoffice, recalcWithLibreOffice } from "../support/libreoffice";
 import { sheetValues, withoutCachedResults } from "../support/xlsxCells";
 import { SAMPLE, mgmtfee, tmp } from "./helpers";
@@ -14,7 +14,7 @@ const cents = (x: number) => Math.round(x * 100);
 /** Expected January fees computed independently (integer cents, see scripts/make-sample.ts), in dollars. */
 function independentFees(): number[] {
   const days = businessDays(new Date(Date.UTC(2023, 11, 1)), new Date(Date.UTC(2024, 0, 31)));
-  return SCHEDULE_A.map((_, k) => Number(januaryFeeCents(days, navCents(k, days))) / 100);
+  return SCHEDULE_A.map((_, k) => Number(januaryFeeCents(days, navCents(k, days), januaryTiers(k))) / 100);
 }
 
 describe("mgmtfee reconcile on the bundled sample", () => {
@@ -42,6 +42,10 @@ describe("mgmtfee reconcile on the bundled sample", () => {
       [SCHEDULE_A[2], "BREAK"],
       [SCHEDULE_A[3], "OK"],
       [SCHEDULE_A[4], "NOT_BILLED"],
+      [SCHEDULE_A[5], "OK"],
+      [SCHEDULE_A[6], "OK"],
+      [SCHEDULE_A[7], "OK"],
+      [SCHEDULE_A[8], "OK"],
     ]);
     report.rows.forEach((x: { expectedFee: number; days: number }, k: number) => {
       expect(x.expectedFee).toBe(fees[k]);
@@ -57,7 +61,7 @@ describe("mgmtfee reconcile on the bundled sample", () => {
     const t = mgmtfee("reconcile", SAMPLE, "--month", "2024-01");
     expect(t.stdout).toContain("MetLife Balanced Strategy Portfolio");
     expect(t.stdout).toMatch(/250\.00\s+BREAK/);
-    expect(t.stdout).toContain("2 of 5 portfolio(s) need attention.");
+    expect(t.stdout).toContain("2 of 9 portfolio(s) need attention.");
   });
 
   it("exits 0 when every portfolio is OK (a wide tolerance covers the break, but not the missing line)", () => {
@@ -78,12 +82,12 @@ describe("mgmtfee reconcile --out", () => {
     expect(sha(SAMPLE)).toBe(before);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Fee Schedule", "Net Assets", "Invoices", "Recon 2024-01", "Accruals 2024-01"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Fee Schedule", "Net Assets", "Invoices", "Fee Settings", "Agreements", "Recon 2024-01", "Accruals 2024-01"]);
     const recon = wb.getWorksheet("Recon 2024-01")!;
     expect((recon.getRow(1).values as unknown[]).slice(1)).toEqual(["Portfolio", "Days", "Average Daily Net Assets", "Annual Rate", "Expected Fee", "Billed Fee", "Difference", "Status", "Gross Fee", "Waiver", "Sub-Advisory Fee", "Manager's Net", "Note"]);
     expect(recon.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     const e2 = recon.getCell("E2").value as ExcelJS.CellFormulaValue;
-    expect(e2.formula).toBe(`SUMIFS('Accruals 2024-01'!$G$2:$G$156,'Accruals 2024-01'!$B$2:$B$156,"="&A2)`);
+    expect(e2.formula).toBe(`SUMIFS('Accruals 2024-01'!$G$2:$G$280,'Accruals 2024-01'!$B$2:$B$280,"="&A2)`);
     expect(e2.result).toBe(report.rows[0].expectedFee);
     expect((recon.getCell("G4").value as ExcelJS.CellFormulaValue).result).toBe(250);
     expect((recon.getCell("H4").value as ExcelJS.CellFormulaValue).result).toBe("BREAK");
@@ -104,7 +108,7 @@ describe("mgmtfee reconcile --out", () => {
       "Sub-Advisory Rate",
       "Sub-Advisory Accrual",
     ]);
-    expect(acc.rowCount).toBe(1 + 5 * 31);
+    expect(acc.rowCount).toBe(1 + 9 * 31);
     // Saturday 2024-01-06 takes Friday's value.
     const sat = acc.getRow(7);
     expect(sat.getCell(1).value).toEqual(new Date(Date.UTC(2024, 0, 6)));
@@ -147,7 +151,7 @@ describe("mgmtfee reconcile --out", () => {
     expect(recon2.getCell("M4").value).toBe("Manager to credit $250 on the February invoice");
     expect(recon2.getCell(`B${prepared}`).value).toBe("A. Accountant");
     expect(recon2.getCell(`D${prepared}`).value).toBe("2024-02-05");
-    for (const name of ["Fee Schedule", "Net Assets", "Invoices"]) {
+    for (const name of ["Fee Schedule", "Net Assets", "Invoices", "Fee Settings", "Agreements"]) {
       const a = wb.getWorksheet(name)!.getSheetValues();
       const b = wb2.getWorksheet(name)!.getSheetValues();
       expect(JSON.stringify(b)).toBe(JSON.stringify(a));
@@ -166,7 +170,7 @@ describe("mgmtfee reconcile --out", () => {
       return [cells.get(`A${i + 2}`), cents(Number(cells.get(`E${i + 2}`))), diff === undefined || diff === "" ? null : cents(Number(diff)), cells.get(`H${i + 2}`)];
     });
     expect(got).toEqual(report.rows.map((x: { portfolio: string; expectedFee: number; difference: number | null; status: string }) => [x.portfolio, cents(x.expectedFee), x.difference === null ? null : cents(x.difference), x.status]));
-    expect(cells.get("E7")).toBeCloseTo(report.totals.expectedFee, 2);
+    expect(cells.get(`E${report.rows.length + 2}`)).toBeCloseTo(report.totals.expectedFee, 2);
   }, 180000);
 
   it("refuses to write over the input", () => {

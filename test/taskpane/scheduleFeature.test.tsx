@@ -6,6 +6,7 @@ import { act, fireEvent, render, screen, waitFor } from "@testing-library/react"
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { ScheduleFeature } from "../../src/taskpane/features/schedule/ScheduleFeature";
 import { FakeBackend } from "./fakeBackend";
+import { formatIso } from "../../src/engine";
 
 const mount = (backend: FakeBackend) =>
   render(
@@ -24,14 +25,14 @@ describe("the fee schedule pane", () => {
     const backend = new FakeBackend(null);
     mount(backend);
     fireEvent.click(await screen.findByRole("button", { name: "Load Schedule A" }));
-    await screen.findByText(/Saved 5 schedule rows/);
-    expect(backend.writes[0].map((r) => [r.portfolio, r.rate.toString()])).toEqual([
-      ["MetLife Defensive Strategy Portfolio", "0.001"],
-      ["MetLife Moderate Strategy Portfolio", "0.001"],
-      ["MetLife Balanced Strategy Portfolio", "0.001"],
-      ["MetLife Growth Strategy Portfolio", "0.001"],
-      ["MetLife Aggressive Strategy Portfolio", "0.001"],
-    ]);
+    // Every version of Schedule A as amended: nine portfolios, each a flat version and a tiered one (36 rows).
+    await screen.findByText(/Saved 36 schedule rows/);
+    const byPortfolio = new Map<string, string[]>();
+    for (const r of backend.writes[0]) byPortfolio.set(r.portfolio, [...(byPortfolio.get(r.portfolio) ?? []), `${formatIso(r.effectiveFrom)} ${r.breakpoint.toString()} ${r.rate.toString()}`]);
+    expect(byPortfolio.get("MetLife Growth Strategy Portfolio")).toEqual(["2004-11-01 0 0.001", "2005-04-30 0 0.001", "2005-04-30 500000000 0.00075", "2005-04-30 1000000000 0.0005"]);
+    expect(byPortfolio.get("Met/Franklin Templeton Founding Strategy Portfolio")).toEqual(["2008-04-28 0 0.0005", "2009-11-12 0 0.0005", "2009-11-12 500000000 0.0004", "2009-11-12 1000000000 0.0003"]);
+    expect(byPortfolio.get("American Funds Moderate Allocation Portfolio")).toEqual(["2008-04-28 0 0.001", "2009-11-12 0 0.001", "2009-11-12 500000000 0.00075", "2009-11-12 1000000000 0.0005"]);
+    expect(byPortfolio.size).toBe(9);
   });
 
   it("shows every problem beside its field and blocks saving until they are fixed", async () => {

@@ -3,8 +3,12 @@
 import { existsSync } from "fs";
 import path from "path";
 import { formatIso, fromExcelSerial } from "../../src/engine";
-import { SAMPLE, mgmtfee, tmp } from "../cli/helpers";
+import { mgmtfee, tmp } from "../cli/helpers";
 import { editXlsx } from "../support/xlsxEdit";
+
+// The .xlsx-layer cases edit a frozen copy of the first sample (five portfolios, three contract sheets), so their
+// part names, rows and values do not move when the bundled sample grows.
+const SAMPLE = path.join(__dirname, "..", "fixtures", "five-portfolios-2024-01.xlsx");
 
 const dir = tmp();
 const FIXTURES = path.join(__dirname, "..", "fixtures");

@@ -10,6 +10,10 @@ import { csvSheet } from "../../workbook/csvToSheet";
 import { FilePicker } from "../components/FilePicker";
 import { ScheduleFeature } from "../features/schedule/ScheduleFeature";
 import { ReconcileView } from "../features/reconcile/ReconcileView";
+import { SettingsFeature } from "../features/settings/SettingsFeature";
+import { CalendarFeature } from "../features/calendar/CalendarFeature";
+
+const TABS = { schedule: "Fee schedule", reconcile: "Month end", settings: "Settings", calendar: "Calendar" } as const;
 
 const SAMPLE = "samples/month-end-2024-01.xlsx";
 
@@ -20,15 +24,21 @@ function previousMonth(): string {
 }
 
 function Panes({ backend, initialMonth }: { backend: WorkbookBackend; initialMonth: string }) {
-  const [tab, setTab] = React.useState<"schedule" | "reconcile">("schedule");
+  const [tab, setTab] = React.useState<keyof typeof TABS>("schedule");
   return (
     <>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)} aria-label="Task">
-        <Tab value="schedule">Fee schedule</Tab>
-        <Tab value="reconcile">Month end</Tab>
+        {(Object.keys(TABS) as (keyof typeof TABS)[]).map((t) => (
+          <Tab key={t} value={t}>
+            {TABS[t]}
+          </Tab>
+        ))}
       </TabList>
-      <div role="tabpanel" aria-label={tab === "schedule" ? "Fee schedule" : "Month end"}>
-        {tab === "schedule" ? <ScheduleFeature backend={backend} /> : <ReconcileView backend={backend} initialMonth={initialMonth} />}
+      <div role="tabpanel" aria-label={TABS[tab]}>
+        {tab === "schedule" && <ScheduleFeature backend={backend} />}
+        {tab === "reconcile" && <ReconcileView backend={backend} initialMonth={initialMonth} />}
+        {tab === "settings" && <SettingsFeature backend={backend} />}
+        {tab === "calendar" && <CalendarFeature backend={backend} />}
       </div>
     </>
   );

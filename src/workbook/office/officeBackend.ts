@@ -49,11 +49,13 @@ export class OfficeBackend implements WorkbookBackend {
   }
 
   async writeSchedule(rows: ScheduleRow[]): Promise<void> {
-    const system = await this.dateSystem();
-    const cells = scheduleCells(rows, system);
-    const spec = CONTRACT.schedule;
+    await this.writeBlock("schedule", scheduleCells(rows, await this.dateSystem()));
+  }
+
+  async writeBlock(kind: ContractKind, cells: OutCell[][]): Promise<void> {
+    const spec = CONTRACT[kind];
     await Excel.run(async (context) => {
-      const block = await readOfficeBlock(context, "schedule");
+      const block = await readOfficeBlock(context, kind);
       if (!block) {
         const ws = context.workbook.worksheets.add(spec.sheet);
         const all = [spec.columns.map((c) => c as string), ...cells.map((r) => r.map((c) => c.value as string | number))];
@@ -61,12 +63,10 @@ export class OfficeBackend implements WorkbookBackend {
         range.values = all;
         const table = ws.tables.add(range, true);
         table.name = spec.table;
-        if (cells.length) {
-          ws.getRangeByIndexes(1, 1, cells.length, 1).numberFormat = cells.map(() => ["yyyy-mm-dd"]);
-          ws.getRangeByIndexes(1, 2, cells.length, 1).numberFormat = cells.map(() => ["#,##0.00"]);
-          ws.getRangeByIndexes(1, 3, cells.length, 1).numberFormat = cells.map(() => ["0.00##%"]);
-        }
-        ws.getRangeByIndexes(0, 0, 1, 4).format.autofitColumns();
+        spec.columns.forEach((_, k) => {
+          if (cells.length) ws.getRangeByIndexes(1, k, cells.length, 1).numberFormat = cells.map((r) => [r[k]?.numFmt ?? "General"]);
+        });
+        ws.getRangeByIndexes(0, 0, 1, spec.columns.length).format.autofitColumns();
         await context.sync();
         return;
       }

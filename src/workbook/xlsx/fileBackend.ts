@@ -81,6 +81,11 @@ export class FileBackend implements WorkbookBackend, BlockSource {
     await this.writeBlockRows("schedule", scheduleCells(rows, this.pkg.dateSystem));
   }
 
+  /** Writes a contract block's columns in place (the Fee Settings, the Agreements), as writeSchedule does. */
+  async writeBlock(kind: ContractKind, cells: OutCell[][]): Promise<void> {
+    await this.writeBlockRows(kind, cells);
+  }
+
   async writeBlockRows(kind: ContractKind, rows: OutCell[][]): Promise<void> {
     const spec = CONTRACT[kind];
     const block = findBlock(this, spec);

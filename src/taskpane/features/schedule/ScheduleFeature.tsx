@@ -108,7 +108,10 @@ export function ScheduleFeature({ backend }: { backend: WorkbookBackend }) {
         <Button appearance="primary" disabled={busy} onClick={() => void write(scheduleADraft(), loaded.base)}>
           Load Schedule A
         </Button>
-        <Caption>Schedule A of the 2004 management agreement: the five MetLife Strategy portfolios at 0.10% of average daily net assets, effective 2004-11-01.</Caption>
+        <Caption>
+          Schedule A of the 2004 management agreement as amended: the five MetLife Strategy portfolios at 0.10% from 2004-11-01, with breakpoints at $500 million and $1 billion from
+          Amendment No. 1 (2005-04-30); four portfolios added by Amendment No. 2 (2008-04-28) and given breakpoints by Amendment No. 3 (2009-11-12).
+        </Caption>
         {failure && <Problem title="Not saved">{failure}</Problem>}
       </div>
     );

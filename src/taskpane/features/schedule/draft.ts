@@ -10,6 +10,8 @@ import {
   buildSchedule,
   scheduleAsOf,
   validateSchedule,
+  SCHEDULE_A_HISTORY,
+  scheduleARows,
 } from "../../../engine";
 
 /** The editor's working copy: text exactly as typed, so nothing is lost or reformatted while editing. */
@@ -45,17 +47,12 @@ export function rateText(rate: Dec): string {
   return `${rate.times(100).toString()}%`;
 }
 
-/** Schedule A of the 2004 agreement: the five MetLife Strategy portfolios at 0.10%, effective 2004-11-01. */
-export const SCHEDULE_A_PORTFOLIOS = [
-  "MetLife Defensive Strategy Portfolio",
-  "MetLife Moderate Strategy Portfolio",
-  "MetLife Balanced Strategy Portfolio",
-  "MetLife Growth Strategy Portfolio",
-  "MetLife Aggressive Strategy Portfolio",
-];
+/** The five MetLife Strategy portfolios of the 2004 agreement's original Schedule A. */
+export const SCHEDULE_A_PORTFOLIOS = SCHEDULE_A_HISTORY[0].portfolios.map((p) => p.portfolio);
 
+/** Schedule A of the 2004 agreement as amended: every version, from the engine's sourced history. */
 export function scheduleADraft(): Draft {
-  return { portfolios: SCHEDULE_A_PORTFOLIOS.map((name) => ({ name, versions: [{ effectiveFrom: "2004-11-01", tiers: [{ breakpoint: "0", rate: "0.10%" }] }] })) };
+  return draftFromSchedule(buildSchedule(scheduleARows()).schedule);
 }
 
 export function draftFromSchedule(s: FeeSchedule): Draft {
