@@ -55,9 +55,6 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
    * serious or critical violation, and a full-page screenshot lands in test-artifacts/.
    */
   async function checkState(name: string) {
-    // The narrowest pane Excel gives: nothing may scroll sideways there either.
-    await setWidth(320);
-    expect({ state: name, width: 320, overflow: await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth) }).toEqual({ state: name, width: 320, overflow: 0 });
     for (const w of WIDTHS) {
       await setWidth(w);
       const overflow = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth - document.documentElement.clientWidth, body: document.body.scrollWidth - document.body.clientWidth }));

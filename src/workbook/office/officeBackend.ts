@@ -144,13 +144,6 @@ export class OfficeBackend implements WorkbookBackend {
           }
           model.widths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
           if (model.frozenRows) ws.freezePanes.freezeRows(model.frozenRows);
-          for (const h of model.highlight ?? []) {
-            const cf = ws.getRange(h.ref).conditionalFormats.add(Excel.ConditionalFormatType.custom);
-            cf.custom.rule.formula = `=${h.formula}`;
-            cf.custom.format.fill.color = "#FFC7CE";
-            cf.custom.format.font.color = "#9C0006";
-            cf.custom.format.font.bold = true;
-          }
           // An empty contract table added from the pane's checklist: a header and one blank row, as Excel keeps a table.
           if (model.table) ws.tables.add(ws.getRangeByIndexes(0, 0, Math.max(grid.length, 2), model.table.columns.length), true).name = model.table.name;
           await context.sync();
