@@ -146,7 +146,7 @@ export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: Day
       // accrual: those decimals are made once per run, on first read. The running total stays integer cents
       // while every accrual so far was posted as integer cents; each day's decimal is made when it is read.
       const v = versions[vi];
-      const shared = new RunValues(navs, ni, v.tiers, denominator, feeScaled, cents, fee, posted, postedCents);
+      const shared = new RunValues(dates[ni], v.effectiveFrom, navs, ni, v.tiers, denominator, feeScaled, cents, fee, posted, postedCents);
       for (let day = run.from; day <= run.to; day++) {
         if (postedCents !== null && Number.isSafeInteger(cumCents + postedCents)) cumCents += postedCents;
         else {
@@ -154,7 +154,7 @@ export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: Day
           cumBase = cumBase.plus(shared.accrual());
           cumCents = 0;
         }
-        days.push(new DayRecord(day, dates[ni], v.effectiveFrom, denominator, shared, cumBase, cumCents));
+        days.push(new DayRecord(day, shared, cumBase, cumCents));
       }
     }
   });
@@ -194,10 +194,12 @@ class RunValues {
   private accrualDec: Dec | null;
   private rateDec: Dec | null;
   constructor(
+    readonly navDate: DayNumber,
+    readonly effectiveFrom: DayNumber,
     private readonly navs: NavSeries,
     private readonly navIndex: number,
     private readonly tiers: readonly Tier[],
-    private readonly denominator: number,
+    readonly denominator: number,
     private readonly feeScaled: number | null,
     private readonly cents: number | null,
     readonly annualFee: () => Dec,
@@ -233,15 +235,21 @@ class DayRecord implements AccrualDay {
   private cumulativeDec: Dec | null = null;
   constructor(
     readonly date: DayNumber,
-    readonly navDate: DayNumber,
-    readonly effectiveFrom: DayNumber,
-    readonly daysInYear: number,
     private readonly run: RunValues,
     private readonly cumBase: Dec,
     private readonly cumCents: number,
   ) {}
+  get navDate(): DayNumber {
+    return this.run.navDate;
+  }
   get netAssets(): Dec {
     return this.run.netAssets();
+  }
+  get effectiveFrom(): DayNumber {
+    return this.run.effectiveFrom;
+  }
+  get daysInYear(): number {
+    return this.run.denominator;
   }
   get annualRate(): Dec {
     return this.run.annualRate();
