@@ -1,6 +1,6 @@
 import { spawnSync } from "child_process";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { existsSync, readFileSync, writeFileSync } from "fs";
+import { readFileSync, writeFileSync } from "fs";
 import path from "path";
 
 export type Parts = Record<string, Uint8Array>;
@@ -23,14 +23,18 @@ export function partText(file: string, part: string): string | null {
 
 const ROOT = path.join(__dirname, "..", "..");
 
+/** Preloaded into the child: on any exit, its peak resident memory goes to stderr as the last line. */
+const PEAK_REPORTER = path.join(__dirname, "peakRss.js");
+
 /**
- * Runs the built command line as a child process with the heap capped (`--max-old-space-size`), and,
- * where /usr/bin/time is installed, its peak resident memory in MB.
+ * Runs the built command line as a child process with the heap capped (`--max-old-space-size`), and its
+ * peak resident memory in MB (Node's own `resourceUsage().maxRSS`, reported by a preloaded script, so no
+ * system tool is needed). A run that hangs is killed after 60 s: the child itself, not a wrapper, so
+ * nothing is left running after the test.
  */
 export function mgmtfeeCapped(heapMb: number, ...args: string[]): { code: number; stdout: string; stderr: string; peakMb: number | null } {
-  const node = [`--max-old-space-size=${heapMb}`, path.join(ROOT, "lib", "cli", "main.js"), ...args];
-  const timed = existsSync("/usr/bin/time");
-  const r = timed ? spawnSync("/usr/bin/time", ["-q", "-f", "__PEAK_KB=%M", process.execPath, ...node], { encoding: "utf8", timeout: 60000 }) : spawnSync(process.execPath, node, { encoding: "utf8", timeout: 60000 });
+  const node = [`--max-old-space-size=${heapMb}`, "--require", PEAK_REPORTER, path.join(ROOT, "lib", "cli", "main.js"), ...args];
+  const r = spawnSync(process.execPath, node, { encoding: "utf8", timeout: 60000, killSignal: "SIGKILL" });
   const m = /__PEAK_KB=(\d+)\s*$/.exec(r.stderr ?? "");
   const stderr = (r.stderr ?? "").replace(/__PEAK_KB=\d+\s*$/, "");
   return { code: r.status ?? -1, stdout: r.stdout ?? "", stderr, peakMb: m ? Number(m[1]) / 1024 : null };

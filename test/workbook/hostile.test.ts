@@ -26,7 +26,8 @@ function refused(file: string, message: RegExp): void {
   expect(r.stderr).not.toMatch(/\n\s+at |unexpected error/);
   expect(r.stdout).toBe("");
   expect(existsSync(out)).toBe(false);
-  if (r.peakMb !== null) expect(r.peakMb).toBeLessThan(300);
+  expect(r.peakMb).not.toBeNull();
+  expect(r.peakMb!).toBeLessThan(300);
 }
 
 const variant = (edits: Parameters<typeof editXlsx>[2]) => editXlsx(SAMPLE, path.join(dir, `h${++n}.xlsx`), edits);
