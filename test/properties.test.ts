@@ -17,6 +17,8 @@ import {
   fromExcelSerial,
   feeFromAverage,
   DayCountId,
+  Rounding,
+  blendedRate,
 } from "../src/engine";
 
 const HALF_CENT = new Dec("0.005");
@@ -91,6 +93,31 @@ describe("accrual properties", () => {
           expect(r.days[dd - start].accrual.toFixed(2)).toBe(expected.toFixed(2));
         }
         expect(r.fee.toFixed(2)).toBe(r.days.reduce((s, x) => s.plus(x.accrual), new Dec(0)).toFixed(2));
+      }),
+    );
+  });
+  it("every day's record (net assets, rate, annual fee, accrual, cumulative) equals exact decimal arithmetic, under each rounding", () => {
+    fc.assert(
+      fc.property(tiersArb, seriesArb, basisArb, fc.constantFrom<Rounding>("DAILY", "PERIOD", "NONE"), fc.integer({ min: 0, max: 45 }), (tiers, points, basis, rounding, len) => {
+        const navs = NavSeries.from(points);
+        const start = points[0].date;
+        const r = accrue(singleVersion(tiers), navs, start, start + len, { basis, rounding });
+        expect(r.days.length).toBe(len + 1);
+        let i = 0;
+        let cumulative = new Dec(0);
+        for (let dd = start; dd <= start + len; dd++) {
+          while (i + 1 < points.length && points[i + 1].date <= dd) i++;
+          const na = points[i].netAssets as Dec;
+          const denominator = basis === "ACT/ACT" ? daysInYear(toYmd(dd).y) : basis === "ACT/365" ? 365 : 360;
+          const annual = annualFee(tiers, na);
+          const accrual = rounding === "DAILY" ? annual.dividedBy(denominator).toDecimalPlaces(2, Dec.ROUND_HALF_UP) : annual.dividedBy(denominator);
+          cumulative = cumulative.plus(accrual);
+          const x = r.days[dd - start];
+          const want = [dd, points[i].date, na.toString(), blendedRate(tiers, na).toString(), annual.toString(), denominator, accrual.toString(), cumulative.toString()];
+          expect([x.date, x.navDate, x.netAssets.toString(), x.annualRate.toString(), x.annualFee.toString(), x.daysInYear, x.accrual.toString(), x.cumulative.toString()]).toEqual(want);
+          // A record serializes with every field, as a plain object would.
+          expect(Object.keys(JSON.parse(JSON.stringify(x))).sort()).toEqual(["accrual", "annualFee", "annualRate", "cumulative", "date", "daysInYear", "effectiveFrom", "navDate", "netAssets"]);
+        }
       }),
     );
   });

@@ -8,7 +8,7 @@ import { NavSeries } from "./navSeries";
 import { NavTiming } from "./navTiming";
 import { Rounding } from "./rounding";
 import { PortfolioSchedule, ScheduleVersion } from "./schedule";
-import { IntegerTiers, annualFee, annualFeeScaled, blendedRate, toIntegerTiers } from "./tiers";
+import { IntegerTiers, Tier, annualFee, annualFeeScaled, blendedRate, toIntegerTiers } from "./tiers";
 
 export type { Rounding } from "./rounding";
 
@@ -108,7 +108,9 @@ export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: Day
   const navTotal = new ExactSum(2);
   const feeByDenominator = new Map<number, ExactSum>(); // PERIOD/NONE: sum of annual fees per denominator
   const days: AccrualDay[] = [];
-  let cumulative = ZERO;
+  // The running total of posted accruals = cumBase + cumCents / 100 (cumCents a safe integer).
+  let cumBase = ZERO;
+  let cumCents = 0;
   let accruing = 0;
 
   forEachAccrualRun(navs, start, end, { navTiming, versions, service: options.service }, (run: AccrualRun) => {
@@ -124,11 +126,12 @@ export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: Day
     addTimes(navTotal, cents, () => navs.value(ni), k);
 
     let posted: Dec | null = null;
+    let postedCents: number | null = null; // DAILY on the integer path: the day's posted cents
     if (rounding === "DAILY") {
       if (feeScaled !== null) {
         const c = roundDiv(feeScaled, denominator * 1_000_000);
         addTimes(centsTotal, c, () => centsToDec(c), k);
-        if (detail) posted = centsToDec(c);
+        postedCents = c;
       } else {
         posted = divideToCents(fee(), BigInt(denominator));
         centsTotal.addDec(posted.times(k));
@@ -139,13 +142,19 @@ export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: Day
       addTimes(sum, feeScaled, fee, k);
     }
     if (detail) {
-      const annual = fee();
-      const accrual = posted ?? annual.dividedBy(denominator);
+      // Every day of a run shares one net-asset value, version and denominator, so one annual fee, rate and
+      // accrual: those decimals are made once per run, on first read. The running total stays integer cents
+      // while every accrual so far was posted as integer cents; each day's decimal is made when it is read.
       const v = versions[vi];
-      const annualRate = v.tiers.length === 1 ? v.tiers[0].rate : blendedRate(v.tiers, navs.value(ni));
+      const shared = new RunValues(dates[ni], v.effectiveFrom, navs, ni, v.tiers, denominator, feeScaled, cents, fee, posted, postedCents);
       for (let day = run.from; day <= run.to; day++) {
-        cumulative = cumulative.plus(accrual);
-        days.push({ date: day, navDate: dates[ni], netAssets: navs.value(ni), effectiveFrom: v.effectiveFrom, annualRate, annualFee: annual, daysInYear: denominator, accrual, cumulative });
+        if (postedCents !== null && Number.isSafeInteger(cumCents + postedCents)) cumCents += postedCents;
+        else {
+          if (cumCents !== 0) cumBase = cumBase.plus(centsToDec(cumCents));
+          cumBase = cumBase.plus(shared.accrual());
+          cumCents = 0;
+        }
+        days.push(new DayRecord(day, shared, cumBase, cumCents));
       }
     }
   });
@@ -178,6 +187,87 @@ export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: Day
     fee,
     days,
   };
+}
+
+/** What the days of one run share (same value, version and denominator): each decimal made once, on first read. */
+class RunValues {
+  private accrualDec: Dec | null;
+  private rateDec: Dec | null;
+  constructor(
+    readonly navDate: DayNumber,
+    readonly effectiveFrom: DayNumber,
+    private readonly navs: NavSeries,
+    private readonly navIndex: number,
+    private readonly tiers: readonly Tier[],
+    readonly denominator: number,
+    private readonly feeScaled: number | null,
+    private readonly cents: number | null,
+    readonly annualFee: () => Dec,
+    posted: Dec | null,
+    private readonly postedCents: number | null,
+  ) {
+    this.accrualDec = posted;
+    this.rateDec = tiers.length === 1 ? tiers[0].rate : null;
+  }
+  netAssets(): Dec {
+    return this.navs.value(this.navIndex);
+  }
+  /** The blended rate as `blendedRate` gives it; from the integer fee and cents where both are known (the same exact quotient, rounded once the same way). */
+  annualRate(): Dec {
+    if (this.rateDec === null) {
+      const { feeScaled, cents } = this;
+      this.rateDec = feeScaled === null || cents === null || cents === 0 ? blendedRate(this.tiers, this.netAssets()) : new Dec(feeScaled).dividedBy(new Dec(cents).times(1_000_000));
+    }
+    return this.rateDec;
+  }
+  /** As posted: the integer-path cents, the cents rounded from decimals (DAILY), or the exact quotient. */
+  accrual(): Dec {
+    if (this.accrualDec === null) this.accrualDec = this.postedCents !== null ? centsToDec(this.postedCents) : this.annualFee().dividedBy(this.denominator);
+    return this.accrualDec;
+  }
+}
+
+/**
+ * One day's record. The decimals are read through getters: the run's shared values, and the cumulative
+ * (base + cents / 100, exact) made on first read. `toJSON` lists every field, as a plain record would.
+ */
+class DayRecord implements AccrualDay {
+  private cumulativeDec: Dec | null = null;
+  constructor(
+    readonly date: DayNumber,
+    private readonly run: RunValues,
+    private readonly cumBase: Dec,
+    private readonly cumCents: number,
+  ) {}
+  get navDate(): DayNumber {
+    return this.run.navDate;
+  }
+  get netAssets(): Dec {
+    return this.run.netAssets();
+  }
+  get effectiveFrom(): DayNumber {
+    return this.run.effectiveFrom;
+  }
+  get daysInYear(): number {
+    return this.run.denominator;
+  }
+  get annualRate(): Dec {
+    return this.run.annualRate();
+  }
+  get annualFee(): Dec {
+    return this.run.annualFee();
+  }
+  get accrual(): Dec {
+    return this.run.accrual();
+  }
+  get cumulative(): Dec {
+    if (this.cumulativeDec === null) this.cumulativeDec = this.cumCents === 0 ? this.cumBase : this.cumBase.isZero() ? centsToDec(this.cumCents) : this.cumBase.plus(centsToDec(this.cumCents));
+    return this.cumulativeDec;
+  }
+  toJSON(): AccrualDay {
+    const { date, navDate, netAssets, effectiveFrom, annualRate, annualFee, daysInYear, accrual, cumulative } = this;
+    return { date, navDate, netAssets, effectiveFrom, annualRate, annualFee, daysInYear, accrual, cumulative };
+  }
 }
 
 const integerTiersCache = new WeakMap<ScheduleVersion, IntegerTiers | null>();
