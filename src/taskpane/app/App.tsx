@@ -55,7 +55,7 @@ function Panes({ backend, initialMonth }: { backend: WorkbookBackend; initialMon
     );
   return (
     <>
-      <TabList className="tabs" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="Task">
+      <TabList className="tabs" style={{ flexWrap: "wrap" }} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="Task">
         {TABS.map((t) => (
           <Tab key={t.id} id={`tab-${t.id}`} value={t.id} aria-controls={`panel-${t.id}`}>
             {t.title}

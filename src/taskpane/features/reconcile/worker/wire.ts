@@ -6,12 +6,20 @@ import { Dec } from "../../../../engine";
  */
 type Wired = { $dec: string };
 
+/** An object's data keys: its own, and the getters of its class (the engine's day records compute their fields). */
+function keysOf(x: object): string[] {
+  const keys = new Set(Object.keys(x));
+  for (let p = Object.getPrototypeOf(x); p && p !== Object.prototype; p = Object.getPrototypeOf(p))
+    for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(p))) if (d.get) keys.add(k);
+  return [...keys];
+}
+
 export function toWire(x: unknown): unknown {
   if (x instanceof Dec) return { $dec: x.toString() } satisfies Wired;
   if (Array.isArray(x)) return x.map(toWire);
   if (x && typeof x === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(x)) out[k] = toWire(v);
+    for (const k of keysOf(x)) out[k] = toWire((x as Record<string, unknown>)[k]);
     return out;
   }
   return x;
