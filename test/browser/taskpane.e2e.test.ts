@@ -58,6 +58,10 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     for (const w of WIDTHS) {
       await setWidth(w);
       const overflow = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth - document.documentElement.clientWidth, body: document.body.scrollWidth - document.body.clientWidth }));
+      if (overflow.doc || overflow.body) {
+        const wide = await page.evaluate(() => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 12).map((e) => `${e.tagName}.${String(e.className).slice(0, 60)} w=${Math.round(e.getBoundingClientRect().width)} r=${Math.round(e.getBoundingClientRect().right)}`));
+        process.stderr.write(`sideways overflow in ${name} at ${w} px, elements past the right edge: ${wide.join(" | ")}\n`);
+      }
       expect({ state: name, width: w, ...overflow }).toEqual({ state: name, width: w, doc: 0, body: 0 });
       // Fluent UI's focus manager (tabster) adds aria-hidden focus sentinels of its own (<i data-tabster-dummy>): library markup, not the app's.
       const axe = await new AxeBuilder({ page })
@@ -317,7 +321,7 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     const days = page.getByRole("table", { name: `Daily accruals of ${BALANCED}` });
     expect(await days.locator("tbody tr").count()).toBe(31);
     expect(await days.locator("thead th").allTextContents()).toEqual(["Date", "NAV date", "Net assets", "Version", "Rate", "Daily accrual"]);
-    expect(await days.locator("tbody tr").first().locator("td").allTextContents()).toEqual(["2024-01-01", expect.stringMatching(/^20\d\d-\d\d-\d\d$/), expect.stringMatching(/^[\d,]+\.\d\d$/), "2005-04-30", expect.stringMatching(/^0\.\d+%$/), expect.stringMatching(/^[\d,]+\.\d\d$/)]);
+    expect(await days.locator("tbody tr").first().locator("td").allTextContents()).toEqual(["2024-01-01", expect.stringMatching(/^20\d\d-\d\d-\d\d$/), expect.stringMatching(/^[\d,]+\.\d\d$/), "2005-04-30", expect.stringMatching(/^\u2248?0\.\d+%$/), expect.stringMatching(/^[\d,]+\.\d\d$/)]);
     const expected = await table.locator("tbody tr", { hasText: BALANCED }).first().locator("td").nth(1).textContent();
     expect(await days.locator("tfoot td").last().textContent()).toBe(expected);
     await page.getByText("The bill implies an annual rate of").waitFor();

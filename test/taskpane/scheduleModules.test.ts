@@ -56,5 +56,7 @@ describe("fee schedule editor, pure parts", () => {
     expect(formatAmountText("abc")).toBe("abc");
     expect(formatRate(new Dec("0.001"))).toBe("0.10%");
     expect(formatRate(new Dec("0.00075"))).toBe("0.075%");
+    // A blended rate across tiers (0.10% to $500M, 0.075% above, on $652,061,449.92) repeats: four decimals, marked as rounded.
+    expect(formatRate(new Dec(500000).plus(new Dec("152061449.92").times("0.00075")).div("652061449.92"))).toBe("\u22480.0942%");
   });
 });

@@ -32,11 +32,15 @@ export function formatAmountText(text: string): string {
   return `${t.startsWith("-") ? MINUS : ""}${grouped}${frac ? `.${frac}` : ""}`;
 }
 
-/** A rate as the editor's hint writes it: percent with at least two decimals, exact ("0.10%", "0.075%"). */
+/**
+ * A rate as the editor's hint writes it: percent with at least two decimals, exact ("0.10%", "0.075%").
+ * A computed rate with more than six decimals of a percent (a blended rate across tiers is usually a
+ * repeating decimal) shows four, marked as rounded ("≈0.0958%"), so it fits a 320-px pane.
+ */
 export function formatRate(x: Dec): string {
   const pct = x.times(100);
   const places = Math.max(2, pct.decimalPlaces());
-  return `${pct.toFixed(places)}%`;
+  return places > 6 ? `\u2248${pct.toFixed(4)}%` : `${pct.toFixed(places)}%`;
 }
 
 export function formatDay(d: DayNumber): string {
