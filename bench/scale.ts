@@ -12,7 +12,7 @@ const CLI = path.join(ROOT, "lib", "cli", "main.js");
 const SCALES = [200, 1000, 2000];
 
 /** A workbook written straight as XML (exceljs would take minutes at this size): shared strings, date styles, a zip by zlib. */
-function makeBook(file: string, portfolios: number): { rows: number; xmlBytes: number } {
+export function makeBook(file: string, portfolios: number): { rows: number; xmlBytes: number } {
   const names = Array.from({ length: portfolios }, (_, i) => `Portfolio ${String(i + 1).padStart(4, "0")}`);
   const strings = ["Portfolio", "Effective From", "Breakpoint", "Annual Rate", "Date", "Net Assets", "Month", "Billed Fee", "2024-01", ...names];
   const s = (t: string) => strings.indexOf(t);

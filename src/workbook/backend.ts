@@ -1,4 +1,5 @@
 import { DateSystem, ScheduleRow, toExcelSerial } from "../engine";
+import { ColumnBlock } from "./columns";
 import { CellBlock, ContractKind } from "./contract";
 import { OutCell, SheetModel } from "./reconSheets";
 
@@ -13,6 +14,8 @@ export interface WorkbookBackend {
   dateSystem(): Promise<DateSystem>;
   /** A contract block (table by name, else sheet by name), or null when neither exists. */
   readBlock(kind: ContractKind): Promise<CellBlock | null>;
+  /** The block read straight into its contract columns (a large Net Assets sheet), where the backend can; else as readBlock. */
+  readColumns?(kind: ContractKind): Promise<ColumnBlock | CellBlock | null>;
   /** Writes the fee schedule's four columns in one batch, keeping other columns and formatting; creates the sheet and table when missing. */
   writeSchedule(rows: ScheduleRow[]): Promise<void>;
   /** Writes a contract block's columns (as writeSchedule does for the schedule): for the Fee Settings and the Agreements. */

@@ -1,5 +1,6 @@
 import { Cell, isBlank } from "./cells";
-import { CellBlock } from "./contract";
+import { BlockGeometry, ColumnBlock, ColumnCollector } from "./columns";
+import { CONTRACT, CellBlock, ContractKind, locateColumns, optionalColumns } from "./contract";
 
 /**
  * Where a contract sheet's data is (design section 5): the table by name in any
@@ -65,4 +66,42 @@ export function findBlock(src: BlockSource, spec: ContractSheet): CellBlock | nu
   if (name === null) return null;
   const { grid } = src.cells(name);
   return { sheet: name, file: src.file, headerRow: 1, firstColumn: 0, header: grid[0] ?? [], rows: grid.slice(1) };
+}
+
+/** A source that can also stream a sheet's cells (the .xlsx file backend), so a block can be read into columns. */
+export interface ColumnSource extends BlockSource {
+  /** Streams the sheet's cells that hold something, in row order (1-based row and column). */
+  scan(sheet: string, onCell: (row: number, col: number, cell: Cell) => void): void;
+  /** Whether the sheet's grid has been read already (then the block is taken from it). */
+  hasCells(sheet: string): boolean;
+}
+
+/** The last row and column of a sheet (Excel's limits). */
+const SHEET_ROWS = 1_048_576;
+const SHEET_COLUMNS = 16_384;
+
+/**
+ * A contract block read straight into columns (only the contract's columns are kept), found as
+ * `findBlock` finds it: the table by name, else the sheet by name with its header in row 1. When the
+ * sheet's grid has been read already the grid's block is returned instead.
+ */
+export function findColumns(src: ColumnSource, kind: ContractKind): ColumnBlock | CellBlock | null {
+  const spec = CONTRACT[kind];
+  const t = src.tables().find((x) => x.name.toLowerCase() === spec.table.toLowerCase());
+  let sheet: string;
+  let g: BlockGeometry;
+  if (t) {
+    sheet = t.sheet;
+    g = { headerRow: t.top + (t.headerRows ? 1 : 0) - 1, hasHeaderRow: t.headerRows > 0, left: t.left, right: t.right, bottom: t.bottom - t.totalsRows, fallback: t.columns };
+  } else {
+    const name = src.sheetName(spec.sheet);
+    if (name === null) return null;
+    sheet = name;
+    g = { headerRow: 1, hasHeaderRow: true, left: 1, right: SHEET_COLUMNS, bottom: SHEET_ROWS, fallback: [] };
+  }
+  if (src.hasCells(sheet)) return findBlock(src, spec);
+  const file = src.file;
+  const collector = new ColumnCollector(g, (header) => locateColumns({ header, sheet, file, headerRow: g.headerRow }, spec.columns, optionalColumns(kind)));
+  src.scan(sheet, (row, col, cell) => collector.cell(row, col, cell));
+  return collector.done({ sheet, file });
 }

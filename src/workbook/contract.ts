@@ -1,4 +1,5 @@
-import { Dec, DateSystem, DayNumber, Month, ScheduleRow, buildSchedule, FeeSchedule, ScheduleIssue, parseRateValue, portfolioKey, formatIso } from "../engine";
+import { Dec, DateSystem, DayNumber, Month, ScheduleRow, buildSchedule, FeeSchedule, ScheduleIssue, parseRateValue, portfolioKey, formatIso, fromExcelSerial } from "../engine";
+import { ColumnBlock, columnCell, isColumnBlock } from "./columns";
 import { Cell, CellWhere, WorkbookError, atCell, cellDate, cellMonth, cellNumber, cellText, columnLetter, isBlank, MAX_AMOUNT } from "./cells";
 
 /** The workbook contract (design section 5): tables found by name first, else sheets by name with headers in row 1. */
@@ -17,7 +18,7 @@ export const CONTRACT = {
 } as const;
 
 /** Columns a block may leave out (read as blank). */
-const optionalColumns = (kind: ContractKind): readonly string[] => ("optional" in CONTRACT[kind] ? (CONTRACT[kind] as { optional: readonly string[] }).optional : []);
+export const optionalColumns = (kind: ContractKind): readonly string[] => ("optional" in CONTRACT[kind] ? (CONTRACT[kind] as { optional: readonly string[] }).optional : []);
 
 export type ContractKind = keyof typeof CONTRACT;
 
@@ -37,7 +38,7 @@ export interface CellBlock {
 }
 
 /** Maps contract columns to block columns (case-insensitive, spaces folded); a missing column is an error, except an optional one (-1). */
-export function locateColumns(block: CellBlock, columns: readonly string[], optional: readonly string[] = []): number[] {
+export function locateColumns(block: Pick<CellBlock, "header" | "file" | "sheet" | "headerRow">, columns: readonly string[], optional: readonly string[] = []): number[] {
   const norm = (s: Cell) => String(s ?? "").trim().replace(/\s+/g, " ").toLowerCase();
   const names = block.header.map(norm);
   return columns.map((c) => {
@@ -106,38 +107,110 @@ export interface NetAssetRow {
   row: number;
 }
 
-/** Reads net assets: a real number, not negative, for each row. Numbers stay numbers until a decimal is needed. */
-export function readNetAssets(block: CellBlock, system: DateSystem = 1900): NetAssetRow[] {
+/** The dates a computation reads net assets for: rows dated from..to, and each portfolio's latest before `from`. */
+export interface NetAssetWindow {
+  from: DayNumber;
+  to: DayNumber;
+}
+
+interface PortfolioDates {
+  /** Latest date seen so far; while each row is later than the last, no date can repeat. */
+  last: number;
+  dates: number[];
+  rows: number[];
+  /** Built on the first row out of date order, to find a repeated date. */
+  byDate: Map<number, number> | null;
+  /** With a window: the data row of the latest value dated before it, and that date. */
+  carry: number;
+  carryDate: number;
+}
+
+/**
+ * Reads net assets: a real number, not negative, below 10^15, for each row; a date; a portfolio; no
+ * date twice for a portfolio. Numbers stay numbers until a decimal is needed. Every row is checked;
+ * with a `window`, only rows the window needs become engine input (the rest are checked and dropped).
+ */
+export function readNetAssets(block: CellBlock | ColumnBlock, system: DateSystem = 1900, window?: NetAssetWindow): NetAssetRow[] {
+  const spec = CONTRACT.netAssets;
+  const cols = locateColumns(block, spec.columns);
+  const columnar = isColumnBlock(block);
+  const count = columnar ? block.rowCount : block.rows.length;
+  const data = columnar ? cols.map((c) => block.columns[c] ?? null) : [];
+  const rows = columnar ? [] : block.rows;
+  const cellAt = (k: number, i: number): Cell => (columnar ? columnCell(data[k], i) : (rows[i][cols[k]] ?? null));
+  const where = (k: number, row: number): CellWhere => ({ file: block.file, sheet: block.sheet, row, column: spec.columns[k], letter: columnLetter(block.firstColumn + cols[k]) });
+  const amountAt = (c: Cell, row: number): Dec | number => {
+    if (typeof c === "number" && Number.isFinite(c) && Math.abs(c) < MAX_AMOUNT) {
+      if (c < 0) throw new WorkbookError(where(2, row), `is negative: ${c}; net assets cannot be below zero`);
+      return c;
+    }
+    const d = cellNumber(c, where(2, row));
+    if (d.isNegative()) throw new WorkbookError(where(2, row), `is negative: ${d.toString()}; net assets cannot be below zero`);
+    return d;
+  };
+  const dateAt = (c: Cell, row: number): DayNumber => {
+    if (typeof c === "number") {
+      try {
+        return fromExcelSerial(c, system);
+      } catch {
+        /* cellDate says why */
+      }
+    }
+    return cellDate(c, where(0, row), system);
+  };
+
   const out: NetAssetRow[] = [];
-  // Per portfolio text (shared strings repeat the same string): its key, and the row of each date seen.
-  const seen = new Map<string, Map<number, number>>();
-  const byKey = new Map<string, Map<number, number>>();
-  eachRow(block, "netAssets", (get, row) => {
-    const d = get(0);
-    const p = get(1);
-    const n = get(2);
-    let netAssets: Dec | number;
-    if (typeof n.cell === "number" && Number.isFinite(n.cell) && Math.abs(n.cell) < MAX_AMOUNT) {
-      netAssets = n.cell;
-      if (netAssets < 0) throw new WorkbookError(n.where, `is negative: ${netAssets}; net assets cannot be below zero`);
-    } else {
-      netAssets = cellNumber(n.cell, n.where);
-      if (netAssets.isNegative()) throw new WorkbookError(n.where, `is negative: ${netAssets.toString()}; net assets cannot be below zero`);
+  // Per portfolio text (shared strings repeat the same string): its trimmed name and its key's dates.
+  const byText = new Map<Cell, { name: string; dates: PortfolioDates }>();
+  const byKey = new Map<string, PortfolioDates>();
+  for (let i = 0; i < count; i++) {
+    const d = cellAt(0, i);
+    const p = cellAt(1, i);
+    const n = cellAt(2, i);
+    if (isBlank(d) && isBlank(p) && isBlank(n)) continue;
+    const row = block.headerRow + 1 + i;
+    const netAssets = amountAt(n, row);
+    const date = dateAt(d, row);
+    let named = typeof p === "object" ? undefined : byText.get(p);
+    if (!named) {
+      const name = cellText(p, where(1, row));
+      const key = portfolioKey(name);
+      let dates = byKey.get(key);
+      if (!dates) byKey.set(key, (dates = { last: Number.NEGATIVE_INFINITY, dates: [], rows: [], byDate: null, carry: -1, carryDate: Number.NEGATIVE_INFINITY }));
+      named = { name, dates };
+      if (typeof p !== "object") byText.set(p, named);
     }
-    const date = cellDate(d.cell, d.where, system);
-    const portfolio = cellText(p.cell, p.where);
-    let dates = seen.get(portfolio);
-    if (!dates) {
-      const key = portfolioKey(portfolio);
-      dates = byKey.get(key);
-      if (!dates) byKey.set(key, (dates = new Map()));
-      seen.set(portfolio, dates);
+    const pd = named.dates;
+    if (date <= pd.last) {
+      if (!pd.byDate) {
+        pd.byDate = new Map();
+        for (let k = 0; k < pd.dates.length; k++) pd.byDate.set(pd.dates[k], pd.rows[k]);
+      }
+      const earlier = pd.byDate.get(date);
+      if (earlier !== undefined) throw new WorkbookError(where(0, row), `${formatIso(date)} appears twice for ${named.name} (also row ${earlier}); give one value a date`);
+    } else pd.last = date;
+    if (pd.byDate) pd.byDate.set(date, row);
+    else {
+      pd.dates.push(date);
+      pd.rows.push(row);
     }
-    const earlier = dates.get(date);
-    if (earlier !== undefined) throw new WorkbookError(d.where, `${formatIso(date)} appears twice for ${portfolio} (also row ${earlier}); give one value a date`);
-    dates.set(date, row);
-    out.push({ date, portfolio, netAssets, row });
-  });
+    if (!window || (date >= window.from && date <= window.to)) out.push({ date, portfolio: named.name, netAssets, row });
+    else if (date < window.from && date > pd.carryDate) {
+      pd.carry = i;
+      pd.carryDate = date;
+    }
+  }
+  if (window) {
+    let carried = 0;
+    for (const pd of byKey.values()) {
+      if (pd.carry < 0) continue;
+      const i = pd.carry;
+      const row = block.headerRow + 1 + i;
+      out.push({ date: pd.carryDate, portfolio: cellText(cellAt(1, i), where(1, row)), netAssets: amountAt(cellAt(2, i), row), row });
+      carried++;
+    }
+    if (carried) out.sort((a, b) => a.row - b.row);
+  }
   return out;
 }
 

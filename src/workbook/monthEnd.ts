@@ -1,7 +1,8 @@
-import { Agreement, DateSystem, Dec, FeeSettings, Month, ReconReport, formatMonth, reconcile, resolveSettings } from "../engine";
+import { Agreement, DateSystem, Dec, FeeSettings, Month, NAV_TIMINGS, ReconReport, formatMonth, monthEnd, monthStart, reconcile, resolveSettings } from "../engine";
 import { readAgreements } from "./agreementsSheet";
 import { WorkbookBackend } from "./backend";
 import { WorkbookError } from "./cells";
+import { ColumnBlock } from "./columns";
 import { ARRANGEMENT_SOURCES, readArrangements } from "./arrangements";
 import { CONTRACT, CellBlock, ContractKind, readInvoices, readNetAssets, requireValidSchedule } from "./contract";
 import { OutCell, SheetModel, accrualLines, accrualsSheetName, keptTextFrom, reconSheetName, reconSheets } from "./reconSheets";
@@ -41,7 +42,8 @@ export interface MonthEndInputs {
   file: string;
   system: DateSystem;
   schedule: CellBlock;
-  netAssets: CellBlock;
+  /** Read straight into columns where the backend can (the .xlsx file), else a block of cells. */
+  netAssets: CellBlock | ColumnBlock;
   invoices: CellBlock;
   /** The optional tables: Fee Settings, Agreements, and the waiver, sub-advisory and group tables (null when absent). */
   optional: Partial<Record<ContractKind, CellBlock | null>>;
@@ -60,7 +62,8 @@ export async function readMonthEndInputs(backend: WorkbookBackend, month: Month,
   await onStage?.("schedule");
   const schedule = await requireBlock(backend, "schedule");
   await onStage?.("netAssets");
-  const netAssets = await requireBlock(backend, "netAssets");
+  const netAssets = backend.readColumns ? await backend.readColumns("netAssets") : await backend.readBlock("netAssets");
+  if (!netAssets) throw new WorkbookError({ file: backend.label }, `has no table "${CONTRACT.netAssets.table}" and no sheet "${CONTRACT.netAssets.sheet}"`);
   await onStage?.("invoices");
   const invoices = await requireBlock(backend, "invoices");
   await onStage?.("previous");
@@ -82,7 +85,9 @@ export function computeMonthEnd(inputs: MonthEndInputs, month: Month, tolerance?
   const own = optional.settings ? readSettings(optional.settings, system) : {};
   const settings = resolveSettings({ ...overrides, ...(tolerance ? { tolerance } : {}) }, own);
   const schedule = requireValidSchedule(inputs.schedule, system);
-  const netAssets = readNetAssets(inputs.netAssets, system);
+  // Every row is checked; only the month's rows (and each portfolio's latest value before them) go to the engine.
+  const lag = NAV_TIMINGS[settings.navTiming].lag;
+  const netAssets = readNetAssets(inputs.netAssets, system, { from: monthStart(month) - lag, to: monthEnd(month) });
   const invoices = readInvoices(inputs.invoices, system);
   const agreements: Agreement[] = optional.agreements ? readAgreements(optional.agreements, system) : [];
   if (settings.basis === "30/360") throw new WorkbookError({ file: inputs.file, sheet: CONTRACT.settings.sheet, column: "Value" }, "Day Count 30/360 has no daily denominator; a month-end accrual uses ACT/ACT, ACT/365 or ACT/360");

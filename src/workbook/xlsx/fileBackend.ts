@@ -1,11 +1,12 @@
 import { DateSystem, ScheduleRow } from "../../engine";
 import { WorkbookBackend, scheduleCells } from "../backend";
-import { BlockSource, SourceTable, findBlock } from "../blocks";
+import { ColumnSource, SourceTable, findBlock, findColumns } from "../blocks";
 import { Cell } from "../cells";
+import { ColumnBlock } from "../columns";
 import { CONTRACT, CellBlock, ContractKind, locateColumns } from "../contract";
 import { OutCell, SheetModel } from "../reconSheets";
 import { XlsxPackage, located } from "./package";
-import { SheetCells, readSheet } from "./sheetReader";
+import { SheetCells, readSheet, scanSheet } from "./sheetReader";
 import { putSheets, rewriteColumns } from "./sheetWriter";
 import { tablesOf } from "./tables";
 import { columnName, NS, XML_DECL } from "./xml";
@@ -16,7 +17,7 @@ import { RawDeflater, RawInflater, writeZip } from "./zip";
  * standalone pane's backend. Writes edit the package in place; `bytes()`
  * gives the file.
  */
-export class FileBackend implements WorkbookBackend, BlockSource {
+export class FileBackend implements WorkbookBackend, ColumnSource {
   private readonly cache = new Map<string, SheetCells>();
   private tableList: (SourceTable & { path: string })[] | null = null;
 
@@ -61,6 +62,20 @@ export class FileBackend implements WorkbookBackend, BlockSource {
       this.cache.set(sheet, c);
     }
     return c;
+  }
+
+  hasCells(sheet: string): boolean {
+    return this.cache.has(sheet);
+  }
+
+  scan(sheet: string, onCell: (row: number, col: number, cell: Cell) => void): void {
+    const entry = this.pkg.sheet(sheet)!;
+    located(this.pkg.file, () => scanSheet(this.pkg, entry, onCell), { sheet: entry.name });
+  }
+
+  /** A block straight into its contract columns, streaming the sheet without keeping its grid. */
+  async readColumns(kind: ContractKind): Promise<ColumnBlock | CellBlock | null> {
+    return findColumns(this, kind);
   }
 
   private changed(): void {

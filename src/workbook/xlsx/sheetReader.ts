@@ -61,17 +61,37 @@ function stringsOf(pkg: XlsxPackage): string[] {
   return out;
 }
 
-/** The sheet's cells. Any problem is a WorkbookError naming file, sheet, row and column. */
+/** The sheet's cells as a grid. Any problem is a WorkbookError naming file, sheet, row and column. */
 export function readSheet(pkg: XlsxPackage, entry: SheetEntry): SheetCells {
-  const strings = stringsOf(pkg);
   const grid: Cell[][] = [];
   let maxColumn = 0;
+  let rowIndex = 0;
+  let row: Cell[] = EMPTY;
+  scanSheet(pkg, entry, (r, col, cell) => {
+    if (r !== rowIndex) {
+      rowIndex = r;
+      row = [];
+      grid[r - 1] = row;
+    }
+    row[col - 1] = cell;
+    if (col > maxColumn) maxColumn = col;
+  });
+  for (let i = 0; i < grid.length; i++) if (!grid[i]) grid[i] = EMPTY;
+  return { grid, maxColumn };
+}
+
+/**
+ * Streams a sheet's cells that hold something, in row order, to `onCell` (1-based row and column),
+ * checking every cell of the part as it goes. Any problem is a WorkbookError naming file, sheet, row
+ * and column.
+ */
+export function scanSheet(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: number, col: number, cell: Cell) => void): void {
+  const strings = stringsOf(pkg);
   const fail = (row: number, col: number | null, problem: string): never => {
     throw new WorkbookError({ file: pkg.file, sheet: entry.name, row, ...(col ? { column: columnName(col) } : {}) }, problem);
   };
 
   let rowIndex = 0;
-  let row: Cell[] = EMPTY;
   let col = 0;
   let type = "n";
   let hasFormula = false;
@@ -94,7 +114,6 @@ export function readSheet(pkg: XlsxPackage, entry: SheetEntry): SheetCells {
           if (next <= rowIndex) fail(next, null, `comes after row ${rowIndex}; rows must be in order`);
         } else if (next > MAX_ROWS) fail(next, null, `is beyond the last row a sheet can have (${MAX_ROWS.toLocaleString("en-US")})`);
         rowIndex = next;
-        row = EMPTY;
         col = 0;
         break;
       }
@@ -152,14 +171,7 @@ export function readSheet(pkg: XlsxPackage, entry: SheetEntry): SheetCells {
         break;
       case "c": {
         const cell = cellValue();
-        if (cell !== null) {
-          if (row === EMPTY) {
-            row = [];
-            grid[rowIndex - 1] = row;
-          }
-          row[col - 1] = cell;
-          if (col > maxColumn) maxColumn = col;
-        }
+        if (cell !== null) onCell(rowIndex, col, cell);
         break;
       }
     }
@@ -220,7 +232,5 @@ export function readSheet(pkg: XlsxPackage, entry: SheetEntry): SheetCells {
     { sheet: entry.name },
   );
   if (!found) throw new WorkbookError({ file: pkg.file, sheet: entry.name }, "the sheet's part is missing from the file");
-  for (let i = 0; i < grid.length; i++) if (!grid[i]) grid[i] = EMPTY;
-  return { grid, maxColumn };
 }
 

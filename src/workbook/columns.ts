@@ -1,0 +1,182 @@
+import { Cell, isBlank } from "./cells";
+
+/**
+ * A contract block read straight into columns instead of a `Cell[][]` grid:
+ * for a sheet of half a million net-asset rows the grid (an array per row, a
+ * boxed number per amount, then a copy per block) was most of the memory and
+ * garbage collection of a month end. Only the block's contract columns are
+ * kept, each as typed arrays; a cell that is neither a number nor text (a
+ * boolean, an error, a `t="d"` date, a formula without a result) is kept as
+ * it is. Plain data, so it crosses to the pane's Web Worker by structured clone.
+ */
+export interface CellColumn {
+  /** Per data row: 0 blank, 1 number (`num[i]`), 2 text (`text[num[i]]`), 3 anything else (`other.get(i)`). */
+  kind: Uint8Array;
+  num: Float64Array;
+  /** The column's distinct texts. */
+  text: string[];
+  other: Map<number, Cell>;
+}
+
+export interface ColumnBlock {
+  /** Marks the column form (a CellBlock has `rows`). */
+  columnar: true;
+  sheet: string;
+  file?: string;
+  /** 1-based worksheet row of the header. */
+  headerRow: number;
+  /** 0-based worksheet column of the block's first column. */
+  firstColumn: number;
+  header: Cell[];
+  /** Data rows read; worksheet row of data row i is headerRow + 1 + i. Rows beyond are blank. */
+  rowCount: number;
+  /** By 0-based column of the block: the cells of each column that was asked for and found in the header. */
+  columns: (CellColumn | null)[];
+}
+
+export function isColumnBlock(b: unknown): b is ColumnBlock {
+  return typeof b === "object" && b !== null && (b as { columnar?: unknown }).columnar === true;
+}
+
+/** The cell of data row `i` in a column (null when the column was not kept). */
+export function columnCell(c: CellColumn | null | undefined, i: number): Cell {
+  if (!c || i >= c.kind.length) return null;
+  switch (c.kind[i]) {
+    case 1:
+      return c.num[i];
+    case 2:
+      return c.text[c.num[i]];
+    case 3:
+      return c.other.get(i) ?? null;
+    default:
+      return null;
+  }
+}
+
+/** Builds one column, growing its arrays by doubling. */
+export class ColumnBuilder {
+  private kind = new Uint8Array(1024);
+  private num = new Float64Array(1024);
+  private readonly text: string[] = [];
+  private readonly textIndex = new Map<string, number>();
+  private readonly other = new Map<number, Cell>();
+
+  set(i: number, v: Cell): void {
+    if (i >= this.kind.length) this.grow(i + 1);
+    if (typeof v === "number") {
+      this.kind[i] = 1;
+      this.num[i] = v;
+    } else if (typeof v === "string") {
+      let k = this.textIndex.get(v);
+      if (k === undefined) {
+        k = this.text.length;
+        this.text.push(v);
+        this.textIndex.set(v, k);
+      }
+      this.kind[i] = 2;
+      this.num[i] = k;
+    } else if (v !== null) {
+      this.kind[i] = 3;
+      this.other.set(i, v);
+    }
+  }
+
+  private grow(min: number): void {
+    let n = this.kind.length * 2;
+    while (n < min) n *= 2;
+    const kind = new Uint8Array(n);
+    kind.set(this.kind);
+    const num = new Float64Array(n);
+    num.set(this.num);
+    this.kind = kind;
+    this.num = num;
+  }
+
+  /** The column, trimmed to `rows` data rows. */
+  done(rows: number): CellColumn {
+    return { kind: this.kind.slice(0, rows), num: this.num.slice(0, rows), text: this.text, other: this.other };
+  }
+}
+
+/** Where a block is on its sheet, as a table or a sheet-by-name gives it. */
+export interface BlockGeometry {
+  /** 1-based worksheet row of the header (the row above the data when the table has no header row). */
+  headerRow: number;
+  /** Whether headerRow holds the header cells (a table may have no header row). */
+  hasHeaderRow: boolean;
+  /** 1-based, inclusive columns of the block. */
+  left: number;
+  right: number;
+  /** Last data row (1-based, inclusive). */
+  bottom: number;
+  /** Header names for columns whose header cell is blank or absent (a table's column definitions). */
+  fallback: string[];
+}
+
+/**
+ * Collects a block's header and asked-for columns from a sheet's cells as they stream past in row
+ * order: the header row is read first, the columns are found in it (`locate`, which returns the
+ * block-relative index of each wanted column or -1), then data cells of those columns only are kept.
+ */
+export class ColumnCollector {
+  private readonly header: Cell[] = [];
+  private headerWidth = 0;
+  private wanted: (ColumnBuilder | null)[] | null = null;
+  private lastRow = 0;
+
+  constructor(
+    private readonly g: BlockGeometry,
+    private readonly locate: (header: Cell[]) => number[],
+  ) {}
+
+  cell(row: number, col: number, v: Cell): void {
+    const g = this.g;
+    if (col < g.left || col > g.right) return;
+    if (row <= g.headerRow) {
+      if (row === g.headerRow && g.hasHeaderRow) {
+        this.header[col - g.left] = v;
+        if (col - g.left + 1 > this.headerWidth) this.headerWidth = col - g.left + 1;
+      }
+      return;
+    }
+    if (row > g.bottom) return;
+    const w = this.wanted ?? this.resolve();
+    const b = w[col - g.left];
+    if (!b) return;
+    if (isBlank(v)) return;
+    b.set(row - g.headerRow - 1, v);
+    if (row > this.lastRow) this.lastRow = row;
+  }
+
+  private headerCells(): Cell[] {
+    const g = this.g;
+    const width = Math.max(1, Math.min(g.right - g.left + 1, Math.max(this.headerWidth, g.fallback.length)));
+    const out: Cell[] = new Array(width);
+    for (let i = 0; i < width; i++) {
+      const h = this.header[i];
+      out[i] = isBlank(h) ? (g.fallback[i] ?? null) : h;
+    }
+    return out;
+  }
+
+  private resolve(): (ColumnBuilder | null)[] {
+    const w: (ColumnBuilder | null)[] = [];
+    let at: number[] = [];
+    try {
+      at = this.locate(this.headerCells());
+    } catch {
+      // A missing column is reported where the block is read (as for a grid), not while streaming.
+    }
+    for (const i of at) if (i >= 0) w[i] = new ColumnBuilder();
+    this.wanted = w;
+    return w;
+  }
+
+  done(where: { sheet: string; file?: string }): ColumnBlock {
+    const w = this.wanted ?? this.resolve();
+    const rows = this.lastRow ? this.lastRow - this.g.headerRow : 0;
+    const columns: (CellColumn | null)[] = [];
+    for (let i = 0; i < w.length; i++) columns[i] = w[i] ? w[i]!.done(rows) : null;
+    return { columnar: true, sheet: where.sheet, ...(where.file !== undefined ? { file: where.file } : {}), headerRow: this.g.headerRow, firstColumn: this.g.left - 1, header: this.headerCells(), rowCount: rows, columns };
+  }
+}

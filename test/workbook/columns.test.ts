@@ -1,0 +1,133 @@
+// The Net Assets block read straight into columns (the .xlsx backend's month-end path) gives the rows the
+// grid gives, and a month's window drops only rows the month cannot use, after checking every row.
+import ExcelJS from "exceljs";
+import { readFileSync } from "fs";
+import path from "path";
+import { parseIsoDate } from "../../src/engine";
+import { isColumnBlock } from "../../src/workbook/columns";
+import { readNetAssets } from "../../src/workbook/contract";
+import { FileBackend } from "../../src/workbook/xlsx/fileBackend";
+
+const FIXTURES = path.join(__dirname, "..", "fixtures");
+const d = parseIsoDate;
+
+async function both(bytes: Uint8Array | ArrayBuffer, name: string) {
+  const a = await FileBackend.open(bytes, name);
+  const columns = await a.readColumns("netAssets");
+  const b = await FileBackend.open(bytes, name);
+  const grid = await b.readBlock("netAssets");
+  return { columns: columns!, grid: grid!, system: await a.dateSystem() };
+}
+
+async function book(build: (wb: ExcelJS.Workbook) => void): Promise<ArrayBuffer> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+}
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+describe("Net Assets read into columns", () => {
+  it.each(["five-portfolios-2024-01.xlsx", "libreoffice.xlsx", "prefixed.xlsx", "date1904.xlsx", "strict.xlsx", "../../samples/month-end-2024-01.xlsx"])("%s: the same rows as the grid", async (file) => {
+    const { columns, grid, system } = await both(readFileSync(path.join(FIXTURES, file)), file);
+    expect(isColumnBlock(columns)).toBe(true);
+    const rows = readNetAssets(grid, system);
+    expect(rows.length).toBeGreaterThan(20);
+    expect(readNetAssets(columns, system)).toEqual(rows);
+  });
+
+  it("a table placed anywhere, its columns in another order, an extra column and a Total Row", async () => {
+    const bytes = await book((wb) => {
+      const ws = wb.addWorksheet("Prices");
+      ws.getCell("A1").value = "not part of the table";
+      ws.addTable({
+        name: "NetAssets",
+        ref: "C4",
+        headerRow: true,
+        totalsRow: true,
+        columns: [{ name: "Portfolio" }, { name: "Comment" }, { name: "Net Assets", totalsRowFunction: "sum" }, { name: "Date" }],
+        rows: [
+          ["Fund A", "x", 100.25, day("2024-01-02")],
+          ["Fund B", "", "1,234.50", day("2024-01-02")],
+          ["Fund A", "y", 101, day("2024-01-03")],
+        ],
+      });
+    });
+    const { columns, grid, system } = await both(bytes, "prices.xlsx");
+    expect(isColumnBlock(columns)).toBe(true);
+    const rows = readNetAssets(columns, system);
+    expect(rows.map((r) => [r.row, r.portfolio, String(r.netAssets), r.date])).toEqual([
+      [5, "Fund A", "100.25", d("2024-01-02")],
+      [6, "Fund B", "1234.5", d("2024-01-02")],
+      [7, "Fund A", "101", d("2024-01-03")],
+    ]);
+    expect(rows).toEqual(readNetAssets(grid, system));
+  });
+
+  it("a missing column is the grid's message, naming the header row", async () => {
+    const bytes = await book((wb) => {
+      const ws = wb.addWorksheet("Net Assets");
+      ws.addRow(["Date", "Fund", "Net Assets"]);
+      ws.addRow([day("2024-01-02"), "Fund A", 5]);
+    });
+    const { columns, grid } = await both(bytes, "nav.xlsx");
+    expect(() => readNetAssets(columns)).toThrow('nav.xlsx, sheet "Net Assets", row 1: no column "Portfolio" in the header (found: "Date", "Fund", "Net Assets")');
+    expect(() => readNetAssets(grid)).toThrow('nav.xlsx, sheet "Net Assets", row 1: no column "Portfolio" in the header (found: "Date", "Fund", "Net Assets")');
+  });
+});
+
+describe("a month's window of net assets", () => {
+  // Rows 2..: Fund A daily around January, Fund B with its last value before January on 2023-12-15 and rows out of order.
+  const sheet = (extra: (ws: ExcelJS.Worksheet) => void = () => {}) =>
+    book((wb) => {
+      const ws = wb.addWorksheet("Net Assets");
+      ws.addRow(["Date", "Portfolio", "Net Assets"]);
+      ws.addRow([day("2023-12-28"), "Fund A", 1]); // 2
+      ws.addRow([day("2023-12-29"), "Fund A", 2]); // 3: Fund A's last before the window
+      ws.addRow([day("2024-01-02"), "Fund A", 3]); // 4
+      ws.addRow([day("2024-01-31"), "Fund A", 4]); // 5
+      ws.addRow([day("2024-02-01"), "Fund A", 5]); // 6: after the month
+      ws.addRow([day("2023-12-15"), "Fund B", 6]); // 7: Fund B's last before the window
+      ws.addRow([day("2023-11-30"), "Fund B", 7]); // 8
+      ws.addRow([day("2024-01-05"), "fund b ", 8]); // 9
+      extra(ws);
+    });
+  const january = { from: d("2024-01-01"), to: d("2024-01-31") };
+
+  it("keeps the month's rows and each portfolio's latest value before it, in sheet order", async () => {
+    const b = await FileBackend.open(await sheet(), "w.xlsx");
+    const rows = readNetAssets((await b.readColumns("netAssets"))!, 1900, january);
+    expect(rows.map((r) => [r.row, r.portfolio, r.netAssets])).toEqual([
+      [3, "Fund A", 2],
+      [4, "Fund A", 3],
+      [5, "Fund A", 4],
+      [7, "Fund B", 6],
+      [9, "fund b", 8],
+    ]);
+  });
+
+  it("a window starting the day before the month (prior-day timing) keeps that day as in the window", async () => {
+    const b = await FileBackend.open(await sheet(), "w.xlsx");
+    const rows = readNetAssets((await b.readColumns("netAssets"))!, 1900, { from: d("2023-12-31"), to: d("2024-01-31") });
+    expect(rows.map((r) => r.row)).toEqual([3, 4, 5, 7, 9]);
+  });
+
+  it("still checks rows outside the window: a negative value a year earlier", async () => {
+    const bytes = await sheet((ws) => ws.addRow([day("2023-01-03"), "Fund A", -5]));
+    const b = await FileBackend.open(bytes, "w.xlsx");
+    const block = (await b.readColumns("netAssets"))!;
+    expect(() => readNetAssets(block, 1900, january)).toThrow('w.xlsx, sheet "Net Assets", row 10, column "Net Assets" (C): is negative: -5; net assets cannot be below zero');
+  });
+
+  it("still checks rows outside the window: a date given twice for a portfolio, the second out of order", async () => {
+    const bytes = await sheet((ws) => ws.addRow([day("2023-12-28"), "FUND A", 9]));
+    const block = (await (await FileBackend.open(bytes, "w.xlsx")).readColumns("netAssets"))!;
+    expect(() => readNetAssets(block, 1900, january)).toThrow('w.xlsx, sheet "Net Assets", row 10, column "Date" (A): 2023-12-28 appears twice for FUND A (also row 2); give one value a date');
+  });
+
+  it("still checks rows outside the window: a date that is not a date", async () => {
+    const bytes = await sheet((ws) => ws.addRow(["4/1/2023", "Fund A", 9]));
+    const block = (await (await FileBackend.open(bytes, "w.xlsx")).readColumns("netAssets"))!;
+    expect(() => readNetAssets(block, 1900, january)).toThrow(/row 10, column "Date" \(A\): is the text "4\/1\/2023", an ambiguous date/);
+  });
+});
