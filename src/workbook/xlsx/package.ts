@@ -173,11 +173,12 @@ export class XlsxPackage {
     return t === null ? null : located(this.file, () => parseTree(part, t));
   }
 
-  put(part: string, content: string | XDocument): void {
+  /** Sets a part's content: text, a tree, or bytes already encoded as UTF-8. */
+  put(part: string, content: string | XDocument | Uint8Array): void {
     const k = part.toLowerCase();
     this.removed.delete(k);
     const name = this.zip.entry(part)?.name ?? this.edits.get(k)?.name ?? part;
-    this.edits.set(k, { name, data: new TextEncoder().encode(typeof content === "string" ? content : serialize(content)) });
+    this.edits.set(k, { name, data: content instanceof Uint8Array ? content : new TextEncoder().encode(typeof content === "string" ? content : serialize(content)) });
     this.cachedBytes = null;
   }
 

@@ -28,10 +28,51 @@ export function cellXml(ref: string, c: OutCell, style: number, p = ""): string 
   return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(c.value)}</${p}t></${p}is></${p}c>`;
 }
 
-function sheetXml(m: SheetModel, styles: StylePatch, mainNs: string, relNs: string, tableRid?: string): string {
-  const out: string[] = [`${XML_DECL}<worksheet xmlns="${mainNs}" xmlns:r="${relNs}">`];
+/**
+ * Text gathered into UTF-8 bytes a piece at a time: a sheet of 60,000 rows is never held as one string
+ * (or as the thousands of small strings that make it), only as its bytes.
+ */
+class Utf8Sink {
+  private parts: string[] = [];
+  private pending = 0;
+  private readonly chunks: Uint8Array[] = [];
+  private total = 0;
+  private readonly encoder = new TextEncoder();
+
+  push(s: string): void {
+    this.parts.push(s);
+    this.pending += s.length;
+    if (this.pending > 1 << 18) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.parts.length) return;
+    const b = this.encoder.encode(this.parts.join(""));
+    this.chunks.push(b);
+    this.total += b.length;
+    this.parts = [];
+    this.pending = 0;
+  }
+
+  bytes(): Uint8Array {
+    this.flush();
+    if (this.chunks.length === 1) return this.chunks[0];
+    const out = new Uint8Array(this.total);
+    let o = 0;
+    for (const c of this.chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
+}
+
+function sheetXml(m: SheetModel, styles: StylePatch, mainNs: string, relNs: string, tableRid?: string): Uint8Array {
+  const out = new Utf8Sink();
+  out.push(`${XML_DECL}<worksheet xmlns="${mainNs}" xmlns:r="${relNs}">`);
   const lastRow = m.rows.length;
-  const lastCol = Math.max(1, ...m.rows.map((r) => r.length));
+  let lastCol = 1;
+  for (const r of m.rows) if (r.length > lastCol) lastCol = r.length;
   out.push(`<dimension ref="A1${lastRow > 1 || lastCol > 1 ? `:${columnName(lastCol)}${Math.max(1, lastRow)}` : ""}"/>`);
   if (m.frozenRows) {
     const top = `A${m.frozenRows + 1}`;
@@ -40,24 +81,31 @@ function sheetXml(m: SheetModel, styles: StylePatch, mainNs: string, relNs: stri
   out.push(`<sheetFormatPr defaultRowHeight="15"/>`);
   if (m.widths.length) out.push(`<cols>${m.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
   out.push("<sheetData>");
-  // Style indexes by format, looked up once per column rather than once per cell.
-  const styleOf = (c: OutCell) => styles.index(c.numFmt, c.bold);
+  // Style indexes by format, looked up in a map of the few formats a sheet uses rather than built per cell.
+  const plain = new Map<string | undefined, number>();
+  const styleOf = (c: OutCell) => {
+    if (c.bold) return styles.index(c.numFmt, c.bold);
+    let s = plain.get(c.numFmt);
+    if (s === undefined) plain.set(c.numFmt, (s = styles.index(c.numFmt, false)));
+    return s;
+  };
   const letters = Array.from({ length: lastCol }, (_, i) => columnName(i + 1));
   for (let r = 0; r < m.rows.length; r++) {
     const row = m.rows[r];
+    const n = String(r + 1);
     let cells = "";
     for (let i = 0; i < row.length; i++) {
       const c = row[i];
-      if (c) cells += cellXml(`${letters[i]}${r + 1}`, c, styleOf(c));
+      if (c) cells += cellXml(letters[i] + n, c, styleOf(c));
     }
-    if (cells) out.push(`<row r="${r + 1}">${cells}</row>`);
+    if (cells) out.push(`<row r="${n}">${cells}</row>`);
   }
   out.push("</sheetData>");
   // conditionalFormatting follows sheetData and precedes tableParts (CT_Worksheet's order).
   (m.highlight ?? []).forEach((h, i) => out.push(`<conditionalFormatting sqref="${h.ref}"><cfRule type="expression" dxfId="${styles.attention()}" priority="${i + 1}"><formula>${escapePlain(h.formula)}</formula></cfRule></conditionalFormatting>`));
   if (tableRid) out.push(`<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>`);
   out.push("</worksheet>");
-  return out.join("");
+  return out.bytes();
 }
 
 /** Parts reachable only from `source`'s relationships (not from any other part), with their own relationships. */
