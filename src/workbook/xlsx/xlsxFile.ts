@@ -9,13 +9,16 @@ import { LIMITS, RawDeflater, RawInflater } from "./zip";
  * Node's zlib as the package's inflater: native, several times faster than the pure-JavaScript one the
  * browser uses. zlib stops the moment the output would pass `maxOutputLength`, so the part's size and
  * inflate ratio are checked while inflating: the cap is the smaller of the part limit and the ratio
- * limit times the compressed size. The output goes to the parser in 1 MB pieces.
+ * limit times the compressed size. zlib's output buffer is sized from the size the zip directory
+ * declares (never more than 32 times the compressed size), so a 76 MB sheet inflates into one buffer
+ * instead of pieces joined into a second copy. The output goes to the parser in 1 MB pieces.
  */
-export const zlibInflater: RawInflater = (data, limit, sink) => {
+export const zlibInflater: RawInflater = (data, limit, sink, declared) => {
   const cap = Math.min(LIMITS.partBytes, Math.max(LIMITS.ratioFloor, LIMITS.ratio * data.length)) + 1;
+  const chunkSize = Math.max(64 * 1024, Math.min(cap, (declared ?? 0) + 1, 32 * data.length + 64 * 1024));
   let out: Buffer;
   try {
-    out = zlib.inflateRawSync(data, { maxOutputLength: cap } as zlib.ZlibOptions);
+    out = zlib.inflateRawSync(data, { maxOutputLength: cap, chunkSize } as zlib.ZlibOptions);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) limit(cap, data.length);
     throw e;

@@ -46,9 +46,10 @@ export interface ZipEntry {
 
 /**
  * Inflates raw-deflate data chunk by chunk, handing each piece to `sink`. `limit` is checked
- * on the running total, so inflation stops as soon as a part grows past it.
+ * on the running total, so inflation stops as soon as a part grows past it. `declared` is the size
+ * the zip directory gives: a hint for buffer sizes only, never trusted as a limit.
  */
-export type RawInflater = (data: Uint8Array, limit: (inflated: number, consumed: number) => void, sink: (chunk: Uint8Array) => void) => void;
+export type RawInflater = (data: Uint8Array, limit: (inflated: number, consumed: number) => void, sink: (chunk: Uint8Array) => void, declared?: number) => void;
 
 const INPUT_CHUNK = 16 * 1024;
 
@@ -168,7 +169,7 @@ export class ZipReader {
       }
     };
     try {
-      this.inflater(data, (inflated, consumed) => checkLimit(e.name, inflated, Math.max(consumed, 1)), guarded);
+      this.inflater(data, (inflated, consumed) => checkLimit(e.name, inflated, Math.max(consumed, 1)), guarded, e.size);
     } catch (err) {
       if (sinkFailed) throw sinkError;
       if (err instanceof ZipError) throw err;
