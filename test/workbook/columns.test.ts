@@ -1,12 +1,14 @@
 // The Net Assets block read straight into columns (the .xlsx backend's month-end path) gives the rows the
 // grid gives, and a month's window drops only rows the month cannot use, after checking every row.
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { readFileSync } from "fs";
 import path from "path";
 import { parseIsoDate } from "../../src/engine";
 import { isColumnBlock } from "../../src/workbook/columns";
 import { readNetAssets } from "../../src/workbook/contract";
 import { FileBackend } from "../../src/workbook/xlsx/fileBackend";
+import { parseRef, refColumn } from "../../src/workbook/xlsx/xml";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");
 const d = parseIsoDate;
@@ -129,5 +131,17 @@ describe("a month's window of net assets", () => {
     const bytes = await sheet((ws) => ws.addRow(["4/1/2023", "Fund A", 9]));
     const block = (await (await FileBackend.open(bytes, "w.xlsx")).readColumns("netAssets"))!;
     expect(() => readNetAssets(block, 1900, january)).toThrow(/row 10, column "Date" \(A\): is the text "4\/1\/2023", an ambiguous date/);
+  });
+});
+
+describe("the cell reference reader of the sheet path", () => {
+  it("finds the column parseRef finds, and refuses what it refuses", () => {
+    const refs = ["A1", "a1", "$B$7", "XFD1048576", "XFE1", "A1048577", "A0", "ZZZZZZ24", "AB", "12", "", "$", "A$", "A1$", "A01", "AAA12345678", "XFD01048576", "Ä1", "A-1", "A 1"];
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...refs), fc.stringMatching(/^\$?[A-Za-z]{0,4}\$?\d{0,8}$/)), (ref) => {
+        expect(refColumn(ref)).toBe(parseRef(ref)?.col ?? 0);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { parseIsoDate } from "../../engine";
 import { Cell, WorkbookError } from "../cells";
 import { SheetEntry, XlsxPackage } from "./package";
-import { MAX_COLUMNS, MAX_ROWS, Tag, columnName, isMain, parseRef, unescapeOoxml } from "./xml";
+import { MAX_COLUMNS, MAX_ROWS, Tag, columnName, isMain, refColumn, unescapeOoxml } from "./xml";
 
 /**
  * Reads a worksheet's cells by streaming its part through the XML parser:
@@ -121,9 +121,8 @@ export function scanSheet(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: num
         if (!rowIndex) fail(1, null, "has a cell outside any row");
         const ref = t.attributes.r;
         if (ref !== undefined) {
-          const p = parseRef(ref);
-          if (!p) fail(rowIndex, null, `has a cell at ${JSON.stringify(ref.slice(0, 20))}, which is not a cell of a sheet (columns A to XFD, rows 1 to ${MAX_ROWS.toLocaleString("en-US")})`);
-          col = p!.col;
+          col = refColumn(ref);
+          if (!col) fail(rowIndex, null, `has a cell at ${JSON.stringify(ref.slice(0, 20))}, which is not a cell of a sheet (columns A to XFD, rows 1 to ${MAX_ROWS.toLocaleString("en-US")})`);
         } else {
           col++;
           if (col > MAX_COLUMNS) fail(rowIndex, null, `has more than ${MAX_COLUMNS.toLocaleString("en-US")} cells; a sheet ends at column XFD`);

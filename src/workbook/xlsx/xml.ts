@@ -43,7 +43,10 @@ export class XmlError extends Error {
   }
 }
 
-/** An element as the handlers see it: its name resolved to a namespace URI and local name. */
+/**
+ * An element as the handlers see it: its name resolved to a namespace URI and local name. The object
+ * is reused for the next element at the same depth: read it during the call, do not keep it.
+ */
 export interface Tag {
   /** Qualified name as written, e.g. `x:row`. */
   name: string;
@@ -68,34 +71,51 @@ export const MAX_DEPTH = 256;
 /** The namespace URI an attribute's prefix is bound to in `tag`'s scope, for attributes given with a prefix. */
 export type Resolver = (prefix: string) => string | undefined;
 
+/** An element name resolved in a namespace scope. */
+interface Resolved {
+  prefix: string;
+  local: string;
+  uri: string;
+}
+
 /**
  * saxes with its own namespace handling off (it is quadratic in nesting depth) and namespaces resolved
  * here instead: a scope per element that declares any, a depth limit, unbound prefixes refused.
+ * Element names are resolved once per distinct name and scope (a sheet has a handful: row, c, v, ...),
+ * and the Tag handed to the handlers is one object per depth, reused: a handler must not keep it.
  */
 function makeParser(part: string, h: XmlHandlers, onResolver?: (r: Resolver) => void): SaxesParser {
   const p = new SaxesParser({ position: true });
   const XML_URI: string = NS.xml;
   let scope: Map<string, string> = new Map([["xml", XML_URI]]);
-  const scopes: Map<string, string>[] = [];
-  const stack: Tag[] = [];
+  // The scope to restore when the element at each depth closes (null: it declared nothing).
+  const restore: (Map<string, string> | null)[] = [];
+  const pool: Tag[] = [];
+  let depth = 0;
   const resolve: Resolver = (prefix) => scope.get(prefix);
   onResolver?.(resolve);
-  // Names are split once per distinct qualified name (a sheet has a handful: row, c, v, ...).
-  const split = new Map<string, [string, string]>();
+  const namesByScope = new WeakMap<Map<string, string>, Map<string, Resolved>>();
+  let names = new Map<string, Resolved>();
+  namesByScope.set(scope, names);
+  const enter = (s: Map<string, string>) => {
+    scope = s;
+    let n = namesByScope.get(s);
+    if (!n) namesByScope.set(s, (n = new Map()));
+    names = n;
+  };
   p.on("opentag", (t) => {
-    if (stack.length >= MAX_DEPTH) throw new XmlError(part, `nests elements more than ${MAX_DEPTH} deep, which no workbook part does`, p.line);
+    if (depth >= MAX_DEPTH) throw new XmlError(part, `nests elements more than ${MAX_DEPTH} deep, which no workbook part does`, p.line);
     const attrs = t.attributes as Record<string, string>;
     let declared: Map<string, string> | null = null;
     let prefixed = false;
     for (const k in attrs) {
-      const c = k.indexOf(":");
-      if (k === "xmlns" || (c === 5 && k.startsWith("xmlns"))) {
+      if (k.charCodeAt(0) === 120 && (k === "xmlns" || k.startsWith("xmlns:"))) {
         if (!declared) declared = new Map(scope);
-        declared.set(c < 0 ? "" : k.slice(6), canonical(attrs[k]));
-      } else if (c > 0) prefixed = true;
+        declared.set(k.length === 5 ? "" : k.slice(6), canonical(attrs[k]));
+      } else if (k.indexOf(":") > 0) prefixed = true;
     }
-    scopes.push(scope);
-    if (declared) scope = declared;
+    restore[depth] = declared ? scope : null;
+    if (declared) enter(declared);
     if (prefixed) {
       for (const k in attrs) {
         const c = k.indexOf(":");
@@ -103,22 +123,33 @@ function makeParser(part: string, h: XmlHandlers, onResolver?: (r: Resolver) => 
       }
     }
     const name = t.name;
-    let parts = split.get(name);
-    if (!parts) {
+    let r = names.get(name);
+    if (r === undefined) {
       const colon = name.indexOf(":");
-      parts = colon < 0 ? ["", name] : [name.slice(0, colon), name.slice(colon + 1)];
-      split.set(name, parts);
+      const prefix = colon < 0 ? "" : name.slice(0, colon);
+      const uri = scope.get(prefix);
+      if (uri === undefined && prefix) throw new XmlError(part, `uses the prefix "${prefix}" without declaring its namespace`, p.line);
+      r = { prefix, local: colon < 0 ? name : name.slice(colon + 1), uri: uri ?? "" };
+      names.set(name, r);
     }
-    const uri = scope.get(parts[0]);
-    if (uri === undefined && parts[0]) throw new XmlError(part, `uses the prefix "${parts[0]}" without declaring its namespace`, p.line);
-    const tag: Tag = { name, prefix: parts[0], local: parts[1], uri: uri ?? "", attributes: attrs, isSelfClosing: t.isSelfClosing };
-    stack.push(tag);
+    let tag = pool[depth];
+    if (tag === undefined) pool[depth] = tag = { name, prefix: r.prefix, local: r.local, uri: r.uri, attributes: attrs, isSelfClosing: t.isSelfClosing };
+    else {
+      tag.name = name;
+      tag.prefix = r.prefix;
+      tag.local = r.local;
+      tag.uri = r.uri;
+      tag.attributes = attrs;
+      tag.isSelfClosing = t.isSelfClosing;
+    }
+    depth++;
     h.open(tag);
   });
   p.on("closetag", () => {
-    const tag = stack.pop()!;
-    h.close?.(tag);
-    scope = scopes.pop()!;
+    depth--;
+    h.close?.(pool[depth]);
+    const s = restore[depth];
+    if (s) enter(s);
   });
   if (h.text) {
     p.on("text", h.text);
@@ -393,6 +424,35 @@ export function columnIndex(letters: string): number {
 /** A 1-based column index to letters: 1 -> A, 27 -> AA. */
 export function columnName(index1: number): string {
   return columnLetter(index1 - 1);
+}
+
+/**
+ * The 1-based column of a cell reference `AB12` (with or without `$`), checked as parseRef checks it;
+ * 0 when malformed or beyond Excel's grid. Character by character: it runs once per cell read.
+ */
+export function refColumn(ref: string): number {
+  const n = ref.length;
+  let i = 0;
+  if (i < n && ref.charCodeAt(i) === 36) i++;
+  let col = 0;
+  const start = i;
+  for (; i < n; i++) {
+    let c = ref.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === start || i - start > 3 || col > MAX_COLUMNS) return 0;
+  if (i < n && ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digits = i;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return 0;
+    row = row * 10 + (c - 48);
+  }
+  if (i === digits || i - digits > 7 || row < 1 || row > MAX_ROWS) return 0;
+  return col;
 }
 
 /** A cell reference `AB12` (with or without `$`) as 1-based row and column; null when malformed or beyond Excel's grid. */
