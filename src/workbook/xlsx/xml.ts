@@ -103,33 +103,20 @@ function makeParser(part: string, h: XmlHandlers, onResolver?: (r: Resolver) => 
     if (!n) namesByScope.set(s, (n = new Map()));
     names = n;
   };
-  // Whether the tag being read has a namespace declaration (1) or a prefixed attribute (2), noted as each
-  // attribute is read: saxes keeps a tag's attributes in a dictionary object (Object.create(null)), and
-  // walking it for each of 4 million elements took a sixth of the parse.
-  let attrFlags = 0;
-  p.on("attribute", (a) => {
-    const n = a.name;
-    if (n.length < 2) return;
-    if (n.charCodeAt(0) === 120 && (n === "xmlns" || n.startsWith("xmlns:"))) attrFlags |= 1;
-    else if (n.indexOf(":") > 0) attrFlags |= 2;
-  });
   p.on("opentag", (t) => {
     if (depth >= MAX_DEPTH) throw new XmlError(part, `nests elements more than ${MAX_DEPTH} deep, which no workbook part does`, p.line);
     const attrs = t.attributes as Record<string, string>;
-    const flags = attrFlags;
-    attrFlags = 0;
     let declared: Map<string, string> | null = null;
-    if (flags & 1) {
-      for (const k in attrs) {
-        if (k === "xmlns" || k.startsWith("xmlns:")) {
-          if (!declared) declared = new Map(scope);
-          declared.set(k.length === 5 ? "" : k.slice(6), canonical(attrs[k]));
-        }
-      }
+    let prefixed = false;
+    for (const k in attrs) {
+      if (k.charCodeAt(0) === 120 && (k === "xmlns" || k.startsWith("xmlns:"))) {
+        if (!declared) declared = new Map(scope);
+        declared.set(k.length === 5 ? "" : k.slice(6), canonical(attrs[k]));
+      } else if (k.indexOf(":") > 0) prefixed = true;
     }
     restore[depth] = declared ? scope : null;
     if (declared) enter(declared);
-    if (flags & 2) {
+    if (prefixed) {
       for (const k in attrs) {
         const c = k.indexOf(":");
         if (c > 0 && !(c === 5 && k.startsWith("xmlns")) && !scope.has(k.slice(0, c))) throw new XmlError(part, `uses the prefix "${k.slice(0, c)}" without declaring its namespace`, p.line);
