@@ -178,7 +178,7 @@ export class XlsxPackage {
     const k = part.toLowerCase();
     this.removed.delete(k);
     const name = this.zip.entry(part)?.name ?? this.edits.get(k)?.name ?? part;
-    this.edits.set(k, { name, data: content instanceof Uint8Array ? content : new TextEncoder().encode(typeof content === "string" ? content : serialize(content)) });
+    this.edits.set(k, { name, data: typeof content === "string" ? new TextEncoder().encode(content) : isBytes(content) ? content : new TextEncoder().encode(serialize(content)) });
     this.cachedBytes = null;
   }
 
@@ -280,6 +280,11 @@ export class XlsxPackage {
     while (used.has(`${prefix}${n}${ext}`.toLowerCase())) n++;
     return `${prefix}${n}${ext}`;
   }
+}
+
+/** Bytes rather than a tree; by ArrayBuffer.isView, not instanceof: a TextEncoder may hand back another realm's Uint8Array (jsdom). */
+function isBytes(c: XDocument | Uint8Array): c is Uint8Array {
+  return ArrayBuffer.isView(c);
 }
 
 function parseTreeOf(part: string, text: string): XDocument {
