@@ -3,7 +3,7 @@ import { WorkbookBackend, scheduleCells } from "../backend";
 import { ColumnSource, SourceTable, findBlock, findColumns } from "../blocks";
 import { Cell } from "../cells";
 import { ColumnBlock } from "../columns";
-import { CONTRACT, CellBlock, ContractKind, locateColumns } from "../contract";
+import { CONTRACT, CellBlock, ContractKind, writableColumns } from "../contract";
 import { OutCell, SheetModel } from "../reconSheets";
 import { XlsxPackage, located } from "./package";
 import { SheetCells, readSheet, scanSheet } from "./sheetReader";
@@ -111,7 +111,9 @@ export class FileBackend implements WorkbookBackend, ColumnSource {
       this.changed();
       return;
     }
-    const cols = locateColumns(block, spec.columns).map((i) => block.firstColumn + i + 1);
+    const written = writableColumns(block, kind, rows);
+    const cols = written.cols.map((i) => block.firstColumn + i + 1);
+    rows = written.cells;
     const entry = this.pkg.sheet(block.sheet)!;
     const table = this.tables().find((t) => t.name.toLowerCase() === spec.table.toLowerCase() && t.sheet === block.sheet);
     const oldLast = block.headerRow + block.rows.length;
