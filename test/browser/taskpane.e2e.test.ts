@@ -461,18 +461,54 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     await checkState("16-month-end-200");
   }, 300000);
 
-  it("shows the sample's Fee Settings and writes the Agreement Calendar", async () => {
+  it("Settings and Calendar: the same checks as every state; unsaved settings edits ask before month end and before the page is left", async () => {
     await fresh("standalone.html");
     await page.getByRole("tab", { name: "Settings" }).click();
-    await page.getByText("From the sheet “Fee Settings”.").waitFor();
+    const settings = page.locator("#panel-settings");
+    await settings.getByText("From the sheet “Fee Settings”.").waitFor();
     expect(await page.getByRole("combobox", { name: "Net Assets Timing" }).inputValue()).toBe("SAME_DAY");
-    await page.screenshot({ path: path.join(ARTIFACTS, "18-settings.png"), fullPage: true });
+    await checkState("18-settings");
+
+    // An unsaved settings edit, and nothing else changed: leaving the page asks first.
+    await page.getByRole("combobox", { name: "Rounding" }).selectOption("PERIOD");
+    await settings.getByText("Unsaved edits", { exact: true }).waitFor();
+    await page.getByText("No changes since it was opened or downloaded.").waitFor();
+    const asked = new Promise<string>((resolve) => page.once("dialog", (d) => (resolve(d.type()), void d.dismiss())));
+    await page.reload().catch(() => undefined);
+    expect(await asked).toBe("beforeunload");
+    expect(await page.getByRole("combobox", { name: "Rounding" }).inputValue()).toBe("PERIOD");
+
+    // Month end asks before running on the saved settings.
+    await page.getByRole("tab", { name: "Month end" }).click();
+    await page.getByRole("button", { name: "Run month-end reconciliation" }).click();
+    const prompt = page.getByRole("alertdialog", { name: "Unsaved edits to the fee settings" });
+    await prompt.waitFor();
+    await prompt.getByRole("button", { name: "Run on the saved settings" }).waitFor();
+    await checkState("19-settings-unsaved-prompt");
+    await prompt.getByRole("button", { name: "Save and run" }).click();
+    await page.getByRole("heading", { name: "Reconciliation January 2024" }).waitFor();
+    expect(await focused()).toEqual({ tag: "H2", text: "Reconciliation January 2024" });
+    // The run used the saved setting.
+    expect(await page.getByText(/Basis ACT\/ACT; rounding PERIOD /).count()).toBe(1);
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await settings.getByText(/^Saved the Fee Settings to Fee Settings\. Kept in this browser/).waitFor();
+    await settings.getByText("No unsaved edits", { exact: true }).waitFor();
+
+    // Saving from the tab: focus stays on Save (now unavailable), not dropped to the page.
+    await page.getByRole("textbox", { name: "Tolerance" }).fill("0.05");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await settings.getByText("No unsaved edits", { exact: true }).waitFor();
+    expect(await page.getByRole("button", { name: "Save settings" }).getAttribute("aria-disabled")).toBe("true");
+    expect(await focused()).toEqual({ tag: "BUTTON", text: "Save settings" });
+
     await page.getByRole("tab", { name: "Calendar" }).click();
     await page.locator("#panel-calendar input[type=date]").fill("2024-01-31");
     await page.getByRole("button", { name: "Update the Agreement Calendar" }).click();
     await page.getByText(/1 of 9 portfolios need a continuance approval/).waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, "19-calendar.png"), fullPage: true });
-  }, 60000);
+    // Focus stays on the button that wrote the sheet (it was never disabled out from under the keyboard).
+    expect(await focused()).toEqual({ tag: "BUTTON", text: "Update the Agreement Calendar" });
+    await checkState("20-calendar");
+  }, 120000);
 
   it("the Office page, opened outside Office, falls back to the standalone pane (Office.onReady gives host null)", async () => {
     await fresh("taskpane.html");

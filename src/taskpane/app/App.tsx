@@ -49,7 +49,7 @@ function Panes({ backend, initialMonth }: { backend: WorkbookBackend; initialMon
     ) : id === "reconcile" ? (
       <ReconcileView backend={backend} initialMonth={initialMonth} revision={revision} onWritten={written} />
     ) : id === "settings" ? (
-      <SettingsFeature backend={backend} />
+      <SettingsFeature backend={backend} onWritten={written} />
     ) : (
       <CalendarFeature backend={backend} />
     );
