@@ -403,7 +403,8 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     await page.getByRole("tab", { name: "Month end" }).click();
     const run = page.getByRole("button", { name: "Run month-end reconciliation" });
     await run.click();
-    await page.getByText("Accruing 6,200 days…").waitFor();
+    // The worker's script has not arrived: the workbook is not lent to it yet, and Cancel stops at once.
+    await page.locator(".progress").getByText("Starting…").waitFor();
     expect(await run.getAttribute("aria-disabled")).toBe("true");
     expect(await focused()).toEqual({ tag: "BUTTON", text: "Run month-end reconciliation" });
     await checkState("15-month-end-running");
