@@ -512,7 +512,7 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
 
     // An unsaved settings edit, and nothing else changed: leaving the page asks first.
     await page.getByRole("combobox", { name: "Rounding" }).selectOption("PERIOD");
-    await settings.getByText("Unsaved edits", { exact: true }).waitFor();
+    await settings.getByText("Unsaved settings edits", { exact: true }).waitFor();
     await page.getByText("No changes since it was opened or downloaded.").waitFor();
     const asked = new Promise<string>((resolve) => page.once("dialog", (d) => (resolve(d.type()), void d.dismiss())));
     await page.reload().catch(() => undefined);
@@ -533,12 +533,12 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     expect(await page.getByText(/Basis ACT\/ACT; rounding PERIOD /).count()).toBe(1);
     await page.getByRole("tab", { name: "Settings" }).click();
     await settings.getByText(/^Saved the Fee Settings to Fee Settings\. Kept in this browser/).waitFor();
-    await settings.getByText("No unsaved edits", { exact: true }).waitFor();
+    await settings.getByText("No unsaved settings edits", { exact: true }).waitFor();
 
     // Saving from the tab: focus stays on Save (now unavailable), not dropped to the page.
     await page.getByRole("textbox", { name: "Tolerance" }).fill("0.05");
     await page.getByRole("button", { name: "Save settings" }).click();
-    await settings.getByText("No unsaved edits", { exact: true }).waitFor();
+    await settings.getByText("No unsaved settings edits", { exact: true }).waitFor();
     expect(await page.getByRole("button", { name: "Save settings" }).getAttribute("aria-disabled")).toBe("true");
     expect(await focused()).toEqual({ tag: "BUTTON", text: "Save settings" });
 
