@@ -36,6 +36,47 @@ async function bigWorkbook(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+const ARR_BP = [0, 250e6, 500e6, 1e9];
+const SUB_BP = [0, 100e6, 250e6, 500e6, 750e6];
+
+/**
+ * January 2024 (366-day year) with the issue's worked cases moved to it: Fund W at 1.05/1.00/0.85/0.75% on
+ * $600M, waived to 0.95/0.90/0.80/0.75% from 2024-01-15 (as case 1: gross 506,079.34, waiver 25,546.58,
+ * payable 480,532.76); Fund S at 0.70% to $100M, 0.68% above on $300M (2,060,000 ÷ 366 = 5,628.42 a day,
+ * 174,481.02), sub-advised at 0.41/0.39/0.38/0.37/0.36% of the Growth group (S + Fund B's $2,000M = $2,300M:
+ * 8,450,000 × 300/2,300 ÷ 366 = 3,011.40 a day, 93,353.40; the Manager's net 81,127.62).
+ */
+async function arrangementsWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = (name: string, header: string[], rows: (string | number | Date)[][]) => {
+    const ws = wb.addWorksheet(name);
+    ws.addRow(header);
+    for (const r of rows) ws.addRow(r);
+  };
+  const day = (s: string) => new Date(`${s}T00:00:00Z`);
+  sheet("Fee Schedule", ["Portfolio", "Effective From", "Breakpoint", "Annual Rate"], [
+    ...[0.0105, 0.01, 0.0085, 0.0075].map((r, i) => ["Fund W", day("2010-01-01"), ARR_BP[i], r]),
+    ["Fund S", day("2010-01-01"), 0, 0.007],
+    ["Fund S", day("2010-01-01"), 100e6, 0.0068],
+  ]);
+  sheet("Net Assets", ["Date", "Portfolio", "Net Assets"], [
+    [day("2023-12-29"), "Fund W", 600e6],
+    [day("2023-12-29"), "Fund S", 300e6],
+    [day("2023-12-29"), "Fund B", 2000e6],
+  ]);
+  sheet("Invoices", ["Month", "Portfolio", "Billed Fee"], [
+    ["2024-01", "Fund W", 480532.76],
+    ["2024-01", "Fund S", 174481.02],
+  ]);
+  sheet("Fee Waivers", ["Portfolio", "Waiver From", "Waiver To", "Breakpoint", "Annual Rate"], [0.0095, 0.009, 0.008, 0.0075].map((r, i) => ["Fund W", day("2024-01-15"), day("2025-04-30"), ARR_BP[i], r]));
+  sheet("Sub-Advisory Schedule", ["Portfolio", "Sub-Adviser", "Effective From", "Breakpoint", "Annual Rate", "Group"], [0.0041, 0.0039, 0.0038, 0.0037, 0.0036].map((r, i) => ["Fund S", "Sub-Adviser LLC", day("2010-01-01"), SUB_BP[i], r, "Growth"]));
+  sheet("Aggregation Groups", ["Group", "Portfolio"], [
+    ["Growth", "Fund S"],
+    ["Growth", "Fund B"],
+  ]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 describeWithChromium("browser tests of the task pane")("the task pane in headless Chromium (standalone mode), at 350 px and 1280 px", () => {
   let server: Awaited<ReturnType<typeof serveFolder>>;
   let context: BrowserContext;
@@ -335,9 +376,9 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
 
     const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
     const csv = readFileSync(await dl.path(), "utf8").split("\r\n");
-    expect(csv[0]).toBe("Month,Portfolio,Status,Days,Average Daily Net Assets,Annual Rate,Expected Fee,Billed Fee,Difference");
-    expect(csv.find((l) => l.includes(",Not billed,"))).toMatch(/,Not billed,\d+,.*,,$/);
-    const cmp = /^2024-01,Compared \(8 rows with both expected and billed\),,,,,([\d.]+),([\d.]+),(-?[\d.]+)$/.exec(csv.find((l) => l.startsWith("2024-01,Compared"))!)!;
+    expect(csv[0]).toBe("Month,Portfolio,Status,Days,Average Daily Net Assets,Annual Rate,Expected Fee,Billed Fee,Difference,Gross Fee,Waiver,Sub-Advisory Fee,Manager's Net");
+    expect(csv.find((l) => l.includes(",Not billed,"))).toMatch(/,Not billed,\d+,.*,,,[\d.]+,0\.00,,$/);
+    const cmp = /^2024-01,Compared \(8 rows with both expected and billed\),,,,,([\d.]+),([\d.]+),(-?[\d.]+),,,,$/.exec(csv.find((l) => l.startsWith("2024-01,Compared"))!)!;
     expect(Math.round(Number(cmp[3]) * 100)).toBe(Math.round(Number(cmp[2]) * 100) - Math.round(Number(cmp[1]) * 100));
 
     // Standalone: what was written lives in this browser until downloaded, and leaving asks first.
@@ -472,7 +513,7 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
 
     // An unsaved settings edit, and nothing else changed: leaving the page asks first.
     await page.getByRole("combobox", { name: "Rounding" }).selectOption("PERIOD");
-    await settings.getByText("Unsaved edits", { exact: true }).waitFor();
+    await settings.getByText("Unsaved settings edits", { exact: true }).waitFor();
     await page.getByText("No changes since it was opened or downloaded.").waitFor();
     const asked = new Promise<string>((resolve) => page.once("dialog", (d) => (resolve(d.type()), void d.dismiss())));
     await page.reload().catch(() => undefined);
@@ -493,12 +534,12 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     expect(await page.getByText(/Basis ACT\/ACT; rounding PERIOD /).count()).toBe(1);
     await page.getByRole("tab", { name: "Settings" }).click();
     await settings.getByText(/^Saved the Fee Settings to Fee Settings\. Kept in this browser/).waitFor();
-    await settings.getByText("No unsaved edits", { exact: true }).waitFor();
+    await settings.getByText("No unsaved settings edits", { exact: true }).waitFor();
 
     // Saving from the tab: focus stays on Save (now unavailable), not dropped to the page.
     await page.getByRole("textbox", { name: "Tolerance" }).fill("0.05");
     await page.getByRole("button", { name: "Save settings" }).click();
-    await settings.getByText("No unsaved edits", { exact: true }).waitFor();
+    await settings.getByText("No unsaved settings edits", { exact: true }).waitFor();
     expect(await page.getByRole("button", { name: "Save settings" }).getAttribute("aria-disabled")).toBe("true");
     expect(await focused()).toEqual({ tag: "BUTTON", text: "Save settings" });
 
@@ -509,6 +550,71 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     // Focus stays on the button that wrote the sheet (it was never disabled out from under the keyboard).
     expect(await focused()).toEqual({ tag: "BUTTON", text: "Update the Agreement Calendar" });
     await checkState("20-calendar");
+  }, 120000);
+
+  it("a workbook with a fee waiver and a sub-advisory fee: the review and the drill-down show gross, waiver, payable, sub-advisory and the Manager's net; the totals equal the review's", async () => {
+    await fresh("standalone.html");
+    await page.locator("label.file-button", { hasText: "Open .xlsx" }).locator("input[type=file]").setInputFiles({ name: "arrangements.xlsx", mimeType: "application/octet-stream", buffer: await arrangementsWorkbook() });
+    await page.getByText("Workbook: arrangements.xlsx").waitFor();
+    await page.getByRole("tab", { name: "Month end" }).click();
+    await page.getByRole("button", { name: "Run month-end reconciliation" }).click();
+    await page.getByRole("heading", { name: "Reconciliation January 2024" }).waitFor();
+    const pairs = async (dl: ReturnType<Page["locator"]>) => {
+      const dts = await dl.locator("dt").allTextContents();
+      const dds = await dl.locator("dd").allTextContents();
+      return Object.fromEntries(dts.map((t, i) => [t, dds[i]]));
+    };
+
+    // Narrow: the expanded item lists the breakdown, — where there is no sub-advisory fee.
+    const list = page.getByRole("list", { name: "Reconciliation 2024-01" });
+    await list.locator(".recon-item-head", { hasText: "Fund W" }).click();
+    expect(await pairs(list.locator(".recon-item", { hasText: "Fund W" }).locator("dl.pairs"))).toMatchObject({
+      Expected: "480,532.76",
+      "Gross fee": "506,079.34",
+      Waiver: "25,546.58",
+      "Sub-advisory fee": "\u2014none",
+      "Manager’s net": "\u2014none",
+    });
+    const wDays = page.getByRole("table", { name: "Daily accruals of Fund W" });
+    expect(await wDays.locator("tbody tr").count()).toBe(31);
+    expect(await wDays.locator("tfoot td").allTextContents()).toEqual(["506,079.34", "25,546.58", "480,532.76", "\u2014none"]);
+    expect(await wDays.locator("tbody tr").nth(14).locator("td").last().textContent()).toContain("waiver 1,502.74");
+    await checkState("20-review-waiver-narrow");
+    await list.locator(".recon-item-head", { hasText: "Fund W" }).click();
+    await list.locator(".recon-item-head", { hasText: "Fund S" }).click();
+    expect(await pairs(list.locator(".recon-item", { hasText: "Fund S" }).locator("dl.pairs"))).toMatchObject({
+      Expected: "174,481.02",
+      "Gross fee": "174,481.02",
+      Waiver: "0.00",
+      "Sub-advisory fee": "93,353.40",
+      "Manager’s net": "81,127.62",
+    });
+    const sDays = page.getByRole("table", { name: "Daily accruals of Fund S" });
+    expect(await sDays.locator("tfoot td").allTextContents()).toEqual(["174,481.02", "0.00", "174,481.02", "93,353.40"]);
+    expect(await sDays.locator("tbody tr").first().locator("td").last().textContent()).toContain("sub-adv. 3,011.40");
+    // Totals tie: gross − waiver = payable; payable − sub-advisory = net over the sub-advised portfolio.
+    expect(await pairs(page.locator("dl.pairs.totals"))).toMatchObject({
+      "Total gross fee": "680,560.36",
+      "Total waiver": "25,546.58",
+      "Total fee payable (= total expected)": "655,013.78",
+      "Sub-advised (1 portfolio): fee payable": "174,481.02",
+      "sub-advisory fee": "93,353.40",
+      "Manager’s net": "81,127.62",
+    });
+    await checkState("21-review-sub-advisory-narrow");
+
+    // Wide: the table's expandable detail lists the breakdown; the days get four amount columns.
+    working = 1280;
+    await setWidth(working);
+    await page.getByRole("button", { name: "Show daily accruals of Fund W" }).click();
+    expect(await pairs(page.locator("section.drill dl.pairs"))).toMatchObject({ "Gross fee": "506,079.34", Waiver: "25,546.58", "Fee payable (expected)": "480,532.76" });
+    const wide = page.getByRole("table", { name: "Daily accruals of Fund W" });
+    expect(await wide.locator("thead th").allTextContents()).toEqual(["Date", "NAV date", "Net assets", "Version", "Rate", "Gross accrual", "Waiver", "Payable accrual", "Sub-advisory accrual"]);
+    expect(await wide.locator("tbody tr").nth(14).locator("td").allTextContents()).toEqual(["2024-01-15", "2023-12-29", "600,000,000.00", "2010-01-01", expect.stringMatching(/%$/), "16,325.14", "1,502.74", "14,822.40", "\u2014"]);
+    expect(await wide.locator("tfoot td").allTextContents()).toEqual(["506,079.34", "25,546.58", "480,532.76", "\u2014none"]);
+    await checkState("22-review-drill-down-wide");
+    working = 350;
+    await setWidth(working);
   }, 120000);
 
   it("the Office page, opened outside Office, falls back to the standalone pane (Office.onReady gives host null)", async () => {

@@ -17,6 +17,16 @@ export function itWithSoffice(what: string): jest.It {
   return it.skip;
 }
 
+/**
+ * For the LibreOffice half of a test whose first half runs anywhere: true when soffice is here; otherwise
+ * (outside CI) prints the same `SKIPPED:` line as `itWithSoffice` and returns false, so the caller stops there.
+ */
+export function sofficeOrSay(what: string): boolean {
+  if (haveSoffice()) return true;
+  process.stderr.write(`SKIPPED: ${what}: LibreOffice is not installed (apt-get install libreoffice-calc; required under CI=true)\n`);
+  return false;
+}
+
 /** A LibreOffice profile that recalculates every formula when it loads an .xlsx (OOXMLRecalcMode 0 = always). */
 export function recalcProfile(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "lo-profile-"));

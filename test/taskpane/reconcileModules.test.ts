@@ -72,14 +72,14 @@ describe("month-end review, pure parts", () => {
 
   it("exports the reconciliation as CSV, empty where an amount does not exist, with totals that tie", () => {
     const lines = reconCsv(report()).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Month,Portfolio,Status,Days,Average Daily Net Assets,Annual Rate,Expected Fee,Billed Fee,Difference");
+    expect(lines[0]).toBe("Month,Portfolio,Status,Days,Average Daily Net Assets,Annual Rate,Expected Fee,Billed Fee,Difference,Gross Fee,Waiver,Sub-Advisory Fee,Manager's Net");
     expect(lines.slice(1)).toEqual([
-      "2024-01,A,OK,31,366000000.00,0.001,31000.00,31000.00,0.00",
-      "2024-01,B,Break,31,366000000.00,0.001,31000.00,29000.00,-2000.00",
-      "2024-01,C,Not billed,31,366000000.00,0.0005,23000.00,,",
-      "2024-01,X,Not in schedule,0,,,,10.00,",
-      "2024-01,Total,,,,,85000.00,60010.00,",
-      "2024-01,Compared (2 rows with both expected and billed),,,,,62000.00,60000.00,-2000.00",
+      "2024-01,A,OK,31,366000000.00,0.001,31000.00,31000.00,0.00,31000.00,0.00,,",
+      "2024-01,B,Break,31,366000000.00,0.001,31000.00,29000.00,-2000.00,31000.00,0.00,,",
+      "2024-01,C,Not billed,31,366000000.00,0.0005,23000.00,,,23000.00,0.00,,",
+      "2024-01,X,Not in schedule,0,,,,10.00,,,,,",
+      "2024-01,Total,,,,,85000.00,60010.00,,85000.00,0.00,,",
+      "2024-01,Compared (2 rows with both expected and billed),,,,,62000.00,60000.00,-2000.00,,,,",
     ]);
   });
 

@@ -3,8 +3,13 @@ import { Button, Spinner } from "@fluentui/react-components";
 import { Dec, ReconRow, Rounding, ZERO, formatIso } from "../../../engine";
 import { Amount } from "../../components/Amount";
 import { formatMoney, formatRate } from "../../components/format";
+import { BreakdownPairs } from "./Breakdown";
+import { BreakdownDay, breakdownDayTotals, breakdownDays, breakdownOf } from "./breakdown";
 import { explain } from "./explain";
 import { expectedOf } from "./sortRows";
+
+/** Below this width the drill-down with the fee breakdown stacks its amounts in one column (nine columns need about 760 px). */
+const WIDE_BREAKDOWN = 760;
 
 const DailyChart = React.lazy(() => import(/* webpackChunkName: "daily-chart" */ "./DailyChart"));
 
@@ -27,7 +32,25 @@ function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] 
  * its date, the schedule version (its effective date) and rate, the daily
  * accrual, and a total that equals Expected. Focus moves here when it opens.
  */
-export function DrillDown({ row, rounding, narrow, onClose, onShowInWorkbook }: { row: ReconRow; rounding: Rounding; narrow: boolean; onClose: () => void; onShowInWorkbook?: () => void }) {
+export function DrillDown({
+  row,
+  rounding,
+  narrow,
+  breakdown = false,
+  summary = false,
+  onClose,
+  onShowInWorkbook,
+}: {
+  row: ReconRow;
+  rounding: Rounding;
+  narrow: boolean;
+  /** The result has waivers or sub-advisory fees: each day shows gross, waiver, payable and sub-advisory accruals. */
+  breakdown?: boolean;
+  /** Also list the portfolio's gross, waiver, payable, sub-advisory and net (the wide table, whose row has no room for them). */
+  summary?: boolean;
+  onClose: () => void;
+  onShowInWorkbook?: () => void;
+}) {
   const heading = React.useRef<HTMLHeadingElement>(null);
   React.useEffect(() => heading.current?.focus(), [row]);
   const [box, width] = useWidth<HTMLDivElement>();
@@ -59,7 +82,13 @@ export function DrillDown({ row, rounding, narrow, onClose, onShowInWorkbook }: 
           <DailyChart days={row.accruals} portfolio={row.portfolio} width={width} />
         </React.Suspense>
       )}
-      {row.accruals.length > 0 && (
+      {summary && (
+        <dl className="pairs breakdown">
+          <BreakdownPairs b={breakdownOf(row)} />
+        </dl>
+      )}
+      {breakdown && (row.accruals.length > 0 || row.subAdvisory.length > 0) && <BreakdownDays row={row} rounding={rounding} compact={narrow || width < WIDE_BREAKDOWN} />}
+      {!breakdown && row.accruals.length > 0 && (
       <table className={`grid days${narrow ? " compact" : ""}`} aria-label={`Daily accruals of ${row.portfolio}`}>
         <thead>
           {narrow ? (
@@ -140,5 +169,169 @@ export function DrillDown({ row, rounding, narrow, onClose, onShowInWorkbook }: 
         <Button onClick={onClose}>Close daily accruals</Button>
       </div>
     </section>
+  );
+}
+
+const sameDay = (a: number, b: number) => (a === b ? "same day" : `NAV ${formatIso(b)}`);
+
+/**
+ * The days with the fee breakdown: gross accrual, waiver, payable accrual and
+ * sub-advisory accrual, and total rows equal to the review's figures. Compact
+ * (a narrow pane): the amounts stacked in one column, the totals one per row.
+ */
+function BreakdownDays({ row, rounding, compact }: { row: ReconRow; rounding: Rounding; compact: boolean }) {
+  const days = React.useMemo(() => breakdownDays(row), [row]);
+  const subAdvised = row.subAdvisoryFee !== null;
+  const t = breakdownDayTotals(days, rounding, subAdvised);
+  const fee = (d: BreakdownDay) => (d.accrual === null ? null : row.accruals[d.accrual]);
+  const label = `Daily accruals of ${row.portfolio}`;
+  const once = rounding === "PERIOD" ? ", rounded once" : "";
+  const sub = (d: BreakdownDay) => (subAdvised ? formatMoney(d.subAdvisory) : NONE_TEXT);
+  if (compact)
+    return (
+      <table className="grid days compact" aria-label={label}>
+        <thead>
+          <tr>
+            <th scope="col">Date / NAV date</th>
+            <th scope="col" className="num">
+              Net assets / rate (version)
+            </th>
+            <th scope="col" className="num">
+              Payable / gross, waiver, sub-advisory
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((d) => {
+            const f = fee(d);
+            return (
+              <tr key={d.date} className={d.waiverFrom !== null ? "waived" : undefined}>
+                <td className="nowrap">
+                  {formatIso(d.date)}
+                  {f && (
+                    <>
+                      <br />
+                      <span className="caption">{sameDay(d.date, f.navDate)}</span>
+                    </>
+                  )}
+                </td>
+                <td className="num">
+                  {f ? (
+                    <>
+                      {formatMoney(f.netAssets)}
+                      <br />
+                      <span className="caption">
+                        {formatRate(f.annualRate)} ({formatIso(f.effectiveFrom)})
+                      </span>
+                    </>
+                  ) : (
+                    <span className="caption">no fee accrues</span>
+                  )}
+                </td>
+                <td className="num">
+                  {formatMoney(d.payable)}
+                  <br />
+                  <span className="caption">gross {formatMoney(d.gross)}</span>
+                  <br />
+                  <span className="caption">
+                    waiver {formatMoney(d.waiver)}
+                  </span>
+                  <br />
+                  <span className="caption">sub-adv. {sub(d)}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <TotalRow span={2} label={`Gross (${days.length} days${once}) = Gross fee`} value={t.gross} />
+          <TotalRow span={2} label="Waiver = gross − payable" value={t.waiver} />
+          <TotalRow span={2} label="Payable = Expected" value={t.payable} />
+          <TotalRow span={2} label="Sub-advisory = Sub-advisory fee" value={t.subAdvisory} />
+        </tfoot>
+      </table>
+    );
+  return (
+    <table className="grid days" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">NAV date</th>
+          <th scope="col" className="num">
+            Net assets
+          </th>
+          <th scope="col">Version</th>
+          <th scope="col" className="num">
+            Rate
+          </th>
+          <th scope="col" className="num">
+            Gross accrual
+          </th>
+          <th scope="col" className="num">
+            Waiver
+          </th>
+          <th scope="col" className="num">
+            Payable accrual
+          </th>
+          <th scope="col" className="num">
+            Sub-advisory accrual
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {days.map((d) => {
+          const f = fee(d);
+          return (
+            <tr key={d.date} className={d.waiverFrom !== null ? "waived" : undefined}>
+              <td className="nowrap">{formatIso(d.date)}</td>
+              <td className="nowrap">{f ? formatIso(f.navDate) : NONE_TEXT}</td>
+              <td className="num">{f ? formatMoney(f.netAssets) : NONE_TEXT}</td>
+              <td className="nowrap">{f ? formatIso(f.effectiveFrom) : NONE_TEXT}</td>
+              <td className="num">{f ? formatRate(f.annualRate) : NONE_TEXT}</td>
+              <td className="num">{formatMoney(d.gross)}</td>
+              <td className="num" title={d.waiverFrom !== null ? `Waiver period from ${formatIso(d.waiverFrom)}` : undefined}>
+                {formatMoney(d.waiver)}
+              </td>
+              <td className="num">{formatMoney(d.payable)}</td>
+              <td className="num">{sub(d)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colSpan={5}>
+            Total ({days.length} days{once}) = Gross fee, Waiver, Expected, Sub-advisory fee
+          </th>
+          <td className="num">
+            <Amount value={t.gross} />
+          </td>
+          <td className="num">
+            <Amount value={t.waiver} />
+          </td>
+          <td className="num">
+            <Amount value={t.payable} />
+          </td>
+          <td className="num">
+            <Amount value={t.subAdvisory} />
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+const NONE_TEXT = "\u2014";
+
+function TotalRow({ span, label, value }: { span: number; label: string; value: Dec | null }) {
+  return (
+    <tr>
+      <th scope="row" colSpan={span}>
+        {label}
+      </th>
+      <td className="num">
+        <Amount value={value} />
+      </td>
+    </tr>
   );
 }

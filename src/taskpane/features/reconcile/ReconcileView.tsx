@@ -9,6 +9,7 @@ import { formatCount, formatMoney } from "../../components/format";
 import { TableChecklist, useContractTables } from "../../components/TableChecklist";
 import { usePendingEdits, useSavedSuffix } from "../../components/unsavedEdits";
 import { useNarrow } from "../../components/useNarrow";
+import { breakdownTotals, hasArrangements } from "./breakdown";
 import { reconCsv } from "./reconCsv";
 import { ResultList, ResultTable } from "./ResultRows";
 import { RunPrompt } from "./RunPrompt";
@@ -88,6 +89,7 @@ export function ReconcileView({ backend, initialMonth, revision = 0, onWritten, 
   const report = last?.result.report ?? null;
   const rows = React.useMemo(() => (report ? sortRows(attentionOnly ? report.rows.filter(needsAttention) : report.rows, sort) : []), [report, attentionOnly, sort]);
   const totals = React.useMemo(() => (report ? totalsOf(report.rows) : null), [report]);
+  const breakdown = React.useMemo(() => (report && hasArrangements(report.rows) ? breakdownTotals(report.rows) : null), [report]);
   const attention = report ? report.rows.filter(needsAttention).length : 0;
   const stale: string[] = [];
   if (last) {
@@ -171,9 +173,9 @@ export function ReconcileView({ backend, initialMonth, revision = 0, onWritten, 
             <Button onClick={() => download(reconCsv(report), `reconciliation-${formatMonth(report.month)}.csv`, "text/csv")}>Export CSV</Button>
           </div>
           {narrow ? (
-            <ResultList rows={rows} totals={totals} label={`Reconciliation ${formatMonth(report.month)}`} sort={sort} onSort={setSort} open={open} onOpen={setOpen} onShowInWorkbook={showInWorkbook} rounding={report.rounding} />
+            <ResultList rows={rows} totals={totals} label={`Reconciliation ${formatMonth(report.month)}`} sort={sort} onSort={setSort} open={open} onOpen={setOpen} onShowInWorkbook={showInWorkbook} rounding={report.rounding} breakdown={breakdown} />
           ) : (
-            <ResultTable rows={rows} totals={totals} label={`Reconciliation ${formatMonth(report.month)}`} sort={sort} onSort={setSort} open={open} onOpen={setOpen} onShowInWorkbook={showInWorkbook} rounding={report.rounding} />
+            <ResultTable rows={rows} totals={totals} label={`Reconciliation ${formatMonth(report.month)}`} sort={sort} onSort={setSort} open={open} onOpen={setOpen} onShowInWorkbook={showInWorkbook} rounding={report.rounding} breakdown={breakdown} />
           )}
           <p className="caption">
             Total difference = total billed − total expected over the {totals.compared.count} portfolio{totals.compared.count === 1 ? "" : "s"} that have both ({formatMoney(totals.compared.billed)} − {formatMoney(totals.compared.expected)} = {formatMoney(totals.compared.difference)}). Portfolios not billed, not in the

@@ -4,6 +4,8 @@ import { ArrowSortDownRegular, ArrowSortUpRegular, ArrowSortRegular, ChevronDown
 import { ReconRow, Rounding } from "../../../engine";
 import { Amount } from "../../components/Amount";
 import { formatRate } from "../../components/format";
+import { BreakdownPairs, BreakdownTotalPairs } from "./Breakdown";
+import { BreakdownTotals, breakdownOf } from "./breakdown";
 import { DrillDown } from "./DrillDown";
 import { StatusBadge } from "./status";
 import { Sort, SortKey, differenceOf, expectedOf } from "./sortRows";
@@ -19,6 +21,8 @@ interface RowsProps {
   onOpen: (portfolio: string | null) => void;
   onShowInWorkbook?: (row: ReconRow) => void;
   rounding: Rounding;
+  /** Totals of gross, waiver, payable, sub-advisory and net, when the result has waivers or sub-advisory fees (else null: no breakdown shown). */
+  breakdown: BreakdownTotals | null;
 }
 
 const COLUMNS: { key: SortKey; title: string; num?: boolean }[] = [
@@ -36,8 +40,9 @@ function nextSort(sort: Sort | null, key: SortKey): Sort | null {
 }
 
 /** Wide panes: a table with sortable headers (aria-sort), totals that tie, and the drill-down opening under its row. */
-export function ResultTable({ rows, totals, label, sort, onSort, open, onOpen, onShowInWorkbook, rounding }: RowsProps) {
+export function ResultTable({ rows, totals, label, sort, onSort, open, onOpen, onShowInWorkbook, rounding, breakdown }: RowsProps) {
   return (
+    <>
     <table className="grid recon" aria-label={label}>
       <thead>
         <tr>
@@ -91,7 +96,7 @@ export function ResultTable({ rows, totals, label, sort, onSort, open, onOpen, o
             {open === row.portfolio && (
               <tr className="drill-row">
                 <td colSpan={6}>
-                  <DrillDown row={row} rounding={rounding} narrow={false} onClose={() => onOpen(null)} onShowInWorkbook={onShowInWorkbook ? () => onShowInWorkbook(row) : undefined} />
+                  <DrillDown row={row} rounding={rounding} narrow={false} breakdown={breakdown !== null} summary={breakdown !== null} onClose={() => onOpen(null)} onShowInWorkbook={onShowInWorkbook ? () => onShowInWorkbook(row) : undefined} />
                 </td>
               </tr>
             )}
@@ -131,6 +136,15 @@ export function ResultTable({ rows, totals, label, sort, onSort, open, onOpen, o
         </tr>
       </tfoot>
     </table>
+    {breakdown && (
+      <>
+        <p className="field-label">Fees after waivers and sub-advisory (each portfolio’s under Show)</p>
+        <dl className="pairs totals breakdown">
+          <BreakdownTotalPairs t={breakdown} />
+        </dl>
+      </>
+    )}
+    </>
   );
 }
 
@@ -145,7 +159,7 @@ const SORT_CHOICES: { value: string; label: string; sort: Sort | null }[] = [
 ];
 
 /** Narrow panes: each row a two-line item (portfolio; status badge and difference) that expands in place. */
-export function ResultList({ rows, totals, label, sort, onSort, open, onOpen, onShowInWorkbook, rounding }: RowsProps) {
+export function ResultList({ rows, totals, label, sort, onSort, open, onOpen, onShowInWorkbook, rounding, breakdown }: RowsProps) {
   const value = SORT_CHOICES.find((c) => (c.sort === null ? sort === null : sort !== null && c.sort.key === sort.key && c.sort.direction === sort.direction))?.value ?? "attention";
   return (
     <div className="stack-tight">
@@ -196,8 +210,9 @@ export function ResultList({ rows, totals, label, sort, onSort, open, onOpen, on
                     </dd>
                     <dt>Annual rate</dt>
                     <dd>{row.annualRate === null ? "—" : formatRate(row.annualRate)}</dd>
+                    {breakdown && <BreakdownPairs b={breakdownOf(row)} payable={false} />}
                   </dl>
-                  <DrillDown row={row} rounding={rounding} narrow onClose={() => onOpen(null)} onShowInWorkbook={onShowInWorkbook ? () => onShowInWorkbook(row) : undefined} />
+                  <DrillDown row={row} rounding={rounding} narrow breakdown={breakdown !== null} onClose={() => onOpen(null)} onShowInWorkbook={onShowInWorkbook ? () => onShowInWorkbook(row) : undefined} />
                 </div>
               )}
             </li>
@@ -226,6 +241,7 @@ export function ResultList({ rows, totals, label, sort, onSort, open, onOpen, on
         <dd>
           <Amount value={totals.compared.difference} />
         </dd>
+        {breakdown && <BreakdownTotalPairs t={breakdown} />}
       </dl>
     </div>
   );

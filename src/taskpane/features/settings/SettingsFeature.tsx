@@ -127,7 +127,7 @@ export function SettingsFeature({ backend, onWritten }: { backend: WorkbookBacke
           Discard changes
         </Button>
         <span className="caption" aria-live="polite">
-          {busy ? "Saving…" : changed ? "Unsaved edits" : "No unsaved edits"}
+          {busy ? "Saving…" : changed ? "Unsaved settings edits" : "No unsaved settings edits"}
         </span>
       </div>
       {failure && <Problem title="The Fee Settings were not saved">{failure}</Problem>}
