@@ -456,6 +456,14 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     expect(await focused()).toEqual({ tag: "BUTTON", text: "Run month-end reconciliation" });
     await page.getByText("No changes since it was opened or downloaded.").waitFor();
 
+    // Cancel once the worker holds the file (a stage from the worker is showing): the file comes back as it was lent.
+    await run.click();
+    await page.waitForFunction(() => /^(Reading|Accruing|Writing)/.test(document.querySelector(".progress span")?.textContent ?? ""));
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.getByText("The month-end run was cancelled; the workbook was not changed.").waitFor();
+    expect(await focused()).toEqual({ tag: "BUTTON", text: "Run month-end reconciliation" });
+    await page.getByText("No changes since it was opened or downloaded.").waitFor();
+
     // The full run: stages named, focus never dropped, long tasks and frames counted in the page.
     await page.evaluate(() => {
       const w = window as unknown as { __long: { start: number; duration: number }[]; __frames: number; __stages: string[]; __focusLost: boolean; __stop: boolean };
@@ -479,7 +487,8 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     });
     const t0 = await page.evaluate(() => performance.now());
     await run.click();
-    await page.getByRole("heading", { name: "Reconciliation January 2024" }).waitFor({ timeout: 60000 });
+    // Waited for by id: a role query walks the whole page (a 200-portfolio schedule included) in the page's own thread, and would be counted as the app's.
+    await page.locator("#result-title", { hasText: "Reconciliation January 2024" }).waitFor({ timeout: 60000 });
     const t1 = await page.evaluate(() => performance.now());
     const perf = await page.evaluate(() => {
       const w = window as unknown as { __long: { start: number; duration: number }[]; __frames: number; __stages: string[]; __focusLost: boolean; __stop: boolean };
@@ -493,14 +502,27 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     console.log(`200-portfolio month end in the pane: ${JSON.stringify(measured.monthEnd200)}`);
     expect(perf.stages).toEqual(expect.arrayContaining(["Reading net assets…", "Accruing 6,200 days…", "Writing sheets…"]));
     expect(perf.focusLost).toBe(false);
-    // Budgets: no task blocks the page for half a second (before the worker, one computation blocked it for most of
-    // 1.7 s under a bare spinner), and the page is free for at least 40% of the run. What remains on the page's
-    // thread is the in-browser file's own reading and writing (Excel does those in Office.js).
-    expect(Math.max(0, ...during.map((l) => l.duration))).toBeLessThan(500);
-    expect(blockedMs / runMs).toBeLessThan(0.6);
+    // Budgets. Standalone, the whole run (reading the .xlsx, accruing, writing the new file) is in the worker; the page
+    // only shows stages, takes the written file back and renders the result (in a transition, in slices). Measured on
+    // this shared 2-core machine with the production build: 1-2 long tasks, the longest 55-104 ms, 2.5-5% of the run
+    // blocked (2.2-3.1 s runs); before, with the file read and written on the page, 34-48% blocked, tasks of 230-480 ms.
+    // The budgets leave room for a loaded machine: no task over 300 ms, under 20% of the run blocked.
+    expect(Math.max(0, ...during.map((l) => l.duration))).toBeLessThan(300);
+    expect(blockedMs / runMs).toBeLessThan(0.2);
     expect(await focused()).toEqual({ tag: "H2", text: "Reconciliation January 2024" });
     expect(await page.getByRole("list", { name: "Reconciliation 2024-01" }).locator(".recon-item.attention").count()).toBe(24); // 20 breaks, 4 not billed
     await checkState("16-month-end-200");
+
+    // The file the worker wrote is the pane's workbook now: the download holds the two new sheets beside the data.
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download workbook" }).click()]);
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.load(readFileSync(await dl.path()) as unknown as ExcelJS.Buffer);
+    expect(["Net Assets", "Recon 2024-01", "Accruals 2024-01"].map((n) => written.getWorksheet(n)?.actualRowCount)).toEqual([1 + 6200, expect.any(Number), 1 + 6200]);
+    const recon = written.getWorksheet("Recon 2024-01")!;
+    expect(recon.getRow(1).values).toEqual(expect.arrayContaining(["Portfolio", "Expected Fee", "Billed Fee", "Difference", "Status"]));
+    const names = new Set<string>();
+    recon.eachRow((row, n) => void (n > 1 && /^Portfolio \d{3}$/.test(String(row.getCell(1).value)) && names.add(String(row.getCell(1).value))));
+    expect(names.size).toBe(200);
   }, 300000);
 
   it("Settings and Calendar: the same checks as every state; unsaved settings edits ask before month end and before the page is left", async () => {
@@ -549,7 +571,7 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     await page.getByText(/1 of 9 portfolios need a continuance approval/).waitFor();
     // Focus stays on the button that wrote the sheet (it was never disabled out from under the keyboard).
     expect(await focused()).toEqual({ tag: "BUTTON", text: "Update the Agreement Calendar" });
-    await checkState("20-calendar");
+    await checkState("23-calendar");
   }, 120000);
 
   it("a workbook with a fee waiver and a sub-advisory fee: the review and the drill-down show gross, waiver, payable, sub-advisory and the Manager's net; the totals equal the review's", async () => {

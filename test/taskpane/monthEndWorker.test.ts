@@ -1,7 +1,8 @@
 import { readFileSync } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
-import { parseMonth } from "../../src/engine";
+import { ReconReport, parseMonth } from "../../src/engine";
+import { reportFromWire } from "../../src/taskpane/features/reconcile/worker/wire";
 import { runMonthEnd } from "../../src/workbook/monthEnd";
 import { FileBackend } from "../../src/workbook/xlsx/fileBackend";
 import { BrowserWorkbook } from "../../src/taskpane/components/browserWorkbook";
@@ -76,8 +77,11 @@ describe("the month-end worker over an .xlsx file (the standalone pane): read, c
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(written) as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Fee Schedule", "Net Assets", "Invoices", "Recon 2024-01", "Accruals 2024-01"]));
-    const report = JSON.parse(textFromTransfer(m.report)) as { rows: { portfolio: string }[] };
-    expect(report.rows).toHaveLength(9);
+    // The report: its summary parsed at once, each row's days only when read, equal to the command line's to the cent.
+    const report = reportFromWire<ReconReport>(textFromTransfer(m.report), fromTransfer(m.days), m.daySpans);
+    const { report: expected } = await runMonthEnd(await FileBackend.open(sample(), "month-end-2024-01.xlsx"), MONTH, undefined, false);
+    expect(report.rows.map((r) => [r.portfolio, r.status, r.expectedFee.toFixed(2), r.difference?.toFixed(2)])).toEqual(expected.rows.map((r) => [r.portfolio, r.status, r.expectedFee.toFixed(2), r.difference?.toFixed(2)]));
+    for (const i of [0, 4, 8]) expect(report.rows[i].accruals.map((a) => [a.date, a.accrual.toString()])).toEqual(expected.rows[i].accruals.map((a) => [a.date, a.accrual.toString()]));
     expect(m.accrualCounts).toHaveLength(9);
   });
 

@@ -8,7 +8,7 @@ import { FileBackend } from "../../../../workbook/xlsx/fileBackend";
 import { FileTransfer, fromTransfer, textToTransfer, toTransfer } from "../../../components/fileTransfer";
 import { portfolioDays } from "./portfolioDays";
 import { MonthEndReply, MonthEndRequest } from "./protocol";
-import { toWire } from "./wire";
+import { splitReport, toWire } from "./wire";
 
 const scope = self as unknown as { postMessage(m: MonthEndReply, transfer?: Transferable[]): void };
 const post = (m: MonthEndReply, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
@@ -28,7 +28,8 @@ const step = () =>
 const decimal = (tolerance: string | undefined) => (tolerance === undefined ? undefined : new Dec(tolerance));
 
 function reportParts(report: ReconReport) {
-  return { report: textToTransfer(JSON.stringify(toWire(report))), accrualCounts: report.rows.map((r) => accrualLines(r).length) };
+  const split = splitReport(report);
+  return { report: textToTransfer(split.head), days: toTransfer(split.days), daySpans: split.spans, accrualCounts: report.rows.map((r) => accrualLines(r).length) };
 }
 
 /** The whole run over an .xlsx file: read, compute, write; the written file and the one lent go back to the pane, transferred. */
@@ -49,7 +50,7 @@ async function runFile(original: FileTransfer, name: string, month: Month, toler
     const parts = reportParts(report);
     await step();
     const file = toTransfer(written);
-    const transfer = [parts.report.buffer, file.buffer];
+    const transfer = [parts.report.buffer, parts.days.buffer, file.buffer];
     if (original.buffer !== file.buffer) transfer.push(original.buffer);
     post({ type: "done", ...parts, workbookSettings: toWire(workbookSettings), file, original }, transfer);
   } catch (e) {
@@ -72,7 +73,7 @@ self.onmessage = (ev: MessageEvent<MonthEndRequest>) => {
     const { report, sheets, workbookSettings } = computeMonthEnd(req.inputs, req.month, decimal(req.tolerance));
     const parts = reportParts(report);
     const sheetBytes = textToTransfer(JSON.stringify(sheets));
-    post({ type: "done", ...parts, sheets: sheetBytes, workbookSettings: toWire(workbookSettings) }, [parts.report.buffer, sheetBytes.buffer]);
+    post({ type: "done", ...parts, sheets: sheetBytes, workbookSettings: toWire(workbookSettings) }, [parts.report.buffer, parts.days.buffer, sheetBytes.buffer]);
   } catch (e) {
     post({ type: "failed", message: e instanceof Error ? e.message : String(e) });
   }

@@ -31,6 +31,17 @@ export type MonthEndRequest =
 export type MonthEndReply =
   | { type: "ready" }
   | { type: "stage"; stage: MonthEndStage; days?: number }
-  | { type: "done"; report: FileTransfer; sheets?: FileTransfer; accrualCounts: number[]; workbookSettings: unknown; file?: FileTransfer; original?: FileTransfer }
+  | {
+      type: "done";
+      /** The report's summary (wire JSON, UTF-8), and each row's days apart (see splitReport). */
+      report: FileTransfer;
+      days: FileTransfer;
+      daySpans: number[];
+      sheets?: FileTransfer;
+      accrualCounts: number[];
+      workbookSettings: unknown;
+      file?: FileTransfer;
+      original?: FileTransfer;
+    }
   | { type: "failed"; message: string; original?: FileTransfer }
   | { type: "cancelled"; original: FileTransfer };

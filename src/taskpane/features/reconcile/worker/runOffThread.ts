@@ -3,7 +3,7 @@ import { WorkbookBackend } from "../../../../workbook/backend";
 import { MonthEndResult, MonthEndStage, accrualRowsOf, computeMonthEnd, readMonthEndInputs } from "../../../../workbook/monthEnd";
 import { SheetModel } from "../../../../workbook/reconSheets";
 import { BrowserWorkbook, Loan } from "../../../components/browserWorkbook";
-import { textFromTransfer } from "../../../components/fileTransfer";
+import { fromTransfer, textFromTransfer } from "../../../components/fileTransfer";
 import { portfolioDays } from "./portfolioDays";
 import { MonthEndReply, MonthEndRequest } from "./protocol";
 import { startMonthEndWorker } from "./startWorker";
@@ -30,7 +30,7 @@ type Computed = { report: ReconReport; accrualCounts?: number[]; workbookSetting
 
 /** The reply's report, parsed (each row's days only when first read) in its own task, so the page can paint first. */
 async function computedOf(m: Extract<MonthEndReply, { type: "done" }>): Promise<Computed> {
-  const report = reportFromWire<ReconReport>(textFromTransfer(m.report));
+  const report = reportFromWire<ReconReport>(textFromTransfer(m.report), fromTransfer(m.days), m.daySpans);
   await nextTask();
   return { report, accrualCounts: m.accrualCounts, workbookSettings: fromWire<FeeSettings>(m.workbookSettings) };
 }
