@@ -44,6 +44,16 @@ export interface RunOptions {
  * @example Thu 28 Feb 2008 1.20bn, Fri 29 Feb 1.25bn, Mon 3 Mar 1.30bn over 29 Feb..3 Mar, PRIOR_DAY: runs 29 Feb (28 Feb's value), 1..3 Mar (29 Feb's value)
  */
 export function forEachAccrualRun(navs: NavSeries, start: DayNumber, end: DayNumber, options: RunOptions, f: (run: AccrualRun) => void): void {
+  scanAccrualRuns(navs, start, end, options, { run: (from, to, navIndex, versionIndex) => f({ from, to, navIndex, versionIndex }) });
+}
+
+/** Receives runs as four numbers, so a hot loop (accrual) allocates nothing per run to be told of it. */
+export interface RunSink {
+  run(from: DayNumber, to: DayNumber, navIndex: number, versionIndex: number): void;
+}
+
+/** `forEachAccrualRun` without a run object per run: the engine's own loops use this; the same runs, in the same order. */
+export function scanAccrualRuns(navs: NavSeries, start: DayNumber, end: DayNumber, options: RunOptions, sink: RunSink): void {
   const lag = NAV_TIMINGS[options.navTiming ?? "SAME_DAY"].lag;
   const from = Math.max(start, options.service?.commenced ?? start);
   const to = Math.min(end, options.service?.terminated ?? end);
@@ -65,7 +75,7 @@ export function forEachAccrualRun(navs: NavSeries, start: DayNumber, end: DayNum
     let last = Math.min(to, yearEnd);
     if (ni + 1 < n && dates[ni + 1] + lag - 1 < last) last = dates[ni + 1] + lag - 1;
     if (versions && vi + 1 < nv && versions[vi + 1].effectiveFrom - 1 < last) last = versions[vi + 1].effectiveFrom - 1;
-    if (ni >= 0 && vi >= 0) f({ from: day, to: last, navIndex: ni, versionIndex: vi });
+    if (ni >= 0 && vi >= 0) sink.run(day, last, ni, vi);
     day = last + 1;
   }
 }

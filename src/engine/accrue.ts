@@ -1,5 +1,5 @@
-import { AccrualRun, ServicePeriod, forEachAccrualRun } from "./accrualRuns";
-import { DayNumber, formatIso } from "./calendarDate";
+import { RunSink, ServicePeriod, scanAccrualRuns } from "./accrualRuns";
+import { DayNumber, formatIso, fromYmd, yearOf } from "./calendarDate";
 import { DAY_COUNTS, DayCountId } from "./dayCount";
 import { Dec, ZERO, centsToDec, divideToCents } from "./decimal";
 import { ExactSum } from "./exactSum";
@@ -67,15 +67,6 @@ function roundDiv(n: number, d: number): number {
   return r * 2 >= d ? q + 1 : q;
 }
 
-/** Adds `unit × k` to an exact sum: as a scaled integer while the product is safe, else as a decimal. */
-function addTimes(sum: ExactSum, scaled: number | null, dec: () => Dec, k: number): void {
-  if (scaled !== null) {
-    const product = scaled * k;
-    if (Number.isSafeInteger(product)) return sum.addScaled(product);
-  }
-  sum.addDec(dec().times(k));
-}
-
 /**
  * Accrues a portfolio's fee day by day over `start..end` (inclusive).
  *
@@ -100,77 +91,12 @@ export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: Day
   if (!denominatorOf) throw new FeeError("BASIS_NOT_FOR_ACCRUAL", { argument: "basis", value: basis });
   if (end < start) throw new FeeError("END_BEFORE_START", { argument: "period" }, `${formatIso(start)} to ${formatIso(end)}`);
 
-  const versions: readonly ScheduleVersion[] = portfolio.versions;
-  const integerTiers: (IntegerTiers | null)[] = versions.map(integerTiersOf);
-  const dates = navs.dates;
+  const acc = new Accrual(navs, portfolio.versions, denominatorOf, rounding, detail);
+  scanAccrualRuns(navs, start, end, { navTiming, versions: portfolio.versions, service: options.service }, acc);
 
-  const centsTotal = new ExactSum(2); // DAILY: posted cents
-  const navTotal = new ExactSum(2);
-  const feeByDenominator = new Map<number, ExactSum>(); // PERIOD/NONE: sum of annual fees per denominator
-  const days: AccrualDay[] = [];
-  // The running total of posted accruals = cumBase + cumCents / 100 (cumCents a safe integer).
-  let cumBase = ZERO;
-  let cumCents = 0;
-  let accruing = 0;
-
-  forEachAccrualRun(navs, start, end, { navTiming, versions, service: options.service }, (run: AccrualRun) => {
-    const { navIndex: ni, versionIndex: vi } = run;
-    const k = run.to - run.from + 1;
-    const denominator = denominatorOf(run.from);
-    const cents = navs.cents[ni];
-    const it = integerTiers[vi];
-    const feeScaled = cents !== null && it !== null ? annualFeeScaled(it, cents) : null;
-    let feeDec: Dec | null = null;
-    const fee = () => feeDec ?? (feeDec = feeScaled !== null ? new Dec(feeScaled).dividedBy(10 ** FEE_PLACES) : annualFee(versions[vi].tiers, navs.value(ni)));
-    accruing += k;
-    addTimes(navTotal, cents, () => navs.value(ni), k);
-
-    let posted: Dec | null = null;
-    let postedCents: number | null = null; // DAILY on the integer path: the day's posted cents
-    if (rounding === "DAILY") {
-      if (feeScaled !== null) {
-        const c = roundDiv(feeScaled, denominator * 1_000_000);
-        addTimes(centsTotal, c, () => centsToDec(c), k);
-        postedCents = c;
-      } else {
-        posted = divideToCents(fee(), BigInt(denominator));
-        centsTotal.addDec(posted.times(k));
-      }
-    } else {
-      let sum = feeByDenominator.get(denominator);
-      if (!sum) feeByDenominator.set(denominator, (sum = new ExactSum(FEE_PLACES)));
-      addTimes(sum, feeScaled, fee, k);
-    }
-    if (detail) {
-      // Every day of a run shares one net-asset value, version and denominator, so one annual fee, rate and
-      // accrual: those decimals are made once per run, on first read. The running total stays integer cents
-      // while every accrual so far was posted as integer cents; each day's decimal is made when it is read.
-      const v = versions[vi];
-      const shared = new RunValues(dates[ni], v.effectiveFrom, navs, ni, v.tiers, denominator, feeScaled, cents, fee, posted, postedCents);
-      for (let day = run.from; day <= run.to; day++) {
-        if (postedCents !== null && Number.isSafeInteger(cumCents + postedCents)) cumCents += postedCents;
-        else {
-          if (cumCents !== 0) cumBase = cumBase.plus(centsToDec(cumCents));
-          cumBase = cumBase.plus(shared.accrual());
-          cumCents = 0;
-        }
-        days.push(new DayRecord(day, shared, cumBase, cumCents));
-      }
-    }
-  });
-
-  let fee: Dec;
-  if (rounding === "DAILY") fee = centsTotal.value();
-  else {
-    const parts = [...feeByDenominator.entries()].map(([d, s]) => ({ d, s: s.value() }));
-    if (rounding === "NONE") fee = parts.reduce((acc, p) => acc.plus(p.s.dividedBy(p.d)), ZERO);
-    else {
-      // Exact: bring the per-denominator sums over one common denominator, then round once.
-      const common = parts.reduce((l, p) => lcm(l, p.d), 1);
-      const numerator = parts.reduce((acc, p) => acc.plus(p.s.times(common / p.d)), ZERO);
-      fee = divideToCents(numerator, BigInt(common));
-    }
-  }
+  const accruing = acc.accruingDays;
+  const fee = acc.fee();
+  const navTotal = acc.navTotal;
   let adna: Dec | null | undefined;
   return {
     start,
@@ -185,15 +111,143 @@ export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: Day
       return adna;
     },
     fee,
-    days,
+    days: acc.days,
   };
+}
+
+/**
+ * One accrual in progress, fed run by run (`RunSink`). Two arithmetics, chosen per run:
+ *
+ * - integer: the value is whole cents and the version's tiers are whole cents and rate millionths
+ *   (`toIntegerTiers`), so the annual fee is an exact safe integer of 10^-8 dollars; DAILY posts
+ *   `roundDiv(fee, denominator × 10^6)` cents (half away from zero, exactly what `divideToCents` gives);
+ *   sums stay integers (`ExactSum`) and no decimal is made until one is read;
+ * - decimal: anything else (sub-cent values, finer rates, a product past 2^53), with decimal.js as before.
+ *
+ * Nothing is allocated per day but the day's record (and, off the integer path, its running total);
+ * one `RunValues` per run holds what the run's days share.
+ */
+class Accrual implements RunSink {
+  accruingDays = 0;
+  readonly navTotal = new ExactSum(2);
+  readonly days: AccrualDay[] = [];
+  private readonly centsTotal = new ExactSum(2); // DAILY: posted cents
+  private readonly feeByDenominator = new Map<number, ExactSum>(); // PERIOD/NONE: sum of annual fees per denominator
+  private readonly integerTiers: (IntegerTiers | null)[];
+  private readonly dates: readonly DayNumber[];
+  private readonly cents: readonly (number | null)[];
+  // The running total of posted accruals = cumBase + cumCents / 100 (cumCents a safe integer).
+  private cumBase: Dec = ZERO;
+  private cumCents = 0;
+  // The denominator is one per calendar year (runs never cross a year end): found once a year.
+  private yearEnd = -Infinity;
+  private denominator = 0;
+
+  constructor(
+    private readonly navs: NavSeries,
+    private readonly versions: readonly ScheduleVersion[],
+    private readonly denominatorOf: (day: DayNumber) => number,
+    private readonly rounding: Rounding,
+    private readonly detail: boolean,
+  ) {
+    this.integerTiers = versions.map(integerTiersOf);
+    this.dates = navs.dates;
+    this.cents = navs.cents;
+  }
+
+  run(from: DayNumber, to: DayNumber, ni: number, vi: number): void {
+    const k = to - from + 1;
+    if (from > this.yearEnd) {
+      this.yearEnd = fromYmd(yearOf(from), 12, 31);
+      this.denominator = this.denominatorOf(from);
+    }
+    const denominator = this.denominator;
+    const cents = this.cents[ni];
+    const it = this.integerTiers[vi];
+    const feeScaled = cents !== null && it !== null ? annualFeeScaled(it, cents) : null;
+    this.accruingDays += k;
+
+    const navK = cents === null ? NaN : cents * k;
+    if (Number.isSafeInteger(navK)) this.navTotal.addScaled(navK);
+    else this.navTotal.addDec(this.navs.value(ni).times(k));
+
+    let feeDec: Dec | null = null; // the annual fee as a decimal, where this run needs one now
+    let posted: Dec | null = null; // the day's accrual as a decimal, where this run needs one now
+    let postedCents: number | null = null; // DAILY on the integer path: the day's posted cents
+    if (this.rounding === "DAILY") {
+      if (feeScaled !== null) {
+        postedCents = roundDiv(feeScaled, denominator * 1_000_000);
+        const sum = postedCents * k;
+        if (Number.isSafeInteger(sum)) this.centsTotal.addScaled(sum);
+        else this.centsTotal.addDec(centsToDec(postedCents).times(k));
+      } else {
+        feeDec = annualFee(this.versions[vi].tiers, this.navs.value(ni));
+        posted = divideToCents(feeDec, BigInt(denominator));
+        this.centsTotal.addDec(posted.times(k));
+      }
+    } else {
+      let sum = this.feeByDenominator.get(denominator);
+      if (!sum) this.feeByDenominator.set(denominator, (sum = new ExactSum(FEE_PLACES)));
+      const feeK = feeScaled === null ? NaN : feeScaled * k;
+      if (Number.isSafeInteger(feeK)) sum.addScaled(feeK);
+      else {
+        feeDec = feeScaled !== null ? scaledFeeToDec(feeScaled) : annualFee(this.versions[vi].tiers, this.navs.value(ni));
+        sum.addDec(feeDec.times(k));
+      }
+    }
+    if (!this.detail) return;
+
+    // Every day of a run shares one value, version and denominator, so one annual fee, rate and accrual:
+    // those decimals are made once per run, on first read. While every accrual so far was posted as
+    // integer cents, the running total is too, and a day's cumulative is made when it is read.
+    const v = this.versions[vi];
+    const shared = new RunValues(from, this.dates[ni], v.effectiveFrom, this.navs, ni, v.tiers, denominator, feeScaled, cents, feeDec, posted, postedCents);
+    const days = this.days;
+    if (postedCents !== null && Number.isSafeInteger(this.cumCents + postedCents * k)) {
+      shared.cumBase = this.cumBase;
+      shared.cumCents = this.cumCents;
+      this.cumCents += postedCents * k;
+      for (let day = from; day <= to; day++) days.push(new DayRecord(day, shared, null));
+    } else {
+      // Off the integer path, the running total is a decimal added day by day, as a ledger adds it.
+      let cum = this.cumCents !== 0 ? this.cumBase.plus(centsToDec(this.cumCents)) : this.cumBase;
+      this.cumCents = 0;
+      const accrual = shared.accrual();
+      for (let day = from; day <= to; day++) {
+        cum = cum.plus(accrual);
+        days.push(new DayRecord(day, shared, cum));
+      }
+      this.cumBase = cum;
+    }
+  }
+
+  /** The period fee under the rounding rule. */
+  fee(): Dec {
+    if (this.rounding === "DAILY") return this.centsTotal.value();
+    const parts = [...this.feeByDenominator.entries()].map(([d, s]) => ({ d, s: s.value() }));
+    if (this.rounding === "NONE") return parts.reduce((acc, p) => acc.plus(p.s.dividedBy(p.d)), ZERO);
+    // Exact: bring the per-denominator sums over one common denominator, then round once.
+    const common = parts.reduce((l, p) => lcm(l, p.d), 1);
+    const numerator = parts.reduce((acc, p) => acc.plus(p.s.times(common / p.d)), ZERO);
+    return divideToCents(numerator, BigInt(common));
+  }
+}
+
+/** An annual fee in 10^-8 dollars as an exact decimal. */
+function scaledFeeToDec(feeScaled: number): Dec {
+  return new Dec(feeScaled).dividedBy(10 ** FEE_PLACES);
 }
 
 /** What the days of one run share (same value, version and denominator): each decimal made once, on first read. */
 class RunValues {
+  private feeDec: Dec | null;
   private accrualDec: Dec | null;
   private rateDec: Dec | null;
+  /** Integer path: the running total before the run's first day, as cumBase + cumCents / 100. */
+  cumBase: Dec = ZERO;
+  cumCents = 0;
   constructor(
+    readonly from: DayNumber,
     readonly navDate: DayNumber,
     readonly effectiveFrom: DayNumber,
     private readonly navs: NavSeries,
@@ -202,15 +256,20 @@ class RunValues {
     readonly denominator: number,
     private readonly feeScaled: number | null,
     private readonly cents: number | null,
-    readonly annualFee: () => Dec,
+    fee: Dec | null,
     posted: Dec | null,
-    private readonly postedCents: number | null,
+    readonly postedCents: number | null,
   ) {
+    this.feeDec = fee;
     this.accrualDec = posted;
     this.rateDec = tiers.length === 1 ? tiers[0].rate : null;
   }
   netAssets(): Dec {
     return this.navs.value(this.navIndex);
+  }
+  annualFee(): Dec {
+    if (this.feeDec === null) this.feeDec = this.feeScaled !== null ? scaledFeeToDec(this.feeScaled) : annualFee(this.tiers, this.netAssets());
+    return this.feeDec;
   }
   /** The blended rate as `blendedRate` gives it; from the integer fee and cents where both are known (the same exact quotient, rounded once the same way). */
   annualRate(): Dec {
@@ -228,16 +287,15 @@ class RunValues {
 }
 
 /**
- * One day's record. The decimals are read through getters: the run's shared values, and the cumulative
- * (base + cents / 100, exact) made on first read. `toJSON` lists every field, as a plain record would.
+ * One day's record: its date, its run, and (off the integer path) its running total. The other fields are
+ * getters over the run's shared values; on the integer path the cumulative is base + cents / 100, made
+ * exactly on first read. `toJSON` lists every field, as a plain record would.
  */
 class DayRecord implements AccrualDay {
-  private cumulativeDec: Dec | null = null;
   constructor(
     readonly date: DayNumber,
     private readonly run: RunValues,
-    private readonly cumBase: Dec,
-    private readonly cumCents: number,
+    private cum: Dec | null,
   ) {}
   get navDate(): DayNumber {
     return this.run.navDate;
@@ -261,8 +319,12 @@ class DayRecord implements AccrualDay {
     return this.run.accrual();
   }
   get cumulative(): Dec {
-    if (this.cumulativeDec === null) this.cumulativeDec = this.cumCents === 0 ? this.cumBase : this.cumBase.isZero() ? centsToDec(this.cumCents) : this.cumBase.plus(centsToDec(this.cumCents));
-    return this.cumulativeDec;
+    if (this.cum === null) {
+      const run = this.run;
+      const cents = run.cumCents + (this.date - run.from + 1) * run.postedCents!; // safe: checked when the run was kept
+      this.cum = cents === 0 ? run.cumBase : run.cumBase.isZero() ? centsToDec(cents) : run.cumBase.plus(centsToDec(cents));
+    }
+    return this.cum;
   }
   toJSON(): AccrualDay {
     const { date, navDate, netAssets, effectiveFrom, annualRate, annualFee, daysInYear, accrual, cumulative } = this;

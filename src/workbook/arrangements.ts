@@ -29,8 +29,8 @@ const rateCell = (get: Parameters<Parameters<typeof eachRow>[2]>[0], col: number
   return atCell(r.where, () => parseRateValue(r.cell));
 };
 
-/** Reads the Fee Waivers table: the tiers of the fee schedule after waiver, each row in force from Waiver From through Waiver To. Overlapping periods of a portfolio are an error naming both rows. */
-export function readWaivers(block: CellBlock, system: DateSystem = 1900): WaiverSchedule {
+/** The Fee Waivers table's rows as written (each cell checked, the periods not yet validated): for the task pane's editor. */
+export function readWaiverRows(block: CellBlock, system: DateSystem = 1900): WaiverRow[] {
   const rows: WaiverRow[] = [];
   eachRow(block, "waivers", (get, row) => {
     const p = get(0);
@@ -39,28 +39,38 @@ export function readWaivers(block: CellBlock, system: DateSystem = 1900): Waiver
     const b = get(3);
     rows.push({ portfolio: cellText(p.cell, p.where), from: cellDate(from.cell, from.where, system), to: cellDate(to.cell, to.where, system), breakpoint: cellNumber(b.cell, b.where), rate: rateCell(get, 4), row });
   });
-  const { waivers, issues } = buildWaivers(rows);
+  return rows;
+}
+
+/** Reads the Fee Waivers table: the tiers of the fee schedule after waiver, each row in force from Waiver From through Waiver To. Overlapping periods of a portfolio are an error naming both rows. */
+export function readWaivers(block: CellBlock, system: DateSystem = 1900): WaiverSchedule {
+  const { waivers, issues } = buildWaivers(readWaiverRows(block, system));
   const error = firstIssue(block, issues, { from: "Waiver From", to: "Waiver To", breakpoint: "Breakpoint", rate: "Annual Rate" });
   if (error) throw error;
   return waivers;
 }
 
-/** Reads the Aggregation Groups table: one row per group member. */
-export function readGroups(block: CellBlock): AggregationGroups {
+/** The Aggregation Groups table's rows as written (each cell checked): for the task pane's editor. */
+export function readGroupRows(block: CellBlock): GroupRow[] {
   const rows: GroupRow[] = [];
   eachRow(block, "groups", (get, row) => {
     const g = get(0);
     const p = get(1);
     rows.push({ group: cellText(g.cell, g.where), portfolio: cellText(p.cell, p.where), row });
   });
-  const { groups, issues } = buildGroups(rows);
+  return rows;
+}
+
+/** Reads the Aggregation Groups table: one row per group member. */
+export function readGroups(block: CellBlock): AggregationGroups {
+  const { groups, issues } = buildGroups(readGroupRows(block));
   const error = firstIssue(block, issues, { portfolio: "Portfolio" });
   if (error) throw error;
   return groups;
 }
 
-/** Reads the Sub-Advisory Schedule: effective-dated tiers per portfolio, each version naming its sub-adviser and, optionally, the aggregation group it prices on. */
-export function readSubAdvisory(block: CellBlock, groups: AggregationGroups, system: DateSystem = 1900): SubAdvisorySchedule {
+/** The Sub-Advisory Schedule's rows as written (each cell checked, the versions not yet validated): for the task pane's editor. */
+export function readSubAdvisoryRows(block: CellBlock, system: DateSystem = 1900): SubAdvisoryRow[] {
   const rows: SubAdvisoryRow[] = [];
   eachRow(block, "subAdvisory", (get, row) => {
     const p = get(0);
@@ -78,6 +88,12 @@ export function readSubAdvisory(block: CellBlock, groups: AggregationGroups, sys
       row,
     });
   });
+  return rows;
+}
+
+/** Reads the Sub-Advisory Schedule: effective-dated tiers per portfolio, each version naming its sub-adviser and, optionally, the aggregation group it prices on. */
+export function readSubAdvisory(block: CellBlock, groups: AggregationGroups, system: DateSystem = 1900): SubAdvisorySchedule {
+  const rows = readSubAdvisoryRows(block, system);
   const { subAdvisory, issues } = buildSubAdvisory(rows, groups);
   const error = firstIssue(block, issues, {
     portfolio: "Portfolio",

@@ -48,6 +48,21 @@ export function locateColumns(block: CellBlock, columns: readonly string[], opti
   });
 }
 
+/**
+ * The block columns a write goes to, and each row's cells for them: an optional
+ * column the block lacks is left out while every value for it is blank; a value
+ * for it is an error naming the sheet and the column to add.
+ */
+export function writableColumns<C extends { value: unknown }>(block: CellBlock, kind: ContractKind, cells: C[][]): { cols: number[]; cells: C[][] } {
+  const located = locateColumns(block, CONTRACT[kind].columns, optionalColumns(kind));
+  const keep = located.map((_, k) => k).filter((k) => located[k] >= 0);
+  located.forEach((c, k) => {
+    if (c < 0 && cells.some((r) => !isBlank(r[k]?.value)))
+      throw new WorkbookError({ file: block.file, sheet: block.sheet, row: block.headerRow }, `no column "${CONTRACT[kind].columns[k]}" in the header; add one to save its values`);
+  });
+  return { cols: keep.map((k) => located[k]), cells: cells.map((r) => keep.map((k) => r[k])) };
+}
+
 /** Iterates the non-blank rows of a block with a cell accessor that knows where each cell is (an optional column the block lacks reads blank). */
 export function eachRow(block: CellBlock, kind: ContractKind, f: (get: (col: number) => { cell: Cell; where: CellWhere }, row: number) => void): void {
   const cols = locateColumns(block, CONTRACT[kind].columns, optionalColumns(kind));

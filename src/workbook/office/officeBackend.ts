@@ -1,7 +1,7 @@
 /* global Excel, Office */
 import { DateSystem, ScheduleRow } from "../../engine";
 import { WorkbookBackend, scheduleCells } from "../backend";
-import { CONTRACT, CellBlock, ContractKind, locateColumns } from "../contract";
+import { CONTRACT, CellBlock, ContractKind, writableColumns } from "../contract";
 import { Cell } from "../cells";
 import { OutCell, SheetModel } from "../reconSheets";
 import { readDateSystem, readOfficeBlock } from "./officeBlocks";
@@ -97,7 +97,9 @@ export class OfficeBackend implements WorkbookBackend {
         await context.sync();
         return;
       }
-      const cols = locateColumns(block, spec.columns);
+      const written = writableColumns(block, kind, cells);
+      const cols = written.cols;
+      cells = written.cells;
       const ws = context.workbook.worksheets.getItem(block.sheet);
       const table = context.workbook.tables.getItemOrNullObject(spec.table);
       await context.sync();

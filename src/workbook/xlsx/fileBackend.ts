@@ -2,7 +2,7 @@ import { DateSystem, ScheduleRow } from "../../engine";
 import { WorkbookBackend, scheduleCells } from "../backend";
 import { BlockSource, SourceTable, findBlock } from "../blocks";
 import { Cell } from "../cells";
-import { CONTRACT, CellBlock, ContractKind, locateColumns } from "../contract";
+import { CONTRACT, CellBlock, ContractKind, writableColumns } from "../contract";
 import { OutCell, SheetModel } from "../reconSheets";
 import { XlsxPackage, located } from "./package";
 import { SheetCells, readSheet } from "./sheetReader";
@@ -96,7 +96,9 @@ export class FileBackend implements WorkbookBackend, BlockSource {
       this.changed();
       return;
     }
-    const cols = locateColumns(block, spec.columns).map((i) => block.firstColumn + i + 1);
+    const written = writableColumns(block, kind, rows);
+    const cols = written.cols.map((i) => block.firstColumn + i + 1);
+    rows = written.cells;
     const entry = this.pkg.sheet(block.sheet)!;
     const table = this.tables().find((t) => t.name.toLowerCase() === spec.table.toLowerCase() && t.sheet === block.sheet);
     const oldLast = block.headerRow + block.rows.length;

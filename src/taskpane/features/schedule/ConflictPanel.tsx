@@ -3,9 +3,9 @@ import { Button } from "@fluentui/react-components";
 import { Problem } from "../../components/ErrorText";
 import { ConflictDiff } from "./conflictDiff";
 
-export function ConflictPanel({ diff, onOverwrite, onKeepTheirs }: { diff: ConflictDiff; onOverwrite: () => void; onKeepTheirs: () => void }) {
+export function ConflictPanel({ what = "fee schedule", diff, onOverwrite, onKeepTheirs }: { what?: string; diff: ConflictDiff; onOverwrite: () => void; onKeepTheirs: () => void }) {
   return (
-    <Problem title="The fee schedule changed in the workbook since you opened it">
+    <Problem title={`The ${what} changed in the workbook since you opened it`}>
       <p>Saving now would overwrite those changes. What differs:</p>
       <ul aria-label="Differences">
         {diff.onlyTheirs.map((l) => (

@@ -42,7 +42,9 @@ function Line({ index: pi, portfolio: p, issues, expanded, spec, onEdit, onToggl
     const msgs = [field, ...also].flatMap((f) => byField.get(fieldKey({ portfolio: pi, version, tier, field: f })) ?? []);
     return msgs.length ? { validationState: "error" as const, validationMessage: msgs.join(" ") } : {};
   };
-  const panelId = `portfolio-panel-${pi}`;
+  const panelId = `portfolio-panel-${spec.kind}-${pi}`;
+  // What a version is called in labels: the fee schedule's words are kept as they were.
+  const vn = spec.kind === "waivers" ? "waiver period" : "version";
   return (
     <section className="portfolio" aria-label={title}>
       <h3 className="portfolio-head">
@@ -56,7 +58,7 @@ function Line({ index: pi, portfolio: p, issues, expanded, spec, onEdit, onToggl
         >
           <span className="portfolio-title">
             <span className="portfolio-name">{title}</span>
-            <span className="portfolio-summary">{portfolioSummary(p)}</span>
+            <span className="portfolio-summary">{portfolioSummary(p, spec.kind)}</span>
           </span>
         </Button>
         {issues.length > 0 && (
@@ -76,40 +78,54 @@ function Line({ index: pi, portfolio: p, issues, expanded, spec, onEdit, onToggl
             </Button>
           </div>
           {p.versions.map((v, vi) => (
-            <div key={vi} className="version" role="group" aria-label={`${title}, version ${vi + 1}`}>
+            <div key={vi} className="version" role="group" aria-label={`${title}, ${vn} ${vi + 1}`}>
               <div className="row">
-                <Field label={vi === 0 ? "Effective from" : "Amendment effective from"} {...problem("effectiveFrom", vi, undefined, ["rate"])}>
-                  <Input type="date" value={v.effectiveFrom} onChange={(_, d) => onEdit({ kind: "setEffective", p: pi, v: vi, date: d.value })} aria-label={`${title} version ${vi + 1} effective from`} />
+                <Field label={vi === 0 ? spec.fromLabel : spec.laterFromLabel} {...problem("effectiveFrom", vi, undefined, ["rate"])}>
+                  <Input type="date" value={v.effectiveFrom} onChange={(_, d) => onEdit({ kind: "setEffective", p: pi, v: vi, date: d.value })} aria-label={`${title} ${vn} ${vi + 1} ${spec.toLabel ? spec.fromLabel.toLowerCase() : "effective from"}`} />
                 </Field>
+                {spec.toLabel && (
+                  <Field label={spec.toLabel} {...problem("effectiveTo", vi)}>
+                    <Input type="date" value={v.effectiveTo ?? ""} onChange={(_, d) => onEdit({ kind: "setVersionField", p: pi, v: vi, field: "effectiveTo", text: d.value })} aria-label={`${title} ${vn} ${vi + 1} ${spec.toLabel.toLowerCase()}`} />
+                  </Field>
+                )}
                 {p.versions.length > 1 && (
-                  <Button appearance="subtle" onClick={() => onEdit({ kind: "removeVersion", p: pi, v: vi })} aria-label={`Remove version ${vi + 1} of ${title}`}>
-                    Remove version
+                  <Button appearance="subtle" onClick={() => onEdit({ kind: "removeVersion", p: pi, v: vi })} aria-label={`Remove ${vn} ${vi + 1} of ${title}`}>
+                    Remove {vn}
                   </Button>
                 )}
               </div>
+              {spec.versionFields && (
+                <div className="row">
+                  {spec.versionFields.map((f) => (
+                    <Field key={f.field} label={f.label} hint={f.hint} {...problem(f.field, vi)} className="grow">
+                      <Input value={v[f.field] ?? ""} onChange={(_, d) => onEdit({ kind: "setVersionField", p: pi, v: vi, field: f.field, text: d.value })} aria-label={`${title} ${vn} ${vi + 1} ${f.label.toLowerCase()}`} />
+                    </Field>
+                  ))}
+                </div>
+              )}
               <Caption1>{spec.tiersCaption}</Caption1>
               {v.tiers.map((t, ti) => (
                 <div key={ti} className="row tier">
                   <Field label={`${spec.breakpointLabel} ${ti + 1}`} {...problem("breakpoint", vi, ti)} className="grow">
-                    <AmountInput value={t.breakpoint} onChange={(text) => onEdit({ kind: "setTier", p: pi, v: vi, t: ti, field: "breakpoint", text })} label={`${title} version ${vi + 1} ${spec.breakpointLabel.toLowerCase()} ${ti + 1}`} />
+                    <AmountInput value={t.breakpoint} onChange={(text) => onEdit({ kind: "setTier", p: pi, v: vi, t: ti, field: "breakpoint", text })} label={`${title} ${vn} ${vi + 1} ${spec.breakpointLabel.toLowerCase()} ${ti + 1}`} />
                   </Field>
                   <Field label={`${spec.rateLabel} ${ti + 1}`} hint={ti === 0 ? spec.rateHint : undefined} {...problem("rate", vi, ti)} className="grow">
-                    <Input value={t.rate} onChange={(_, d) => onEdit({ kind: "setTier", p: pi, v: vi, t: ti, field: "rate", text: d.value })} aria-label={`${title} version ${vi + 1} ${spec.rateLabel.toLowerCase()} ${ti + 1}`} />
+                    <Input value={t.rate} onChange={(_, d) => onEdit({ kind: "setTier", p: pi, v: vi, t: ti, field: "rate", text: d.value })} aria-label={`${title} ${vn} ${vi + 1} ${spec.rateLabel.toLowerCase()} ${ti + 1}`} />
                   </Field>
                   {v.tiers.length > 1 && (
-                    <Button appearance="subtle" onClick={() => onEdit({ kind: "removeTier", p: pi, v: vi, t: ti })} aria-label={`Remove tier ${ti + 1} of ${title} version ${vi + 1}`}>
+                    <Button appearance="subtle" onClick={() => onEdit({ kind: "removeTier", p: pi, v: vi, t: ti })} aria-label={`Remove tier ${ti + 1} of ${title} ${vn} ${vi + 1}`}>
                       Remove tier
                     </Button>
                   )}
                 </div>
               ))}
-              <Button size="small" onClick={() => onEdit({ kind: "addTier", p: pi, v: vi })} aria-label={`Add tier to ${title} version ${vi + 1}`}>
+              <Button size="small" onClick={() => onEdit({ kind: "addTier", p: pi, v: vi })} aria-label={`Add tier to ${title} ${vn} ${vi + 1}`}>
                 Add tier
               </Button>
             </div>
           ))}
-          <Button onClick={() => onEdit({ kind: "addVersion", p: pi })} aria-label={`Add amendment to ${title}`}>
-            Add amendment
+          <Button onClick={() => onEdit({ kind: "addVersion", p: pi })} aria-label={`${spec.addVersionLabel} to ${title}`}>
+            {spec.addVersionLabel}
           </Button>
         </div>
       )}

@@ -4,6 +4,7 @@ import { Draft, FieldIssue } from "./draft";
 import { Edit } from "./edits";
 import { PortfolioLine } from "./PortfolioLine";
 import { FEE_SCHEDULE_TABLE, TierTableSpec } from "./tierTable";
+import { emptyEntry } from "./arrangementDraft";
 
 interface Props {
   draft: Draft;
@@ -60,7 +61,7 @@ export function ScheduleEditor({ draft, issues, onEdit, spec = FEE_SCHEDULE_TABL
       ))}
       {q && shown.length === 0 && <Caption1>No {spec.noun} matches “{query}”.</Caption1>}
       <div>
-        <Button onClick={() => edit({ kind: "addPortfolio" })}>Add {spec.noun}</Button>
+        <Button onClick={() => edit({ kind: "addPortfolio", template: spec.kind === "schedule" ? undefined : emptyEntry(spec.kind) })}>Add {spec.noun}</Button>
       </div>
     </div>
   );

@@ -22,6 +22,12 @@ export interface DraftTier {
 }
 export interface DraftVersion {
   effectiveFrom: string; // YYYY-MM-DD
+  /** A waiver period's last day (YYYY-MM-DD), in force through it; fee waivers only. */
+  effectiveTo?: string;
+  /** Who is paid; sub-advisory schedules only. */
+  subAdviser?: string;
+  /** The aggregation group whose combined assets price the tiers (blank: the portfolio's own); sub-advisory schedules only. */
+  group?: string;
   tiers: DraftTier[];
 }
 export interface DraftPortfolio {
@@ -37,7 +43,7 @@ export interface FieldIssue {
   portfolio: number;
   version?: number;
   tier?: number;
-  field: "portfolio" | "effectiveFrom" | "breakpoint" | "rate";
+  field: "portfolio" | "effectiveFrom" | "effectiveTo" | "subAdviser" | "group" | "breakpoint" | "rate";
   message: string;
 }
 
@@ -66,6 +72,33 @@ export function draftFromSchedule(s: FeeSchedule): Draft {
   };
 }
 
+/**
+ * Parses a version's tiers as typed: a problem for each breakpoint that is not
+ * an amount and each rate that is not a rate; `parsed` gets each tier that is
+ * both. Tiers that do not parse stand in as 0, so the version can still be
+ * validated.
+ */
+export function parseTiers(v: DraftVersion, vi: number, issues: Omit<FieldIssue, "portfolio">[], parsed: (breakpoint: Dec, rate: Dec) => void): { breakpoint: Dec; rate: Dec }[] {
+  const tiers: { breakpoint: Dec; rate: Dec }[] = [];
+  v.tiers.forEach((t, ti) => {
+    let breakpoint: Dec | null = null;
+    let rate: Dec | null = null;
+    try {
+      breakpoint = parseAmount(t.breakpoint.trim() === "" ? "x" : t.breakpoint);
+    } catch {
+      issues.push({ version: vi, tier: ti, field: "breakpoint", message: t.breakpoint.trim() ? `"${t.breakpoint}" is not an amount` : "A breakpoint is required (0 for the first tier)." });
+    }
+    try {
+      rate = parseRateValue(t.rate.trim() === "" ? "x" : t.rate);
+    } catch {
+      issues.push({ version: vi, tier: ti, field: "rate", message: t.rate.trim() ? `"${t.rate}" is not a rate: write 0.10%, 10bp or 0.001` : "A rate is required." });
+    }
+    tiers.push({ breakpoint: breakpoint ?? new Dec(0), rate: rate ?? new Dec(0) });
+    if (breakpoint && rate) parsed(breakpoint, rate);
+  });
+  return tiers;
+}
+
 type PortfolioCheck = { rows: ScheduleRow[]; issues: Omit<FieldIssue, "portfolio">[] };
 
 // Portfolios are immutable (an edit replaces only the portfolio it touches), so each one's check is kept until it changes.
@@ -83,22 +116,8 @@ function checkPortfolio(p: DraftPortfolio): PortfolioCheck {
     } catch {
       issues.push({ version: vi, field: "effectiveFrom", message: v.effectiveFrom.trim() ? `"${v.effectiveFrom}" is not a date` : "An effective date is required." });
     }
-    const tiers: { breakpoint: Dec; rate: Dec }[] = [];
-    v.tiers.forEach((t, ti) => {
-      let breakpoint: Dec | null = null;
-      let rate: Dec | null = null;
-      try {
-        breakpoint = parseAmount(t.breakpoint.trim() === "" ? "x" : t.breakpoint);
-      } catch {
-        issues.push({ version: vi, tier: ti, field: "breakpoint", message: t.breakpoint.trim() ? `"${t.breakpoint}" is not an amount` : "A breakpoint is required (0 for the first tier)." });
-      }
-      try {
-        rate = parseRateValue(t.rate.trim() === "" ? "x" : t.rate);
-      } catch {
-        issues.push({ version: vi, tier: ti, field: "rate", message: t.rate.trim() ? `"${t.rate}" is not a rate: write 0.10%, 10bp or 0.001` : "A rate is required." });
-      }
-      tiers.push({ breakpoint: breakpoint ?? new Dec(0), rate: rate ?? new Dec(0) });
-      if (day !== null && breakpoint && rate) rows.push({ portfolio: p.name.trim(), effectiveFrom: day, breakpoint, rate });
+    const tiers = parseTiers(v, vi, issues, (breakpoint, rate) => {
+      if (day !== null) rows.push({ portfolio: p.name.trim(), effectiveFrom: day, breakpoint, rate });
     });
     versions.push({ effectiveFrom: day ?? Number.MIN_SAFE_INTEGER + vi, tiers });
   });

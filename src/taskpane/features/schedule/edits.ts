@@ -2,12 +2,14 @@ import { Draft, DraftPortfolio, DraftTier, DraftVersion } from "./draft";
 
 /** Every change the editor can make to a draft, as a pure function (old draft in, new draft out). */
 export type Edit =
-  | { kind: "addPortfolio" }
+  | { kind: "addPortfolio"; template?: DraftPortfolio }
   | { kind: "removePortfolio"; p: number }
   | { kind: "rename"; p: number; name: string }
   | { kind: "addVersion"; p: number }
   | { kind: "removeVersion"; p: number; v: number }
   | { kind: "setEffective"; p: number; v: number; date: string }
+  /** A version's other fields: a waiver period's last day, a sub-advisory version's sub-adviser or group. */
+  | { kind: "setVersionField"; p: number; v: number; field: "effectiveTo" | "subAdviser" | "group"; text: string }
   | { kind: "addTier"; p: number; v: number }
   | { kind: "removeTier"; p: number; v: number; t: number }
   | { kind: "setTier"; p: number; v: number; t: number; field: keyof DraftTier; text: string }
@@ -27,7 +29,7 @@ export function applyEdit(d: Draft, e: Edit): Draft {
     case "replace":
       return e.draft;
     case "addPortfolio":
-      return { portfolios: [...d.portfolios, { name: "", versions: [{ effectiveFrom: "", tiers: [{ breakpoint: "0", rate: "" }] }] }] };
+      return { portfolios: [...d.portfolios, e.template ?? { name: "", versions: [{ effectiveFrom: "", tiers: [{ breakpoint: "0", rate: "" }] }] }] };
     case "removePortfolio":
       return { portfolios: removeAt(d.portfolios, e.p) };
     case "rename":
@@ -36,12 +38,18 @@ export function applyEdit(d: Draft, e: Edit): Draft {
       // An amendment starts from the latest version's tiers, with its date to be filled in.
       return portfolio(e.p, (x) => {
         const last = x.versions[x.versions.length - 1];
-        return { ...x, versions: [...x.versions, { effectiveFrom: "", tiers: last ? last.tiers.map((t) => ({ ...t })) : [{ breakpoint: "0", rate: "" }] }] };
+        // A waiver period gets its own end date to fill in; a sub-advisory version keeps the sub-adviser and group.
+        const extra: Partial<DraftVersion> = {};
+        if (last?.effectiveTo !== undefined) extra.effectiveTo = "";
+        if (last?.subAdviser !== undefined) Object.assign(extra, { subAdviser: last.subAdviser, group: last.group ?? "" });
+        return { ...x, versions: [...x.versions, { effectiveFrom: "", ...extra, tiers: last ? last.tiers.map((t) => ({ ...t })) : [{ breakpoint: "0", rate: "" }] }] };
       });
     case "removeVersion":
       return portfolio(e.p, (x) => ({ ...x, versions: removeAt(x.versions, e.v) }));
     case "setEffective":
       return version(e.p, e.v, (x) => ({ ...x, effectiveFrom: e.date }));
+    case "setVersionField":
+      return version(e.p, e.v, (x) => ({ ...x, [e.field]: e.text }));
     case "addTier":
       return version(e.p, e.v, (x) => ({ ...x, tiers: [...x.tiers, { breakpoint: "", rate: "" }] }));
     case "removeTier":
