@@ -122,7 +122,7 @@ describe("the sub-advisory editor's pure logic", () => {
     ]);
     expect(subAdvisoryDraftFromRows(rows)).toEqual(SUB);
     const own = checkSubAdvisoryDraft(applyEdit(SUB, { kind: "setVersionField", p: 0, v: 0, field: "group", text: "" }), []).rows;
-    expect(subAdvisoryCells(own, 1900)[0][5]).toEqual({ value: null });
+    expect(subAdvisoryCells(own, 1900)[0][5]).toEqual({ value: "" });
   });
 });
 

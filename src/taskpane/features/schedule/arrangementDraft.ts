@@ -184,9 +184,9 @@ export function subAdvisoryDraftFromRows(rows: readonly SubAdvisoryRow[]): Draft
   };
 }
 
-/** Sub-Advisory Schedule rows as the cells of its six columns (Group blank for the portfolio's own assets). */
+/** Sub-Advisory Schedule rows as the cells of its six columns (Group "" for the portfolio's own assets: Office.js leaves a cell unchanged where a value is null, so a cleared group would stay). */
 export function subAdvisoryCells(rows: readonly SubAdvisoryRow[], system: DateSystem): OutCell[][] {
-  return rows.map((r) => [{ value: r.portfolio }, { value: r.subAdviser }, dateCell(r.effectiveFrom, system), amountCell(r.breakpoint), rateCell(r.rate), { value: r.group ?? null }]);
+  return rows.map((r) => [{ value: r.portfolio }, { value: r.subAdviser }, dateCell(r.effectiveFrom, system), amountCell(r.breakpoint), rateCell(r.rate), { value: r.group ?? "" }]);
 }
 
 export const subAdvisoryLines = (d: Draft) =>
