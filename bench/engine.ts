@@ -95,6 +95,21 @@ function time<T>(f: () => T): { ms: number; result: T } {
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, result };
 }
 
+/** Reads back what the sheets show of every kept day (Accruals sheet and FEE.DAILY): the decimals are made on this first read. */
+function readDays(tiers: Tier[]): number {
+  let n = 0;
+  const series = data.map((s) => NavSeries.from(s.dates.map((date, k) => ({ date, netAssets: s.values[k] }))));
+  const p = singleVersion(tiers);
+  for (const navs of series) {
+    for (const mo of months) {
+      for (const d of accrue(p, navs, mo.start, mo.end, { detail: true }).days) {
+        n += d.date + d.navDate + d.daysInYear + d.netAssets.e + d.annualFee.e + d.accrual.e + d.cumulative.e;
+      }
+    }
+  }
+  return n;
+}
+
 function wrongCents(tiers: Tier[], floatCents: Int32Array[]): number {
   let wrong = 0;
   const p = singleVersion(tiers);
@@ -106,9 +121,13 @@ function wrongCents(tiers: Tier[], floatCents: Int32Array[]): number {
   return wrong;
 }
 
+const ROUNDS = 5;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
 export function benchEngine(): void {
   const days = PORTFOLIOS * (END - START + 1);
   console.log(`engine: ${PORTFOLIOS} portfolios x ${END - START + 1} days = ${days.toLocaleString("en-US")} daily accruals, monthly periods, ACT/ACT, DAILY rounding`);
+  console.log(`  each figure: the median of ${ROUNDS} rounds, the float loop and the engine taking turns in each round; ratios are medians over the float loop's median`);
   const random = data;
   const boundary = Array.from({ length: PORTFOLIOS }, (_, i) => halfCentSeries(i + 1));
   for (const [name, tiers, series] of [
@@ -117,18 +136,28 @@ export function benchEngine(): void {
     ["flat 0.10%, half-cent NAVs", flat, boundary],
   ] as const) {
     data = series as typeof data;
-    // Warm up each once, then measure each in the same run.
-    floatLoop(floatTiers(tiers));
+    // Warm up each once, then measure each in turn, ROUNDS times, in the same run (the machine is shared and noisy).
+    const ft = floatTiers(tiers);
+    floatLoop(ft);
     engineRun(tiers, false);
     engineRun(tiers, true);
-    const f = time(() => floatLoop(floatTiers(tiers)));
-    const e = time(() => engineRun(tiers, false));
-    const ed = time(() => engineRun(tiers, true));
+    readDays(tiers);
+    const ms = { float: [] as number[], totals: [] as number[], kept: [] as number[], read: [] as number[] };
+    let f = time(() => floatLoop(ft));
+    let e = time(() => engineRun(tiers, false));
+    for (let round = 0; round < ROUNDS; round++) {
+      f = time(() => floatLoop(ft));
+      ms.float.push(f.ms);
+      e = time(() => engineRun(tiers, false));
+      ms.totals.push(e.ms);
+      ms.kept.push(time(() => engineRun(tiers, true)).ms);
+      ms.read.push(time(() => readDays(tiers)).ms);
+    }
+    const fm = median(ms.float);
+    const show = (xs: number[]) => `${median(xs).toFixed(0).padStart(6)} ms (${(median(xs) / fm).toFixed(2)}x)`;
     const wrong = wrongCents(tiers, f.result.dailyCents);
     console.log(
-      `  ${name.padEnd(26)} float ${f.ms.toFixed(0).padStart(6)} ms | engine totals ${e.ms.toFixed(0).padStart(6)} ms (${(e.ms / f.ms).toFixed(2)}x float) | engine with every day kept ${ed.ms.toFixed(0).padStart(6)} ms (${(ed.ms / f.ms).toFixed(2)}x) | float days off by a cent: ${wrong} of ${days.toLocaleString("en-US")} | totals: float ${f.result.total.toFixed(2)}, exact ${e.result.total.toFixed(2)}`,
+      `  ${name.padEnd(26)} float ${fm.toFixed(0).padStart(6)} ms | engine totals ${show(ms.totals)} | engine with every day kept ${show(ms.kept)} | kept and every day's decimals read ${show(ms.read)} | float days off by a cent: ${wrong} of ${days.toLocaleString("en-US")} | totals: float ${f.result.total.toFixed(2)}, exact ${e.result.total.toFixed(2)}`,
     );
   }
 }
-
-

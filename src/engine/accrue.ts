@@ -1,7 +1,7 @@
 import { RunSink, ServicePeriod, scanAccrualRuns } from "./accrualRuns";
 import { DayNumber, formatIso, fromYmd, yearOf } from "./calendarDate";
 import { DAY_COUNTS, DayCountId } from "./dayCount";
-import { Dec, ZERO, centsToDec, divideToCents } from "./decimal";
+import { Dec, ZERO, centsToDec, divideToCents, scaledToDec } from "./decimal";
 import { ExactSum } from "./exactSum";
 import { FeeError } from "./FeeError";
 import { NavSeries } from "./navSeries";
@@ -235,7 +235,7 @@ class Accrual implements RunSink {
 
 /** An annual fee in 10^-8 dollars as an exact decimal. */
 function scaledFeeToDec(feeScaled: number): Dec {
-  return new Dec(feeScaled).dividedBy(10 ** FEE_PLACES);
+  return scaledToDec(feeScaled, FEE_PLACES);
 }
 
 /** What the days of one run share (same value, version and denominator): each decimal made once, on first read. */
