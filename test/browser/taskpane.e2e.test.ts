@@ -444,7 +444,8 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     await page.getByRole("tab", { name: "Month end" }).click();
     const run = page.getByRole("button", { name: "Run month-end reconciliation" });
     await run.click();
-    await page.getByText("Accruing 6,200 days…").waitFor();
+    // The worker's script has not arrived: the workbook is not lent to it yet, and Cancel stops at once.
+    await page.locator(".progress").getByText("Starting…").waitFor();
     expect(await run.getAttribute("aria-disabled")).toBe("true");
     expect(await focused()).toEqual({ tag: "BUTTON", text: "Run month-end reconciliation" });
     await checkState("15-month-end-running");
@@ -452,6 +453,14 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     await page.getByText("The month-end run was cancelled; the workbook was not changed.").waitFor();
     server.hold.before = undefined;
     release();
+    expect(await focused()).toEqual({ tag: "BUTTON", text: "Run month-end reconciliation" });
+    await page.getByText("No changes since it was opened or downloaded.").waitFor();
+
+    // Cancel once the worker holds the file (a stage from the worker is showing): the file comes back as it was lent.
+    await run.click();
+    await page.waitForFunction(() => /^(Reading|Accruing|Writing)/.test(document.querySelector(".progress span")?.textContent ?? ""));
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.getByText("The month-end run was cancelled; the workbook was not changed.").waitFor();
     expect(await focused()).toEqual({ tag: "BUTTON", text: "Run month-end reconciliation" });
     await page.getByText("No changes since it was opened or downloaded.").waitFor();
 
@@ -478,7 +487,8 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     });
     const t0 = await page.evaluate(() => performance.now());
     await run.click();
-    await page.getByRole("heading", { name: "Reconciliation January 2024" }).waitFor({ timeout: 60000 });
+    // Waited for by id: a role query walks the whole page (a 200-portfolio schedule included) in the page's own thread, and would be counted as the app's.
+    await page.locator("#result-title", { hasText: "Reconciliation January 2024" }).waitFor({ timeout: 60000 });
     const t1 = await page.evaluate(() => performance.now());
     const perf = await page.evaluate(() => {
       const w = window as unknown as { __long: { start: number; duration: number }[]; __frames: number; __stages: string[]; __focusLost: boolean; __stop: boolean };
@@ -492,28 +502,77 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
     console.log(`200-portfolio month end in the pane: ${JSON.stringify(measured.monthEnd200)}`);
     expect(perf.stages).toEqual(expect.arrayContaining(["Reading net assets…", "Accruing 6,200 days…", "Writing sheets…"]));
     expect(perf.focusLost).toBe(false);
-    // Budgets: no task blocks the page for half a second (before the worker, one computation blocked it for most of
-    // 1.7 s under a bare spinner), and the page is free for at least 40% of the run. What remains on the page's
-    // thread is the in-browser file's own reading and writing (Excel does those in Office.js).
-    expect(Math.max(0, ...during.map((l) => l.duration))).toBeLessThan(500);
-    expect(blockedMs / runMs).toBeLessThan(0.6);
+    // Budgets. Standalone, the whole run (reading the .xlsx, accruing, writing the new file) is in the worker; the page
+    // only shows stages, takes the written file back and renders the result (in a transition, in slices). Measured on
+    // this shared 2-core machine with the production build: 1-2 long tasks, the longest 55-104 ms, 2.5-5% of the run
+    // blocked (2.2-3.1 s runs); before, with the file read and written on the page, 34-41% blocked, the longest task 234-329 ms.
+    // The budgets leave room for a loaded machine: no task over 300 ms, under 20% of the run blocked.
+    expect(Math.max(0, ...during.map((l) => l.duration))).toBeLessThan(300);
+    expect(blockedMs / runMs).toBeLessThan(0.2);
     expect(await focused()).toEqual({ tag: "H2", text: "Reconciliation January 2024" });
     expect(await page.getByRole("list", { name: "Reconciliation 2024-01" }).locator(".recon-item.attention").count()).toBe(24); // 20 breaks, 4 not billed
     await checkState("16-month-end-200");
+
+    // The file the worker wrote is the pane's workbook now: the download holds the two new sheets beside the data.
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download workbook" }).click()]);
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.load(readFileSync(await dl.path()) as unknown as ExcelJS.Buffer);
+    expect(["Net Assets", "Recon 2024-01", "Accruals 2024-01"].map((n) => written.getWorksheet(n)?.actualRowCount)).toEqual([1 + 6200, expect.any(Number), 1 + 6200]);
+    const recon = written.getWorksheet("Recon 2024-01")!;
+    expect(recon.getRow(1).values).toEqual(expect.arrayContaining(["Portfolio", "Expected Fee", "Billed Fee", "Difference", "Status"]));
+    const names = new Set<string>();
+    recon.eachRow((row, n) => void (n > 1 && /^Portfolio \d{3}$/.test(String(row.getCell(1).value)) && names.add(String(row.getCell(1).value))));
+    expect(names.size).toBe(200);
   }, 300000);
 
-  it("shows the sample's Fee Settings and writes the Agreement Calendar", async () => {
+  it("Settings and Calendar: the same checks as every state; unsaved settings edits ask before month end and before the page is left", async () => {
     await fresh("standalone.html");
     await page.getByRole("tab", { name: "Settings" }).click();
-    await page.getByText("From the sheet “Fee Settings”.").waitFor();
+    const settings = page.locator("#panel-settings");
+    await settings.getByText("From the sheet “Fee Settings”.").waitFor();
     expect(await page.getByRole("combobox", { name: "Net Assets Timing" }).inputValue()).toBe("SAME_DAY");
-    await page.screenshot({ path: path.join(ARTIFACTS, "18-settings.png"), fullPage: true });
+    await checkState("18-settings");
+
+    // An unsaved settings edit, and nothing else changed: leaving the page asks first.
+    await page.getByRole("combobox", { name: "Rounding" }).selectOption("PERIOD");
+    await settings.getByText("Unsaved settings edits", { exact: true }).waitFor();
+    await page.getByText("No changes since it was opened or downloaded.").waitFor();
+    const asked = new Promise<string>((resolve) => page.once("dialog", (d) => (resolve(d.type()), void d.dismiss())));
+    await page.reload().catch(() => undefined);
+    expect(await asked).toBe("beforeunload");
+    expect(await page.getByRole("combobox", { name: "Rounding" }).inputValue()).toBe("PERIOD");
+
+    // Month end asks before running on the saved settings.
+    await page.getByRole("tab", { name: "Month end" }).click();
+    await page.getByRole("button", { name: "Run month-end reconciliation" }).click();
+    const prompt = page.getByRole("alertdialog", { name: "Unsaved edits to the fee settings" });
+    await prompt.waitFor();
+    await prompt.getByRole("button", { name: "Run on the saved settings" }).waitFor();
+    await checkState("19-settings-unsaved-prompt");
+    await prompt.getByRole("button", { name: "Save and run" }).click();
+    await page.getByRole("heading", { name: "Reconciliation January 2024" }).waitFor();
+    expect(await focused()).toEqual({ tag: "H2", text: "Reconciliation January 2024" });
+    // The run used the saved setting.
+    expect(await page.getByText(/Basis ACT\/ACT; rounding PERIOD /).count()).toBe(1);
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await settings.getByText(/^Saved the Fee Settings to Fee Settings\. Kept in this browser/).waitFor();
+    await settings.getByText("No unsaved settings edits", { exact: true }).waitFor();
+
+    // Saving from the tab: focus stays on Save (now unavailable), not dropped to the page.
+    await page.getByRole("textbox", { name: "Tolerance" }).fill("0.05");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await settings.getByText("No unsaved settings edits", { exact: true }).waitFor();
+    expect(await page.getByRole("button", { name: "Save settings" }).getAttribute("aria-disabled")).toBe("true");
+    expect(await focused()).toEqual({ tag: "BUTTON", text: "Save settings" });
+
     await page.getByRole("tab", { name: "Calendar" }).click();
     await page.locator("#panel-calendar input[type=date]").fill("2024-01-31");
     await page.getByRole("button", { name: "Update the Agreement Calendar" }).click();
     await page.getByText(/1 of 9 portfolios need a continuance approval/).waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, "19-calendar.png"), fullPage: true });
-  }, 60000);
+    // Focus stays on the button that wrote the sheet (it was never disabled out from under the keyboard).
+    expect(await focused()).toEqual({ tag: "BUTTON", text: "Update the Agreement Calendar" });
+    await checkState("27-calendar");
+  }, 120000);
 
   it("edits the fee waivers, the sub-advisory schedule and the aggregation groups with the schedule's editor: an overlap named on both periods, Save, the file holds the rows", async () => {
     await fresh("standalone.html");

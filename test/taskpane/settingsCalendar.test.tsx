@@ -5,12 +5,13 @@ import * as React from "react";
 import { readFileSync } from "fs";
 import path from "path";
 import { TextDecoder, TextEncoder } from "util";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { SettingsFeature } from "../../src/taskpane/features/settings/SettingsFeature";
 import { CalendarFeature } from "../../src/taskpane/features/calendar/CalendarFeature";
 import { FileBackend, blankWorkbook } from "../../src/workbook/xlsx/fileBackend";
 import { readSettings } from "../../src/workbook/settingsSheet";
+import { PendingEdits, UnsavedEditsProvider, usePendingEdits } from "../../src/taskpane/components/unsavedEdits";
 
 // jsdom has no TextDecoder/TextEncoder; the .xlsx reader needs them (browsers and Node have them).
 Object.assign(globalThis, { TextDecoder, TextEncoder });
@@ -29,7 +30,7 @@ describe("the Settings view", () => {
     fireEvent.change(select("Net Assets Timing"), { target: { value: "PRIOR_DAY" } });
     fireEvent.change(screen.getByRole("textbox", { name: "Tolerance" }), { target: { value: "-1" } });
     await screen.findByText("Give an amount of 0 or more, e.g. 0.01.");
-    expect((screen.getByRole("button", { name: "Save settings" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole("button", { name: "Save settings" }).getAttribute("aria-disabled")).toBe("true");
     fireEvent.change(screen.getByRole("textbox", { name: "Tolerance" }), { target: { value: "0.05" } });
     fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
     await screen.findByText("Saved the Fee Settings to Fee Settings.");
@@ -46,6 +47,49 @@ describe("the Settings view", () => {
     fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
     await screen.findByText(/Saved the Fee Settings/);
     expect(readSettings((await backend.readBlock("settings"))!, 1900)).toEqual({ rounding: "PERIOD" });
+  });
+});
+
+describe("the Settings view's unsaved edits", () => {
+  it("registers with the unsaved-edits registry while it differs from the workbook, and saves through it (month end's Save and run)", async () => {
+    const backend = await FileBackend.open(readFileSync(SAMPLE), "sample.xlsx");
+    let pending: PendingEdits[] = [];
+    const Probe = () => {
+      pending = usePendingEdits();
+      return null;
+    };
+    let writes = 0;
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <UnsavedEditsProvider>
+          <SettingsFeature backend={backend} onWritten={() => writes++} />
+          <Probe />
+        </UnsavedEditsProvider>
+      </FluentProvider>,
+    );
+    await screen.findByText(/From the sheet “Fee Settings”/);
+    expect(pending).toEqual([]);
+    fireEvent.change(select("Rounding"), { target: { value: "PERIOD" } });
+    await waitFor(() => expect(pending.map((p) => [p.label, p.canSave])).toEqual([["fee settings", true]]));
+    // A bad value: still pending, but cannot be saved until fixed.
+    fireEvent.change(screen.getByRole("textbox", { name: "Tolerance" }), { target: { value: "lots" } });
+    await waitFor(() => expect(pending.map((p) => [p.label, p.canSave])).toEqual([["fee settings", false]]));
+    fireEvent.change(screen.getByRole("textbox", { name: "Tolerance" }), { target: { value: "0.01" } });
+    await waitFor(() => expect(pending.map((p) => p.canSave)).toEqual([true]));
+    // Back to what the workbook holds: nothing pending.
+    fireEvent.change(select("Rounding"), { target: { value: "DAILY" } });
+    await waitFor(() => expect(pending).toEqual([]));
+    fireEvent.change(select("Rounding"), { target: { value: "PERIOD" } });
+    await waitFor(() => expect(pending.length).toBe(1));
+    let ok = false;
+    await act(async () => {
+      ok = await pending[0].save();
+    });
+    expect(ok).toBe(true);
+    expect(writes).toBe(1);
+    expect(readSettings((await backend.readBlock("settings"))!, 1900).rounding).toBe("PERIOD");
+    await waitFor(() => expect(pending).toEqual([]));
+    await screen.findByText("Saved the Fee Settings to Fee Settings.");
   });
 });
 

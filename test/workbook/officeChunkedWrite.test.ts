@@ -27,6 +27,8 @@ function workbook(existing: string[], failAtSync = Infinity) {
   const requests: { cells: number; bytes: number; rows: number; ops: string[] }[] = [{ cells: 0, bytes: 0, rows: 0, ops: [] }];
   const current = () => requests[requests.length - 1];
   const sheets = new Map<string, { name: string; deleted: boolean; formulas: number }>(existing.map((n) => [n, { name: n, deleted: false, formulas: 0 }]));
+  /** Conditional formats added (office-addin-mock has none): a small fake of range.conditionalFormats.add and its custom rule and format. */
+  const conditional: { sheet: { name: string }; addedTo: string; ref: string; type: string; custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string; bold: boolean } } } }[] = [];
   const sheetApi = (state: { name: string; deleted: boolean; formulas: number }) => {
     const api = {
       get name() {
@@ -61,6 +63,16 @@ function workbook(existing: string[], failAtSync = Infinity) {
         return range;
       },
       getCell: () => ({ format: { font: { bold: false } } }),
+      getRange: (ref: string) => ({
+        conditionalFormats: {
+          add: (type: string) => {
+            current().ops.push(`conditional format ${state.name}!${ref}`);
+            const cf = { sheet: state, addedTo: state.name, ref, type, custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "", bold: false } } } };
+            conditional.push(cf);
+            return cf;
+          },
+        },
+      }),
       freezePanes: { freezeRows: () => undefined },
     };
     return api;
@@ -101,9 +113,11 @@ function workbook(existing: string[], failAtSync = Infinity) {
     await sync();
     requests.push({ cells: 0, bytes: 0, rows: 0, ops: [] });
   };
+  // Excel's enum, as Office.js defines it (the mock has no enums).
+  (mock as unknown as { ConditionalFormatType: unknown }).ConditionalFormatType = { custom: "Custom" };
   (globalThis as unknown as { Excel: unknown }).Excel = mock;
   const live = () => [...sheets.values()].filter((s) => !s.deleted);
-  return { requests, live };
+  return { requests, live, conditional };
 }
 
 describe("month-end writes through Office.js go in chunks (office-addin-mock)", () => {
@@ -137,6 +151,44 @@ describe("month-end writes through Office.js go in chunks (office-addin-mock)", 
     const { live } = workbook(["Recon 2024-01", "Accruals 2024-01"], 4);
     await expect(new OfficeBackend().writeSheets(models)).rejects.toThrow("RequestPayloadSizeLimitExceeded");
     expect(live().map((s) => s.name).sort()).toEqual(["Accruals 2024-01", "Recon 2024-01"]);
+  });
+});
+
+/** Office.context.requirements as a host that has (or lacks) ExcelApi 1.6; undefined removes Office.js altogether. */
+function host(excelApi: string | undefined) {
+  const g = globalThis as unknown as { Office?: unknown };
+  if (excelApi === undefined) delete g.Office;
+  else g.Office = { context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && Number(version) <= Number(excelApi) } } };
+}
+
+describe("conditional formatting on the Recon sheet's non-OK rows, through Office.js (ExcelApi 1.6)", () => {
+  const models = largeMonth();
+  afterEach(() => host(undefined));
+
+  it("where the host has ExcelApi 1.6: one custom rule over the portfolio rows, Status not OK, in the attention style, added to the staged sheet", async () => {
+    host("1.9");
+    const { requests, live, conditional } = workbook(["Recon 2024-01"]);
+    await new OfficeBackend().writeSheets(models);
+    // 900 portfolio rows under the header: A2:M901 (13 Recon columns, A to M); the formula is relative to A2, as the .xlsx writer's cfRule.
+    expect(conditional.map((c) => ({ sheet: c.sheet.name, addedTo: c.addedTo, ref: c.ref, type: c.type, formula: c.custom.rule.formula }))).toEqual([
+      { sheet: "Recon 2024-01", addedTo: "~Recon 2024-01", ref: "A2:M901", type: "Custom", formula: '=$H2<>"OK"' },
+    ]);
+    expect(conditional[0].custom.format).toEqual({ fill: { color: "#FFC7CE" }, font: { color: "#9C0006", bold: true } });
+    // Within the staging scheme: added while the sheet is staged, before the old sheet goes and the new one takes its name.
+    const ops = requests.flatMap((r) => r.ops);
+    expect(ops.indexOf('conditional format ~Recon 2024-01!A2:M901')).toBeGreaterThan(ops.indexOf("add ~Recon 2024-01"));
+    expect(ops.indexOf('conditional format ~Recon 2024-01!A2:M901')).toBeLessThan(ops.indexOf("delete Recon 2024-01"));
+    expect(live().map((s) => s.name).sort()).toEqual(["Accruals 2024-01", "Recon 2024-01"]);
+  });
+
+  it("where the host lacks ExcelApi 1.6, or there is no Office.js: the sheets are written without it, and no error", async () => {
+    for (const version of ["1.5", undefined]) {
+      host(version);
+      const { live, conditional } = workbook([]);
+      await expect(new OfficeBackend().writeSheets(models)).resolves.toBeUndefined();
+      expect(conditional).toEqual([]);
+      expect(live().map((s) => s.name).sort()).toEqual(["Accruals 2024-01", "Recon 2024-01"]);
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 import * as React from "react";
 import { Button, Spinner, Tab, TabList, Title3, Caption1 } from "@fluentui/react-components";
 import { WorkbookBackend } from "../../workbook/backend";
-import { FileBackend, blankWorkbook } from "../../workbook/xlsx/fileBackend";
+import { blankWorkbook } from "../../workbook/xlsx/fileBackend";
+import { BrowserWorkbook } from "../components/browserWorkbook";
 import { Problem, messageOf } from "../components/ErrorText";
 import { XLSX_TYPE, download, saveElsewhere } from "../components/download";
 import { HostNotices } from "../components/HostNotices";
@@ -47,9 +48,9 @@ function Panes({ backend, initialMonth }: { backend: WorkbookBackend; initialMon
     id === "schedule" ? (
       <ScheduleFeature backend={backend} revision={revision} onWritten={written} />
     ) : id === "reconcile" ? (
-      <ReconcileView backend={backend} initialMonth={initialMonth} revision={revision} onWritten={written} />
+      <ReconcileView backend={backend} initialMonth={initialMonth} revision={revision} onWritten={written} onOutputWritten={place.changed} />
     ) : id === "settings" ? (
-      <SettingsFeature backend={backend} />
+      <SettingsFeature backend={backend} onWritten={written} />
     ) : (
       <CalendarFeature backend={backend} />
     );
@@ -114,7 +115,8 @@ export function StandaloneApp({ start }: { start: "sample" | "blank" }) {
 }
 
 function Standalone({ start }: { start: "sample" | "blank" }) {
-  const [backend, setBackend] = React.useState<FileBackend | null>(null);
+  const [backend, setBackend] = React.useState<BrowserWorkbook | null>(null);
+  const [downloadProblem, setDownloadProblem] = React.useState<string | null>(null);
   const [failure, setFailure] = React.useState<string | null>(null);
   const [generation, setGeneration] = React.useState(0);
   // Writes to the in-browser workbook since it was opened or last downloaded: lost on reload unless downloaded.
@@ -125,7 +127,7 @@ function Standalone({ start }: { start: "sample" | "blank" }) {
   const open = React.useCallback(async (bytes: ArrayBuffer | Uint8Array, name: string) => {
     setFailure(null);
     try {
-      setBackend(await FileBackend.open(bytes, name));
+      setBackend(await BrowserWorkbook.open(bytes, name));
       setGeneration((g) => g + 1);
       setChanges(0);
     } catch (e) {
@@ -173,8 +175,13 @@ function Standalone({ start }: { start: "sample" | "blank" }) {
             disabledFocusable={!backend}
             onClick={() => {
               if (!backend) return;
-              download(backend.bytes(), backend.label, XLSX_TYPE);
-              setChanges(0);
+              setDownloadProblem(null);
+              try {
+                download(backend.bytes(), backend.label, XLSX_TYPE);
+                setChanges(0);
+              } catch (e) {
+                setDownloadProblem(messageOf(e));
+              }
             }}
           >
             Download workbook
@@ -192,6 +199,7 @@ function Standalone({ start }: { start: "sample" | "blank" }) {
             )}
           </p>
         )}
+        {downloadProblem && <Problem title="Not downloaded">{downloadProblem}</Problem>}
         {failure && <Problem title="Cannot open the workbook">{failure}</Problem>}
         {!backend && !failure && <Spinner label="Opening the workbook…" />}
         {backend && <Panes key={generation} backend={backend} initialMonth={start === "sample" ? "2024-01" : previousMonth()} />}

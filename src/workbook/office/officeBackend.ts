@@ -1,4 +1,4 @@
-/* global Excel */
+/* global Excel, Office */
 import { DateSystem, ScheduleRow } from "../../engine";
 import { WorkbookBackend, scheduleCells } from "../backend";
 import { CONTRACT, CellBlock, ContractKind, writableColumns } from "../contract";
@@ -27,6 +27,33 @@ export function chunks(total: number, width: number): [number, number][] {
 
 /** A sheet being written gets this name until it is complete (31 characters at most, as Excel allows). */
 const stagingName = (name: string) => `~${name}`.slice(0, 31);
+
+/** The attention style of the .xlsx writer's conditional format: Excel's "light red fill with dark red text", bold. */
+export const ATTENTION = { fill: "#FFC7CE", font: "#9C0006", bold: true } as const;
+
+/**
+ * Whether this Excel has conditional formats (ExcelApi 1.6). Where it does not (or there is no Office.js),
+ * the sheets are written without them, silently: the Status column still says what needs attention.
+ */
+export function conditionalFormatsSupported(): boolean {
+  try {
+    return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.6") === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Adds a sheet model's conditional formats (rows needing attention) to a worksheet: queued, sent with the next sync. */
+function addHighlights(ws: Excel.Worksheet, model: SheetModel): void {
+  for (const h of model.highlight ?? []) {
+    const cf = ws.getRange(h.ref).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    // Relative to the range's top-left cell, as in the .xlsx writer's cfRule; no sheet name, so the staged sheet's rename keeps it.
+    cf.custom.rule.formula = `=${h.formula}`;
+    cf.custom.format.fill.color = ATTENTION.fill;
+    cf.custom.format.font.color = ATTENTION.font;
+    cf.custom.format.font.bold = ATTENTION.bold;
+  }
+}
 
 async function deleteIfPresent(context: Excel.RequestContext, name: string): Promise<void> {
   const ws = context.workbook.worksheets.getItemOrNullObject(name);
@@ -123,9 +150,11 @@ export class OfficeBackend implements WorkbookBackend {
    * (a formula written while an old sheet of that name still exists would point
    * at it, and turn into #REF! when it is deleted); until then a formula cell
    * holds its computed result. If anything fails, the staged sheets are removed
-   * and the workbook is as it was.
+   * and the workbook is as it was. A model's conditional formats (ExcelApi 1.6) are added to its staged
+   * sheet; an Excel without them gets the sheet without them.
    */
   async writeSheets(models: SheetModel[]): Promise<void> {
+    const highlight = conditionalFormatsSupported();
     await Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
       const staged: { model: SheetModel; ws: Excel.Worksheet; grid: (OutCell | undefined)[][]; width: number }[] = [];
@@ -146,6 +175,8 @@ export class OfficeBackend implements WorkbookBackend {
           }
           model.widths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
           if (model.frozenRows) ws.freezePanes.freezeRows(model.frozenRows);
+          // Rows whose Status is not OK stand out (the Recon sheet), on the staged sheet with its widths, in the same request.
+          if (highlight) addHighlights(ws, model);
           // An empty contract table added from the pane's checklist: a header and one blank row, as Excel keeps a table.
           if (model.table) ws.tables.add(ws.getRangeByIndexes(0, 0, Math.max(grid.length, 2), model.table.columns.length), true).name = model.table.name;
           await context.sync();

@@ -53,7 +53,8 @@ export function CalendarFeature({ backend, initialAsOf = today() }: { backend: W
         <Field label="As of" validationState={asOfError ? "error" : undefined} validationMessage={asOfError}>
           <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
         </Field>
-        <Button appearance="primary" disabled={busy || Boolean(asOfError)} onClick={() => void run()}>
+        {/* disabledFocusable: while busy, focus stays on the button (a disabled button would drop it to the page). */}
+        <Button appearance="primary" disabledFocusable={busy || Boolean(asOfError)} onClick={() => void run()}>
           Update the Agreement Calendar
         </Button>
       </div>

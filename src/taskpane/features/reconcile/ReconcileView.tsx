@@ -45,8 +45,21 @@ function conventions(report: ReconReport): string {
   return `Basis ${report.basis}; rounding ${report.rounding} (${rounding.name.toLowerCase()}); net-asset timing ${report.navTiming} (${timing.name.toLowerCase()}: ${timing.description.replace(/ The default\.$/, "")}); tolerance ${formatMoney(report.tolerance)}.`;
 }
 
-export function ReconcileView({ backend, initialMonth, revision = 0, onWritten }: { backend: WorkbookBackend; initialMonth: string; revision?: number; onWritten?: () => void }) {
-  const me = useMonthEnd(backend, initialMonth, onWritten);
+/**
+ * Month end. `revision` counts writes to the workbook by the other tabs (and the checklist's tables: `onWritten`);
+ * a run's own Recon and Accruals sheets change nothing the other tabs read, so they are reported apart
+ * (`onOutputWritten`) and make no one re-read the workbook.
+ */
+export function ReconcileView({ backend, initialMonth, revision = 0, onWritten, onOutputWritten }: { backend: WorkbookBackend; initialMonth: string; revision?: number; onWritten?: () => void; onOutputWritten?: () => void }) {
+  // The revision the shown result was computed on: writes by others since (a schedule saved, a table added) make it stale.
+  const [resultRevision, setResultRevision] = React.useState<number | null>(null);
+  const revisionNow = React.useRef(revision);
+  revisionNow.current = revision;
+  const outputWritten = React.useCallback(() => {
+    setResultRevision(revisionNow.current);
+    onOutputWritten?.();
+  }, [onOutputWritten]);
+  const me = useMonthEnd(backend, initialMonth, outputWritten);
   const pending = usePendingEdits();
   const tables = useContractTables(backend, revision);
   const savedSuffix = useSavedSuffix();
@@ -59,19 +72,8 @@ export function ReconcileView({ backend, initialMonth, revision = 0, onWritten }
   const runButton = React.useRef<HTMLButtonElement>(null);
   const running = me.run.state === "running";
 
-  // Writes by others (a schedule saved, a table added) make the shown result stale; this run's own write does not.
-  const [resultRevision, setResultRevision] = React.useState<number | null>(null);
-  const ownWrite = React.useRef(false);
-  React.useEffect(() => {
-    if (ownWrite.current) {
-      ownWrite.current = false;
-      setResultRevision(revision);
-    }
-  }, [revision]);
-
   const begin = () => {
     setOpen(null);
-    ownWrite.current = true;
     void me.start();
   };
   const onRun = () => (pending.length ? setPrompt(true) : begin());

@@ -5,6 +5,8 @@ import { PendingEdits } from "../../components/unsavedEdits";
 /** Asked before a month end while edits are unsaved: the run reads the workbook, not the editor. */
 export function RunPrompt({ pending, onSaveAndRun, onRunSaved, onCancel }: { pending: PendingEdits[]; onSaveAndRun: () => void; onRunSaved: () => void; onCancel: () => void }) {
   const what = pending.map((p) => p.label).join(" and ");
+  // "Run on the saved schedule", "... saved settings", "... saved schedule and settings": each label without its "fee ".
+  const saved = pending.map((p) => p.label.replace(/^fee /, "")).join(" and ");
   const canSave = pending.every((p) => p.canSave);
   return (
     <Dialog open modalType="alert" onOpenChange={(_, d) => (!d.open ? onCancel() : undefined)}>
@@ -19,7 +21,7 @@ export function RunPrompt({ pending, onSaveAndRun, onRunSaved, onCancel }: { pen
             <Button appearance="primary" disabledFocusable={!canSave} onClick={onSaveAndRun}>
               Save and run
             </Button>
-            <Button onClick={onRunSaved}>Run on the saved {pending.length === 1 && pending[0].label === "fee schedule" ? "schedule" : "workbook"}</Button>
+            <Button onClick={onRunSaved}>Run on the saved {saved}</Button>
             <Button appearance="subtle" onClick={onCancel}>
               Cancel
             </Button>

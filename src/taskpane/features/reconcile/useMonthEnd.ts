@@ -34,8 +34,11 @@ export function useMonthEnd(backend: WorkbookBackend, initialMonth: string, onWr
     try {
       const result = await runMonthEndOffThread(backend, parseMonth(month), tolerance.trim() ? new Dec(tolerance.trim()) : undefined, (progress) => setRun({ state: "running", progress }), controller.signal);
       const done = { state: "done" as const, result, month, tolerance: tolerance.trim() };
-      setRun(done);
-      setLast(done);
+      // A transition: React renders the result (hundreds of rows) in slices, yielding to input and paint between them.
+      React.startTransition(() => {
+        setRun(done);
+        setLast(done);
+      });
       onWritten?.();
     } catch (e) {
       setRun(e instanceof Cancelled ? { state: "cancelled" } : { state: "failed", message: messageOf(e) });

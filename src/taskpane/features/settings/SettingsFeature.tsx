@@ -5,6 +5,7 @@ import { WorkbookBackend } from "../../../workbook/backend";
 import { CONTRACT } from "../../../workbook/contract";
 import { readSettings, settingsCells } from "../../../workbook/settingsSheet";
 import { Note, Problem, messageOf } from "../../components/ErrorText";
+import { useRegisterUnsavedEdits, useSavedSuffix } from "../../components/unsavedEdits";
 import { SettingsDraft, checkSettings, defaultText, draftFromSettings } from "./settingsDraft";
 
 type Loaded = { draft: SettingsDraft; sheet: string | null; readError: string | null };
@@ -15,7 +16,7 @@ type Loaded = { draft: SettingsDraft; sheet: string | null; readError: string | 
  * blank meaning the built-in default. FEE formulas and the month end read them
  * when an argument or flag does not say otherwise.
  */
-export function SettingsFeature({ backend }: { backend: WorkbookBackend }) {
+export function SettingsFeature({ backend, onWritten }: { backend: WorkbookBackend; onWritten?: () => void }) {
   const [loaded, setLoaded] = React.useState<Loaded | null>(null);
   const [draft, setDraft] = React.useState<SettingsDraft | null>(null);
   const [busy, setBusy] = React.useState(false);
@@ -45,28 +46,38 @@ export function SettingsFeature({ backend }: { backend: WorkbookBackend }) {
 
   React.useEffect(() => void load(), [load]);
 
-  if (failure) return <Problem title="Cannot read the Fee Settings">{failure}</Problem>;
-  if (!loaded || !draft) return <Spinner label="Reading the Fee Settings…" />;
-
-  const { settings, issues } = checkSettings(draft);
-  const changed = SETTING_DEFINITIONS.some((d) => draft[d.key] !== loaded.draft[d.key]);
-  const set = (key: SettingKey, value: string) => {
-    setSaved(null);
-    setDraft({ ...draft, [key]: value });
-  };
-  const save = async () => {
-    if (!backend.writeBlock) return;
+  const savedSuffix = useSavedSuffix();
+  const check = draft ? checkSettings(draft) : null;
+  const changed = Boolean(loaded && draft && SETTING_DEFINITIONS.some((d) => draft[d.key] !== loaded.draft[d.key]));
+  const canSave = Boolean(check && Object.keys(check.issues).length === 0 && backend.writeBlock);
+  /** Saves the draft; true when saved (the month end's "Save and run" waits on it). */
+  const save = async (): Promise<boolean> => {
+    if (!backend.writeBlock || !check || !loaded || Object.keys(check.issues).length > 0) return false;
     setBusy(true);
     setFailure(null);
     try {
-      await backend.writeBlock("settings", settingsCells(settings, await backend.dateSystem()));
-      setSaved(`Saved the Fee Settings to ${loaded.sheet ?? CONTRACT.settings.sheet}.`);
+      await backend.writeBlock("settings", settingsCells(check.settings, await backend.dateSystem()));
+      setSaved(`Saved the Fee Settings to ${loaded.sheet ?? CONTRACT.settings.sheet}.${savedSuffix}`);
+      onWritten?.();
       await load();
+      return true;
     } catch (e) {
       setFailure(messageOf(e));
+      return false;
     } finally {
       setBusy(false);
     }
+  };
+  // Month end asks before running on the saved settings; the standalone page asks before it is left.
+  useRegisterUnsavedEdits("settings", changed ? { label: "fee settings", canSave, save } : null);
+
+  if (failure && !loaded) return <Problem title="Cannot read the Fee Settings">{failure}</Problem>;
+  if (!loaded || !draft || !check) return <Spinner label="Reading the Fee Settings…" />;
+
+  const { issues } = check;
+  const set = (key: SettingKey, value: string) => {
+    setSaved(null);
+    setDraft({ ...draft, [key]: value });
   };
 
   return (
@@ -108,14 +119,18 @@ export function SettingsFeature({ backend }: { backend: WorkbookBackend }) {
         );
       })}
       <div className="row">
-        <Button appearance="primary" disabled={busy || !changed || Object.keys(issues).length > 0 || !backend.writeBlock} onClick={() => void save()}>
+        {/* disabledFocusable: focus stays on the button it was on when a save makes it unavailable (never dropped to the page). */}
+        <Button appearance="primary" disabledFocusable={busy || !changed || !canSave} onClick={() => void save()}>
           Save settings
         </Button>
-        <Button disabled={busy || !changed} onClick={() => setDraft(loaded.draft)}>
+        <Button disabledFocusable={busy || !changed} onClick={() => setDraft(loaded.draft)}>
           Discard changes
         </Button>
+        <span className="caption" aria-live="polite">
+          {busy ? "Saving…" : changed ? "Unsaved settings edits" : "No unsaved settings edits"}
+        </span>
       </div>
-      {busy && <Spinner label="Saving…" />}
+      {failure && <Problem title="The Fee Settings were not saved">{failure}</Problem>}
       {saved && <Note intent="success">{saved}</Note>}
     </div>
   );

@@ -40,22 +40,66 @@ export function fromWire<T>(x: unknown): T {
 /** A row's day-by-day arrays: most of a report's data, rebuilt only when first read. */
 const LAZY = ["accruals", "waived", "subAdvisory"];
 
+/** A report ready for the trip to the page: its summary as JSON text, and each row's days as JSON in one byte buffer. */
+export interface SplitReport {
+  head: string;
+  /** UTF-8 JSON of each row's day-by-day arrays, one after the other. */
+  days: Uint8Array;
+  /** Row i's days are days[spans[2i], spans[2i + 1]). */
+  spans: number[];
+}
+
+/**
+ * Splits a report for the page: the summary (small: parsed at once) apart from
+ * each row's day-by-day arrays (most of the data: parsed only when the row's
+ * drill-down first reads them), so the page never parses what it does not show.
+ */
+export function splitReport(report: unknown): SplitReport {
+  const wired = toWire(report) as { rows: Record<string, unknown>[] } & Record<string, unknown>;
+  const enc = new TextEncoder();
+  const pieces: Uint8Array[] = [];
+  const spans: number[] = [];
+  let at = 0;
+  const rows = wired.rows.map((r) => {
+    const fields: Record<string, unknown> = {};
+    const days: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r)) (LAZY.includes(k) ? days : fields)[k] = v;
+    const bytes = enc.encode(JSON.stringify(days));
+    pieces.push(bytes);
+    spans.push(at, at + bytes.length);
+    at += bytes.length;
+    return { ...fields, $days: Object.keys(days) };
+  });
+  const all = new Uint8Array(at);
+  let o = 0;
+  for (const p of pieces) {
+    all.set(p, o);
+    o += p.length;
+  }
+  return { head: JSON.stringify({ ...wired, rows }), days: all, spans };
+}
+
 /**
  * A reconciliation report from wire JSON. Each row's daily accruals (most of
- * the data) are rebuilt only when first read, e.g. when its drill-down opens.
+ * the data) are rebuilt only when first read, e.g. when its drill-down opens:
+ * from the row itself, or (a split report) from its span of `days`.
  */
-export function reportFromWire<R extends { rows: { accruals: unknown[] }[] }>(json: string): R {
+export function reportFromWire<R extends { rows: { accruals: unknown[] }[] }>(json: string, days?: Uint8Array, spans?: readonly number[]): R {
   const wired = JSON.parse(json) as { rows: Record<string, unknown>[] } & Record<string, unknown>;
   const { rows, ...rest } = wired;
   const report = fromWire<Record<string, unknown>>(rest);
-  report.rows = rows.map((r) => {
+  const dec = new TextDecoder();
+  report.rows = rows.map((r, i) => {
     const fields: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(r)) if (!LAZY.includes(k)) fields[k] = v;
+    for (const [k, v] of Object.entries(r)) if (!LAZY.includes(k) && k !== "$days") fields[k] = v;
     const row = fromWire<Record<string, unknown>>(fields);
-    for (const key of LAZY) {
-      if (!(key in r)) continue;
-      let days: unknown[] | null = null;
-      Object.defineProperty(row, key, { enumerable: true, get: () => (days ??= fromWire<unknown[]>(r[key])) });
+    const split = Array.isArray(r.$days) && days && spans;
+    let raw: Record<string, unknown> | null = split ? null : r;
+    const source = () => (raw ??= JSON.parse(dec.decode(days!.subarray(spans![2 * i], spans![2 * i + 1]))) as Record<string, unknown>);
+    for (const key of split ? (r.$days as string[]) : LAZY) {
+      if (!split && !(key in r)) continue;
+      let built: unknown[] | null = null;
+      Object.defineProperty(row, key, { enumerable: true, get: () => (built ??= fromWire<unknown[]>(source()[key])) });
     }
     return row;
   });
