@@ -95,9 +95,20 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
    * One state of the pane, at both widths: nothing scrolls sideways, axe finds no
    * serious or critical violation, and a full-page screenshot lands in test-artifacts/.
    */
+  /**
+   * Waits (at most 3 s) for the page's finite animations to end: a Fluent dialog fades in, and axe's colour
+   * contrast read mid-fade sees a half-transparent button (seen once under load). Infinite ones (spinners) are left.
+   */
+  const animationsDone = () =>
+    page.evaluate(() => {
+      const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+      return Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 3000))]);
+    });
+
   async function checkState(name: string) {
     for (const w of WIDTHS) {
       await setWidth(w);
+      await animationsDone();
       const overflow = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth - document.documentElement.clientWidth, body: document.body.scrollWidth - document.body.clientWidth }));
       if (overflow.doc || overflow.body) {
         const wide = await page.evaluate(() => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 12).map((e) => `${e.tagName}.${String(e.className).slice(0, 60)} w=${Math.round(e.getBoundingClientRect().width)} r=${Math.round(e.getBoundingClientRect().right)}`));
