@@ -67,14 +67,14 @@ export function writableColumns<C extends { value: unknown }>(block: CellBlock, 
 /** Iterates the non-blank rows of a block with a cell accessor that knows where each cell is (an optional column the block lacks reads blank). */
 export function eachRow(block: CellBlock, kind: ContractKind, f: (get: (col: number) => { cell: Cell; where: CellWhere }, row: number) => void): void {
   const cols = locateColumns(block, CONTRACT[kind].columns, optionalColumns(kind));
+  const letters = cols.map((c) => (c < 0 ? undefined : columnLetter(block.firstColumn + c)));
   block.rows.forEach((r, i) => {
-    const used = cols.map((c) => (c < 0 ? null : (r[c] ?? null)));
-    if (used.every(isBlank)) return;
+    if (cols.every((c) => c < 0 || isBlank(r[c] ?? null))) return;
     const row = block.headerRow + 1 + i;
     f(
       (k) => ({
         cell: cols[k] < 0 ? null : (r[cols[k]] ?? null),
-        where: { file: block.file, sheet: block.sheet, row, column: CONTRACT[kind].columns[k], letter: cols[k] < 0 ? undefined : columnLetter(block.firstColumn + cols[k]) },
+        where: { file: block.file, sheet: block.sheet, row, column: CONTRACT[kind].columns[k], letter: letters[k] },
       }),
       row,
     );
@@ -178,53 +178,83 @@ export function readNetAssets(block: CellBlock | ColumnBlock, system: DateSystem
   // Per portfolio text (shared strings repeat the same string): its trimmed name and its key's dates.
   const byText = new Map<Cell, { name: string; dates: PortfolioDates }>();
   const byKey = new Map<string, PortfolioDates>();
-  for (let i = 0; i < count; i++) {
-    const d = cellAt(0, i);
-    const p = cellAt(1, i);
-    const n = cellAt(2, i);
-    if (isBlank(d) && isBlank(p) && isBlank(n)) continue;
-    const row = block.headerRow + 1 + i;
-    const netAssets = amountAt(n, row);
-    const date = dateAt(d, row);
-    let named = typeof p === "object" ? undefined : byText.get(p);
-    if (!named) {
+  const named = (p: Cell, row: number): { name: string; dates: PortfolioDates } => {
+    let n = typeof p === "object" ? undefined : byText.get(p);
+    if (!n) {
       const name = cellText(p, where(1, row));
       const key = portfolioKey(name);
       let dates = byKey.get(key);
       if (!dates) byKey.set(key, (dates = { last: Number.NEGATIVE_INFINITY, dates: [], rows: [], byDate: null, carry: -1, carryDate: Number.NEGATIVE_INFINITY }));
-      named = { name, dates };
-      if (typeof p !== "object") byText.set(p, named);
+      n = { name, dates };
+      if (typeof p !== "object") byText.set(p, n);
     }
-    const pd = named.dates;
+    return n;
+  };
+  // Columns read from the file: a row of a date serial, a portfolio text and an amount in range is read from
+  // the typed arrays directly (its text by index); any other row goes through the cells, as a grid's does.
+  const [dc, pc, nc] = data;
+  const fast = columnar && dc && pc && nc ? { dk: dc.kind, dn: dc.num, pk: pc.kind, pn: pc.num, pt: pc.text, nk: nc.kind, nn: nc.num } : null;
+  const byTextIndex: ({ name: string; dates: PortfolioDates } | undefined)[] = [];
+  const from = window ? window.from : Number.NEGATIVE_INFINITY;
+  const to = window ? window.to : Number.POSITIVE_INFINITY;
+  for (let i = 0; i < count; i++) {
+    const row = block.headerRow + 1 + i;
+    let netAssets: Dec | number;
+    let date: DayNumber;
+    let name: { name: string; dates: PortfolioDates };
+    const amount = fast && i < fast.nk.length && fast.nk[i] === 1 ? fast.nn[i] : NaN;
+    if (fast && amount >= 0 && amount < MAX_AMOUNT && i < fast.dk.length && fast.dk[i] === 1 && i < fast.pk.length && fast.pk[i] === 2) {
+      netAssets = amount;
+      date = dateAt(fast.dn[i], row);
+      const ti = fast.pn[i];
+      name = byTextIndex[ti] ?? (byTextIndex[ti] = named(fast.pt[ti], row));
+    } else {
+      const d = cellAt(0, i);
+      const p = cellAt(1, i);
+      const n = cellAt(2, i);
+      if (isBlank(d) && isBlank(p) && isBlank(n)) continue;
+      netAssets = amountAt(n, row);
+      date = dateAt(d, row);
+      name = named(p, row);
+    }
+    const pd = name.dates;
     if (date <= pd.last) {
       if (!pd.byDate) {
         pd.byDate = new Map();
         for (let k = 0; k < pd.dates.length; k++) pd.byDate.set(pd.dates[k], pd.rows[k]);
       }
       const earlier = pd.byDate.get(date);
-      if (earlier !== undefined) throw new WorkbookError(where(0, row), `${formatIso(date)} appears twice for ${named.name} (also row ${earlier}); give one value a date`);
+      if (earlier !== undefined) throw new WorkbookError(where(0, row), `${formatIso(date)} appears twice for ${name.name} (also row ${earlier}); give one value a date`);
     } else pd.last = date;
     if (pd.byDate) pd.byDate.set(date, row);
     else {
       pd.dates.push(date);
       pd.rows.push(row);
     }
-    if (!window || (date >= window.from && date <= window.to)) out.push({ date, portfolio: named.name, netAssets, row });
-    else if (date < window.from && date > pd.carryDate) {
+    if (date >= from && date <= to) out.push({ date, portfolio: name.name, netAssets, row });
+    else if (date < from && date > pd.carryDate) {
       pd.carry = i;
       pd.carryDate = date;
     }
   }
   if (window) {
-    let carried = 0;
+    // Each portfolio's latest value before the window, merged into the rows in sheet order (both lists are
+    // in row order: one pass, not a sort of every row).
+    const carried: NetAssetRow[] = [];
     for (const pd of byKey.values()) {
       if (pd.carry < 0) continue;
       const i = pd.carry;
       const row = block.headerRow + 1 + i;
-      out.push({ date: pd.carryDate, portfolio: cellText(cellAt(1, i), where(1, row)), netAssets: amountAt(cellAt(2, i), row), row });
-      carried++;
+      carried.push({ date: pd.carryDate, portfolio: cellText(cellAt(1, i), where(1, row)), netAssets: amountAt(cellAt(2, i), row), row });
     }
-    if (carried) out.sort((a, b) => a.row - b.row);
+    if (carried.length) {
+      carried.sort((a, b) => a.row - b.row);
+      const merged = new Array<NetAssetRow>(out.length + carried.length);
+      let a = 0;
+      let b = 0;
+      for (let k = 0; k < merged.length; k++) merged[k] = b >= carried.length || (a < out.length && out[a].row < carried[b].row) ? out[a++] : carried[b++];
+      return merged;
+    }
   }
   return out;
 }
