@@ -9,10 +9,44 @@ export interface OutCell {
   bold?: boolean;
 }
 
+/**
+ * A sheet's rows built on demand: `row(i)` makes row i (0-based) when a writer asks for it, so a
+ * sheet of 62,000 rows never exists as 806,000 cell objects at once. Writers pull the rows in order,
+ * a piece at a time (the .xlsx writer encodes and deflates each piece; Office.js writes each chunk);
+ * a row may be asked for again (Office.js's formula pass). `width` is the widest row's length.
+ * As JSON (the pane's worker hands the sheets to the page) it is the array of its rows.
+ */
+export class LazyRows {
+  constructor(
+    readonly length: number,
+    readonly width: number,
+    readonly row: (i: number) => OutCell[],
+  ) {}
+
+  toJSON(): OutCell[][] {
+    return Array.from({ length: this.length }, (_, i) => this.row(i));
+  }
+}
+
+/** A sheet's rows: an array, or rows built on demand (LazyRows). */
+export type SheetRows = OutCell[][] | LazyRows;
+
+/** Row i of a sheet (0-based); [] past the end. */
+export const rowAt = (rows: SheetRows, i: number): OutCell[] => (Array.isArray(rows) ? (rows[i] ?? []) : rows.row(i));
+
+/** The widest row's length (at least 1). */
+export function sheetWidth(rows: SheetRows): number {
+  if (!Array.isArray(rows)) return Math.max(1, rows.width);
+  let w = 1;
+  for (const r of rows) if (r.length > w) w = r.length;
+  return w;
+}
+
 /** A sheet to write, independent of the backend (an .xlsx file or Office.js). */
 export interface SheetModel {
   name: string;
-  rows: OutCell[][];
+  /** Pull them with rowAt: a large sheet's rows are built as they are written (LazyRows). */
+  rows: SheetRows;
   widths: number[];
   frozenRows: number;
   /** Make the sheet's used range a table with these header names (new sheets only). */
@@ -100,6 +134,72 @@ export function accrualLines(r: ReconRow): AccrualLine[] {
   return lines.sort((a, b) => a.date - b.date);
 }
 
+/** How many Accruals lines a portfolio has (accrualLines(r).length, without building them). */
+export function accrualLineCount(r: ReconRow): number {
+  if (!r.subAdvisory.length) return r.accruals.length;
+  const dates = new Set(r.accruals.map((d) => d.date));
+  let n = r.accruals.length;
+  for (const sub of r.subAdvisory) if (!dates.has(sub.date)) n++;
+  return n;
+}
+
+/** One Accruals row: a portfolio's line (a day of its fee, of its sub-advisory fee, or both). */
+function accrualRow(r: ReconRow, { date, fee, sub }: AccrualLine, system: DateSystem): OutCell[] {
+  const d = fee?.day;
+  const w = fee?.waived;
+  return [
+    v(toExcelSerial(date, system), DATE),
+    v(r.portfolio),
+    v(toExcelSerial((d ?? sub!).navDate, system), DATE),
+    v((d ?? sub!).netAssets.toNumber(), NAV),
+    v(d ? d.annualFee.toNumber() : null, MONEY),
+    v((d ?? sub!).daysInYear),
+    v(w ? w.payable.toNumber() : null, MONEY),
+    v(w ? w.gross.toNumber() : null, MONEY),
+    v(w ? w.waiver.toNumber() : null, MONEY),
+    v(w && w.waiverFrom !== null ? toExcelSerial(w.waiverFrom, system) : null, DATE),
+    v(sub ? sub.groupNetAssets.toNumber() : null, NAV),
+    v(sub ? sub.effectiveRate.toNumber() : null, SUB_RATE),
+    v(sub ? sub.accrual.toNumber() : null, MONEY),
+  ];
+}
+
+/**
+ * The Accruals sheet's rows, built as they are pulled: the header, then each portfolio's lines.
+ * Only the current portfolio's lines are held; rows pulled in order find their portfolio in
+ * constant time, others by a binary search over the portfolios' first rows.
+ */
+function accrualRows(report: ReconReport, system: DateSystem): LazyRows {
+  const rows = report.rows;
+  const first = new Array<number>(rows.length + 1); // row index (0-based, header at 0) of each portfolio's first line
+  first[0] = 1;
+  rows.forEach((r, k) => (first[k + 1] = first[k] + accrualLineCount(r)));
+  const head = header(ACCRUAL_COLUMNS);
+  let k = -1;
+  let lines: AccrualLine[] = [];
+  return new LazyRows(first[rows.length], ACCRUAL_COLUMNS.length, (i) => {
+    if (i === 0) return head;
+    if (k < 0 || i < first[k] || i >= first[k + 1]) {
+      let at = k >= 0 && i >= first[k + 1] && i < first[k + 2] ? k + 1 : -1;
+      if (at < 0) {
+        let lo = 0;
+        let hi = rows.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (first[mid] <= i) lo = mid;
+          else hi = mid - 1;
+        }
+        at = lo;
+      }
+      // Portfolios without lines are skipped: they own no rows.
+      while (at < rows.length - 1 && first[at + 1] <= i) at++;
+      k = at;
+      lines = accrualLines(rows[k]);
+    }
+    return accrualRow(rows[k], lines[i - first[k]], system);
+  });
+}
+
 /**
  * The two sheets of a month-end reconciliation (design section 5). Expected
  * Fee is a SUMIFS over the Accruals sheet; Difference and Status are native
@@ -108,28 +208,7 @@ export function accrualLines(r: ReconRow): AccrualLine[] {
 export function reconSheets(report: ReconReport, kept: KeptText, system: DateSystem = 1900): SheetModel[] {
   const month = formatMonth(report.month);
   const accName = accrualsSheetName(month);
-  const accRows: OutCell[][] = [header(ACCRUAL_COLUMNS)];
-  for (const r of report.rows) {
-    for (const { date, fee, sub } of accrualLines(r)) {
-      const d = fee?.day;
-      const w = fee?.waived;
-      accRows.push([
-        v(toExcelSerial(date, system), DATE),
-        v(r.portfolio),
-        v(toExcelSerial((d ?? sub!).navDate, system), DATE),
-        v((d ?? sub!).netAssets.toNumber(), NAV),
-        v(d ? d.annualFee.toNumber() : null, MONEY),
-        v((d ?? sub!).daysInYear),
-        v(w ? w.payable.toNumber() : null, MONEY),
-        v(w ? w.gross.toNumber() : null, MONEY),
-        v(w ? w.waiver.toNumber() : null, MONEY),
-        v(w && w.waiverFrom !== null ? toExcelSerial(w.waiverFrom, system) : null, DATE),
-        v(sub ? sub.groupNetAssets.toNumber() : null, NAV),
-        v(sub ? sub.effectiveRate.toNumber() : null, SUB_RATE),
-        v(sub ? sub.accrual.toNumber() : null, MONEY),
-      ]);
-    }
-  }
+  const accRows = accrualRows(report, system);
   const lastAcc = Math.max(2, accRows.length);
   const accColumn = (c: string) => `${quote(accName)}!$${c}$2:$${c}$${lastAcc}`;
   const critRange = accColumn("B");

@@ -7,7 +7,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { OfficeApp } from "../../src/taskpane/app/App";
 import { MANUAL_CALCULATION, NO_CUSTOM_FUNCTIONS } from "../../src/taskpane/components/HostNotices";
 import { MANUAL_RECALC_EVENT } from "../../src/workbook/office/recalculateFee";
-import { SheetModel } from "../../src/workbook/reconSheets";
+import { OutCell, SheetModel } from "../../src/workbook/reconSheets";
 import { FakeBackend } from "./fakeBackend";
 
 class RecordingBackend extends FakeBackend {
@@ -78,7 +78,7 @@ describe("Export CSV in Excel for Mac, where downloads do nothing", () => {
     expect(createObjectURL).not.toHaveBeenCalled();
     expect(backend.sheets).toHaveLength(1);
     expect(backend.sheets[0].name).toBe("CSV fee-schedule");
-    const cells = backend.sheets[0].rows.map((r) => r.map((c) => c.value));
+    const cells = (backend.sheets[0].rows as OutCell[][]).map((r) => r.map((c) => c.value));
     expect(cells[0]).toEqual(["Portfolio", "Effective From", "Breakpoint", "Annual Rate"]);
     expect(cells[1][0]).toBe("MetLife Growth Strategy Portfolio");
     expect(cells[1][3]).toBe(0.001);

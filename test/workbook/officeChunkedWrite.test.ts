@@ -3,7 +3,7 @@ import { OfficeMockObject } from "office-addin-mock";
 // office-addin-mock imports office-addin-manifest only for its host names (see officeBackend.test.ts).
 jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
 import { Dec, buildSchedule, fromYmd, parseMonth, reconcile } from "../../src/engine";
-import { keptTextFrom, reconSheets } from "../../src/workbook/reconSheets";
+import { keptTextFrom, reconSheets, sheetWidth } from "../../src/workbook/reconSheets";
 import { OfficeBackend } from "../../src/workbook/office/officeBackend";
 
 const LIMIT = 5 * 1024 * 1024; // Excel on the web: 5 MB per request
@@ -137,7 +137,7 @@ describe("month-end writes through Office.js go in chunks (office-addin-mock)", 
     // In one request the whole Accruals sheet would have been over the limit's half: chunking is needed, not decorative.
     expect(requests.reduce((n, r) => n + r.bytes, 0)).toBeGreaterThan(LIMIT / 2);
     // Full chunks: 50,000 cells each (3,846 rows of the Accruals sheet's 13 columns).
-    const fullChunk = Math.floor(50000 / models[1].rows[0].length);
+    const fullChunk = Math.floor(50000 / sheetWidth(models[1].rows));
     expect(requests.filter((r) => r.rows >= fullChunk).length).toBeGreaterThanOrEqual(5);
     // The old sheets are replaced by the new ones, under their own names, and the Recon formulas are in.
     expect(live().map((s) => s.name).sort()).toEqual(["Accruals 2024-01", "Net Assets", "Recon 2024-01"]);

@@ -3,7 +3,7 @@ import { DateSystem, ScheduleRow } from "../../engine";
 import { WorkbookBackend, scheduleCells } from "../backend";
 import { CONTRACT, CellBlock, ContractKind, writableColumns } from "../contract";
 import { Cell } from "../cells";
-import { OutCell, SheetModel } from "../reconSheets";
+import { OutCell, SheetModel, rowAt, sheetWidth } from "../reconSheets";
 import { readDateSystem, readOfficeBlock } from "./officeBlocks";
 
 const toValue = (c: OutCell | undefined) => (c?.formula ? `=${c.formula}` : (c?.value ?? ""));
@@ -157,20 +157,30 @@ export class OfficeBackend implements WorkbookBackend {
     const highlight = conditionalFormatsSupported();
     await Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      const staged: { model: SheetModel; ws: Excel.Worksheet; grid: (OutCell | undefined)[][]; width: number }[] = [];
+      const staged: { model: SheetModel; ws: Excel.Worksheet; width: number; withFormulas: number[] }[] = [];
+      // A chunk's rows, pulled from the model as it is written (a large sheet's rows are built on demand), padded to the sheet's width.
+      const rowsOf = (model: SheetModel, width: number, first: number, count: number) =>
+        Array.from({ length: count }, (_, i) => {
+          const r = rowAt(model.rows, first + i);
+          return Array.from({ length: width }, (_, j): OutCell | undefined => r[j]);
+        });
       try {
         for (const model of models) {
           await deleteIfPresent(context, stagingName(model.name));
           const ws = sheets.add(stagingName(model.name));
-          const width = Math.max(...model.rows.map((r) => r.length), 1);
-          const grid = model.rows.map((r) => Array.from({ length: width }, (_, i) => r[i]));
-          staged.push({ model, ws, grid, width });
-          for (const [first, count] of chunks(grid.length, width)) {
-            const rows = grid.slice(first, first + count);
+          const width = sheetWidth(model.rows);
+          const total = model.rows.length;
+          const withFormulas: number[] = [];
+          staged.push({ model, ws, width, withFormulas });
+          for (const [first, count] of chunks(total, width)) {
+            const rows = rowsOf(model, width, first, count);
             const range = ws.getRangeByIndexes(first, 0, count, width);
             range.values = rows.map((r) => r.map(plainValue));
             range.numberFormat = rows.map((r) => r.map((c) => c?.numFmt ?? "General"));
-            rows.forEach((r, i) => r.forEach((c, j) => c?.bold && (ws.getCell(first + i, j).format.font.bold = true)));
+            rows.forEach((r, i) => {
+              if (r.some((c) => c?.formula)) withFormulas.push(first + i);
+              r.forEach((c, j) => c?.bold && (ws.getCell(first + i, j).format.font.bold = true));
+            });
             await context.sync();
           }
           model.widths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
@@ -178,7 +188,7 @@ export class OfficeBackend implements WorkbookBackend {
           // Rows whose Status is not OK stand out (the Recon sheet), on the staged sheet with its widths, in the same request.
           if (highlight) addHighlights(ws, model);
           // An empty contract table added from the pane's checklist: a header and one blank row, as Excel keeps a table.
-          if (model.table) ws.tables.add(ws.getRangeByIndexes(0, 0, Math.max(grid.length, 2), model.table.columns.length), true).name = model.table.name;
+          if (model.table) ws.tables.add(ws.getRangeByIndexes(0, 0, Math.max(total, 2), model.table.columns.length), true).name = model.table.name;
           await context.sync();
         }
         for (const { model } of staged) await deleteIfPresent(context, model.name);
@@ -189,10 +199,9 @@ export class OfficeBackend implements WorkbookBackend {
         await context.sync().catch(() => undefined);
         throw e;
       }
-      for (const { ws, grid, width } of staged) {
-        const withFormulas = grid.map((r, i) => (r.some((c) => c?.formula) ? i : -1)).filter((i) => i >= 0);
+      for (const { model, ws, width, withFormulas } of staged) {
         for (const [first, count] of chunks(withFormulas.length, width)) {
-          for (const i of withFormulas.slice(first, first + count)) ws.getRangeByIndexes(i, 0, 1, width).formulas = [grid[i].map((c) => toValue(c))] as unknown as string[][];
+          for (const i of withFormulas.slice(first, first + count)) ws.getRangeByIndexes(i, 0, 1, width).formulas = [rowsOf(model, width, i, 1)[0].map((c) => toValue(c))] as unknown as string[][];
           await context.sync();
         }
       }

@@ -1,5 +1,5 @@
 import { WorkbookError } from "../cells";
-import { OutCell, SheetModel } from "../reconSheets";
+import { OutCell, SheetModel, rowAt, sheetWidth } from "../reconSheets";
 import { CONTENT_TYPE, SheetEntry, XlsxPackage, relsPathOf } from "./package";
 import { StylePatch } from "./styles";
 import { MAX_COLUMNS, MAX_ROWS, NS, XElement, XML_DECL, XNode, columnName, escapePlain, escapeXml, isMain, parseRef } from "./xml";
@@ -71,8 +71,7 @@ function sheetXml(m: SheetModel, styles: StylePatch, mainNs: string, relNs: stri
   const out = new Utf8Sink();
   out.push(`${XML_DECL}<worksheet xmlns="${mainNs}" xmlns:r="${relNs}">`);
   const lastRow = m.rows.length;
-  let lastCol = 1;
-  for (const r of m.rows) if (r.length > lastCol) lastCol = r.length;
+  const lastCol = sheetWidth(m.rows);
   out.push(`<dimension ref="A1${lastRow > 1 || lastCol > 1 ? `:${columnName(lastCol)}${Math.max(1, lastRow)}` : ""}"/>`);
   if (m.frozenRows) {
     const top = `A${m.frozenRows + 1}`;
@@ -91,7 +90,7 @@ function sheetXml(m: SheetModel, styles: StylePatch, mainNs: string, relNs: stri
   };
   const letters = Array.from({ length: lastCol }, (_, i) => columnName(i + 1));
   for (let r = 0; r < m.rows.length; r++) {
-    const row = m.rows[r];
+    const row = rowAt(m.rows, r);
     const n = String(r + 1);
     let cells = "";
     for (let i = 0; i < row.length; i++) {
@@ -172,7 +171,7 @@ function finish(pkg: XlsxPackage, wb: XElement, sheetsChanged: boolean): void {
 export function putSheets(pkg: XlsxPackage, models: SheetModel[]): void {
   for (const m of models) {
     if (m.rows.length > MAX_ROWS) throw new WorkbookError({ file: pkg.file, sheet: m.name }, `would need ${m.rows.length.toLocaleString("en-US")} rows; a sheet holds at most ${MAX_ROWS.toLocaleString("en-US")}`);
-    if (m.rows.some((r) => r.length > MAX_COLUMNS)) throw new WorkbookError({ file: pkg.file, sheet: m.name }, `would need more than ${MAX_COLUMNS} columns`);
+    if (sheetWidth(m.rows) > MAX_COLUMNS) throw new WorkbookError({ file: pkg.file, sheet: m.name }, `would need more than ${MAX_COLUMNS} columns`);
   }
   const wbDoc = pkg.tree(pkg.workbookPath)!;
   const wb = wbDoc.root;
