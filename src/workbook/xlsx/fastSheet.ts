@@ -67,8 +67,14 @@ interface Scope {
 }
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-/** ignoreBOM: a U+FEFF at the start of a cell's text is text (only the part's first bytes may be a byte-order mark). */
-const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+/**
+ * ignoreBOM: a U+FEFF at the start of a cell's text is text (only the part's first bytes may be a
+ * byte-order mark). Made on first use: some test environments (jsdom) have no TextDecoder at load.
+ */
+let decoder: TextDecoder | null = null;
+const utf8 = {
+  decode: (bytes: Uint8Array): string => (decoder ??= new TextDecoder("utf-8", { ignoreBOM: true })).decode(bytes),
+};
 
 /**
  * Reads a worksheet part's cells from its bytes, as scanSheet's saxes handlers would, into `onCell`.
