@@ -6,7 +6,7 @@
 // too large for a safe-integer product, service periods, both net-asset timings, and waivers over the days.
 import fc from "fast-check";
 import DecimalJs from "decimal.js";
-import { AccrualResult, DayCountId, Dec, NavSeries, PortfolioSchedule, Rounding, Tier, WaiverPeriod, accrue, applyWaivers, fromYmd } from "../src/engine";
+import { AccrualResult, DayCountId, Dec, NavSeries, PortfolioSchedule, Rounding, Tier, WaiverPeriod, accrue, applyWaivers, dayNumber, fromYmd, waivedNumber } from "../src/engine";
 
 /** The reference's own decimal: wide enough that no quotient below is rounded where it matters (a divisor of at most 366 cannot give three 9s in a row). */
 const R = DecimalJs.clone({ precision: 200, rounding: DecimalJs.ROUND_HALF_UP });
@@ -155,14 +155,30 @@ function check(c: Case): void {
     else close(got.accrual, want.accrual, `${at} accrual`);
     if (want.netAssets.isZero()) expect(r(got.annualRate).equals(r(c.schedule.versions.find((v) => v.effectiveFrom === want.effectiveFrom)!.tiers[0].rate))).toBe(true);
     else close(got.annualRate, want.annualFee.dividedBy(want.netAssets), `${at} annual rate`);
+    // The numbers a sheet shows, read from the engine's integers: the double nearest the exact value (the reference's,
+    // where the engine's decimal is exact; under PERIOD/NONE the accrual is the engine's 40-digit quotient's double).
+    const nearest = (x: R) => Number(x.toString());
+    const numbers = [dayNumber(got, "netAssets"), dayNumber(got, "annualFee"), dayNumber(got, "accrual")];
+    expect(`${at} ${numbers.join(" ")}`).toBe(`${at} ${nearest(want.netAssets)} ${nearest(want.annualFee)} ${c.rounding === "DAILY" ? nearest(want.accrual) : got.accrual.toNumber()}`);
     cumulative = cumulative.plus(want.accrual);
     if (c.rounding === "DAILY") expect(`${at} ${got.cumulative.toFixed(2)}`).toBe(`${at} ${cumulative.toFixed(2)}`);
     else close(got.cumulative, cumulative, `${at} cumulative`);
   });
 
+  // No waivers: each day is the accrual's own, gross = payable, waiver 0, as decimals and as numbers.
+  const none = applyWaivers(res.days, undefined, c.rounding, res.fee);
+  expect([none.gross, none.payable, none.waiver].map(String)).toEqual([res.fee, res.fee, 0].map(String));
+  none.days.forEach((w, i) => {
+    const d = res.days[i];
+    const want = [d.date, d.annualFee, d.annualFee, d.accrual, d.accrual, "0", null, d.accrual.toNumber(), d.accrual.toNumber(), 0].map(String);
+    expect([w.date, w.grossAnnualFee, w.payableAnnualFee, w.gross, w.payable, w.waiver, w.waiverFrom, waivedNumber(w, "gross"), waivedNumber(w, "payable"), waivedNumber(w, "waiver")].map(String)).toEqual(want);
+  });
+  expect(JSON.parse(JSON.stringify(none.days.slice(0, 2)))).toEqual(JSON.parse(JSON.stringify(res.days.slice(0, 2).map((d) => ({ date: d.date, grossAnnualFee: d.annualFee, payableAnnualFee: d.annualFee, gross: d.accrual, payable: d.accrual, waiver: "0", waiverFrom: null })))));
+
   // Waivers read the kept days (net assets, annual fee, denominator, posted accrual).
   if (c.waivers.length) {
     const w = applyWaivers(res.days, { portfolio: c.schedule.portfolio, periods: c.waivers }, c.rounding, res.fee);
+    for (const day of w.days) expect(["gross", "payable", "waiver"].map((f) => waivedNumber(day, f as "gross"))).toEqual([day.gross, day.payable, day.waiver].map((x) => x.toNumber()));
     if (ref.fee.cents !== null) expect([w.gross.toFixed(2), w.payable.toFixed(2)]).toEqual([ref.fee.cents, ref.payable.cents]);
     else {
       close(w.gross, ref.fee.exact, "waived gross");

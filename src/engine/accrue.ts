@@ -284,7 +284,22 @@ class RunValues {
     if (this.accrualDec === null) this.accrualDec = this.postedCents !== null ? centsToDec(this.postedCents) : this.annualFee().dividedBy(this.denominator);
     return this.accrualDec;
   }
+  // The same values as JS numbers, for a sheet or JSON (see `dayNumber`). An integer n of 10^-k dollars
+  // (k = 2 or 8) divided by 10^k is one IEEE division of two exact doubles, so it is the double nearest
+  // n × 10^-k, which is what decimal.js' `toNumber()` gives (it parses the exact decimal's digits).
+  netAssetsNumber(): number {
+    return this.navs.number(this.navIndex);
+  }
+  annualFeeNumber(): number {
+    return this.feeScaled !== null ? this.feeScaled / FEE_SCALE : this.annualFee().toNumber();
+  }
+  accrualNumber(): number {
+    // Off DAILY the accrual is a 40-digit quotient: its double is read from that decimal, not recomputed.
+    return this.postedCents !== null ? this.postedCents / 100 : this.accrual().toNumber();
+  }
 }
+
+const FEE_SCALE = 10 ** FEE_PLACES;
 
 /**
  * One day's record: its date, its run, and (off the integer path) its running total. The other fields are
@@ -294,7 +309,7 @@ class RunValues {
 class DayRecord implements AccrualDay {
   constructor(
     readonly date: DayNumber,
-    private readonly run: RunValues,
+    readonly run: RunValues,
     private cum: Dec | null,
   ) {}
   get navDate(): DayNumber {
@@ -330,6 +345,22 @@ class DayRecord implements AccrualDay {
     const { date, navDate, netAssets, effectiveFrom, annualRate, annualFee, daysInYear, accrual, cumulative } = this;
     return { date, navDate, netAssets, effectiveFrom, annualRate, annualFee, daysInYear, accrual, cumulative };
   }
+}
+
+/** The money fields of a day a sheet shows as numbers. */
+export type DayMoney = "netAssets" | "annualFee" | "accrual";
+
+/**
+ * A day's net assets, annual fee or accrual as a JS number, for the Excel/JSON boundary: exactly
+ * `day[field].toNumber()` (the double nearest the exact decimal), but read from the integer a kept day
+ * holds on the integer path, so no decimal is made for it. Any other day is read through its decimal.
+ */
+export function dayNumber(day: AccrualDay, field: DayMoney): number {
+  if (day instanceof DayRecord) {
+    const run = day.run;
+    return field === "netAssets" ? run.netAssetsNumber() : field === "annualFee" ? run.annualFeeNumber() : run.accrualNumber();
+  }
+  return day[field].toNumber();
 }
 
 const integerTiersCache = new WeakMap<ScheduleVersion, IntegerTiers | null>();

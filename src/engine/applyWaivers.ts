@@ -1,4 +1,4 @@
-import type { AccrualDay, Rounding } from "./accrue";
+import { AccrualDay, DayMoney, Rounding, dayNumber } from "./accrue";
 import { DayNumber } from "./calendarDate";
 import { Dec, ZERO, divideToCents } from "./decimal";
 import { Fraction } from "./fraction";
@@ -46,8 +46,10 @@ export interface WaivedAccrual {
  */
 export function applyWaivers(days: readonly AccrualDay[], waivers: PortfolioWaivers | undefined, rounding: Rounding = "DAILY", fee?: Dec): WaivedAccrual {
   // No waivers: payable is gross, as accrue() posted it (`fee`, its period fee under the same rounding, saves the re-summing).
+  // Each day is a view of the accrual's day, so nothing of it is read (no decimal made) until it is asked for.
   if (!waivers?.periods.length && fee !== undefined) {
-    const out = days.map((d) => ({ date: d.date, grossAnnualFee: d.annualFee, payableAnnualFee: d.annualFee, gross: d.accrual, payable: d.accrual, waiver: ZERO, waiverFrom: null }));
+    const out = new Array<WaivedDay>(days.length);
+    for (let i = 0; i < days.length; i++) out[i] = new UnwaivedDay(days[i]);
     return { rounding, gross: fee, payable: fee, waiver: ZERO, waivedDays: 0, days: out };
   }
   let grossCents = ZERO;
@@ -92,4 +94,45 @@ export function applyWaivers(days: readonly AccrualDay[], waivers: PortfolioWaiv
   else [gross, payable] = [grossExact.toDec(), payableExact.toDec()];
   const waiver = rounding === "NONE" ? grossExact.minus(payableExact).toDec() : gross.minus(payable);
   return { rounding, gross, payable, waiver, waivedDays, days: out };
+}
+
+/** A day no waiver applies to: gross and payable are the accrual's own (its annual fee and posted accrual), the waiver 0. */
+class UnwaivedDay implements WaivedDay {
+  readonly waiverFrom = null;
+  constructor(readonly day: AccrualDay) {}
+  get date(): DayNumber {
+    return this.day.date;
+  }
+  get grossAnnualFee(): Dec {
+    return this.day.annualFee;
+  }
+  get payableAnnualFee(): Dec {
+    return this.day.annualFee;
+  }
+  get gross(): Dec {
+    return this.day.accrual;
+  }
+  get payable(): Dec {
+    return this.day.accrual;
+  }
+  get waiver(): Dec {
+    return ZERO;
+  }
+  toJSON(): WaivedDay {
+    const { date, grossAnnualFee, payableAnnualFee, gross, payable, waiver, waiverFrom } = this;
+    return { date, grossAnnualFee, payableAnnualFee, gross, payable, waiver, waiverFrom };
+  }
+}
+
+/** The money fields of a waived day a sheet shows as numbers. */
+export type WaivedMoney = "gross" | "payable" | "waiver";
+
+/**
+ * A waived day's gross or payable accrual or its waiver as a JS number, for the Excel/JSON boundary:
+ * exactly `day[field].toNumber()`, but without a decimal where no waiver applied (the accrual's own
+ * number, see `dayNumber`; the waiver 0).
+ */
+export function waivedNumber(day: WaivedDay, field: WaivedMoney): number {
+  if (day instanceof UnwaivedDay) return field === "waiver" ? 0 : dayNumber(day.day, "accrual" satisfies DayMoney);
+  return day[field].toNumber();
 }

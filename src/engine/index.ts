@@ -48,8 +48,8 @@ export { NavSeries } from "./navSeries";
 export type { NavPoint } from "./navSeries";
 export { forEachAccrualRun } from "./accrualRuns";
 export type { AccrualRun, RunOptions, ServicePeriod } from "./accrualRuns";
-export { accrue } from "./accrue";
-export type { AccrualDay, AccrualResult, AccrueOptions } from "./accrue";
+export { accrue, dayNumber } from "./accrue";
+export type { AccrualDay, AccrualResult, AccrueOptions, DayMoney } from "./accrue";
 export { averageDailyNetAssets } from "./averageDailyNetAssets";
 export { feeFromAverage, feeFromAverageForPortfolio } from "./feeFromAverage";
 export { prorate } from "./prorate";
@@ -67,8 +67,8 @@ export { SCHEDULE_A_HISTORY, scheduleARows } from "./scheduleA";
 export type { ScheduleAVersion } from "./scheduleA";
 export { buildWaivers, findWaivers, waiverAt } from "./waivers";
 export type { WaiverRow, WaiverPeriod, PortfolioWaivers, WaiverSchedule, WaiverIssue, WaiverIssueCode } from "./waivers";
-export { applyWaivers } from "./applyWaivers";
-export type { WaivedAccrual, WaivedDay } from "./applyWaivers";
+export { applyWaivers, waivedNumber } from "./applyWaivers";
+export type { WaivedAccrual, WaivedDay, WaivedMoney } from "./applyWaivers";
 export { buildSubAdvisory, buildGroups, findSubAdvisory, findGroup } from "./subAdvisory";
 export type {
   SubAdvisoryRow,

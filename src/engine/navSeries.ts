@@ -75,6 +75,12 @@ export class NavSeries {
     return d;
   }
 
+  /** The value as a JS number: the number it was given as (a decimal made from it gives the same number back), else its decimal's. */
+  number(i: number): number {
+    const r = this.raw[i];
+    return typeof r === "number" ? r : r.toNumber();
+  }
+
   /** Index of the last point on or before `day`, or -1. */
   indexOnOrBefore(day: DayNumber): number {
     let lo = 0;

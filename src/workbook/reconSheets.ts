@@ -1,4 +1,4 @@
-import { AccrualDay, DateSystem, Dec, GroupAccrualDay, NAV_TIMINGS, ROUNDINGS, ReconReport, ReconRow, WaivedDay, ZERO, formatMonth, portfolioKey, toExcelSerial } from "../engine";
+import { AccrualDay, DateSystem, Dec, GroupAccrualDay, NAV_TIMINGS, ROUNDINGS, ReconReport, ReconRow, WaivedDay, ZERO, dayNumber, formatMonth, portfolioKey, toExcelSerial, waivedNumber } from "../engine";
 import { columnLetter } from "./cells";
 
 /** A cell to write: a value, or a formula with the value it computes (so viewers that do not recalculate show it). */
@@ -151,12 +151,13 @@ function accrualRow(r: ReconRow, { date, fee, sub }: AccrualLine, system: DateSy
     v(toExcelSerial(date, system), DATE),
     v(r.portfolio),
     v(toExcelSerial((d ?? sub!).navDate, system), DATE),
-    v((d ?? sub!).netAssets.toNumber(), NAV),
-    v(d ? d.annualFee.toNumber() : null, MONEY),
+    // Numbers read from the engine's integers where it holds them (exactly what toNumber() gives).
+    v(d ? dayNumber(d, "netAssets") : sub!.netAssets.toNumber(), NAV),
+    v(d ? dayNumber(d, "annualFee") : null, MONEY),
     v((d ?? sub!).daysInYear),
-    v(w ? w.payable.toNumber() : null, MONEY),
-    v(w ? w.gross.toNumber() : null, MONEY),
-    v(w ? w.waiver.toNumber() : null, MONEY),
+    v(w ? waivedNumber(w, "payable") : null, MONEY),
+    v(w ? waivedNumber(w, "gross") : null, MONEY),
+    v(w ? waivedNumber(w, "waiver") : null, MONEY),
     v(w && w.waiverFrom !== null ? toExcelSerial(w.waiverFrom, system) : null, DATE),
     v(sub ? sub.groupNetAssets.toNumber() : null, NAV),
     v(sub ? sub.effectiveRate.toNumber() : null, SUB_RATE),

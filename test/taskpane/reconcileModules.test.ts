@@ -86,6 +86,10 @@ describe("month-end review, pure parts", () => {
   it("sends exact decimals across the worker boundary and back unchanged", () => {
     const r = report();
     const back = fromWire<typeof r>(JSON.parse(JSON.stringify(toWire(r))));
+    // A day travels as its plain record (its toJSON), not as the engine's shared run data behind it.
+    const wired = toWire(r) as { rows: { accruals: object[]; waived: object[] }[] };
+    expect(Object.keys(wired.rows[2].accruals[0]).sort()).toEqual(["accrual", "annualFee", "annualRate", "cumulative", "date", "daysInYear", "effectiveFrom", "navDate", "netAssets"].sort());
+    expect(Object.keys(wired.rows[2].waived[0]).sort()).toEqual(["date", "grossAnnualFee", "gross", "payableAnnualFee", "payable", "waiver", "waiverFrom"].sort());
     expect(back.rows[1].difference!.equals(r.rows[1].difference!)).toBe(true);
     expect(back.rows[2].accruals[20].accrual.toString()).toBe(r.rows[2].accruals[20].accrual.toString());
     expect(back.rows[3].billedFee!.toString()).toBe("10");

@@ -17,6 +17,8 @@ function keysOf(x: object): string[] {
 export function toWire(x: unknown): unknown {
   if (x instanceof Dec) return { $dec: x.toString() } satisfies Wired;
   if (Array.isArray(x)) return x.map(toWire);
+  // The engine's day records are views over shared run data: their toJSON gives the plain record.
+  if (x && typeof x === "object" && typeof (x as { toJSON?: unknown }).toJSON === "function") return toWire((x as { toJSON(): unknown }).toJSON());
   if (x && typeof x === "object") {
     const out: Record<string, unknown> = {};
     for (const k of keysOf(x)) out[k] = toWire((x as Record<string, unknown>)[k]);
