@@ -1,5 +1,10 @@
 import { Cell } from "../cells";
-import { MAX_COLUMNS, MAX_DEPTH, MAX_ROWS, NS } from "./xml";
+import { MAX_COLUMNS as COLUMNS, MAX_DEPTH as DEPTH, MAX_ROWS as ROWS, NS } from "./xml";
+
+// Module constants (not property loads from the imported module in the hot loop).
+const MAX_COLUMNS: number = COLUMNS;
+const MAX_DEPTH: number = DEPTH;
+const MAX_ROWS: number = ROWS;
 
 /**
  * The byte-level fast path for worksheet parts (see docs/xlsx-layer.md, "Parser and inflater").
@@ -54,6 +59,17 @@ const LOCAL_IDS: Record<string, number> = { row: ROW, c: C, v: V, f: F, is: IS, 
 const TYPES = ["n", "s", "str", "b", "e", "d", "inlineStr"];
 const TYPE_BYTES = TYPES.map((t) => Uint8Array.from(t, (ch) => ch.charCodeAt(0)));
 
+/** A cell's `t` attribute b[s, e) as one of SpreadsheetML's types (the string constant); anything else goes to saxes. */
+function typeAt(b: Uint8Array, s: number, e: number): string {
+  if (e - s === 1) {
+    const c = b[s];
+    if (c === 0x73) return "s";
+    if (c === 0x6e) return "n";
+  }
+  for (let q = 0; q < TYPES.length; q++) if (same(b, s, e - s, TYPE_BYTES[q])) return TYPES[q];
+  return refuse();
+}
+
 const MAIN: readonly string[] = NS.main;
 const MAX_ATTRS = 64;
 const MAX_NAMES = 512;
@@ -64,14 +80,18 @@ interface Scope {
   /** Element names already resolved in this scope: the name's bytes and its id. */
   names: Uint8Array[];
   ids: number[];
+  /** Direct-mapped by length and first and last byte: the index in `names` last seen there, or -1. */
+  cache: Int32Array;
 }
+
+const newScope = (prefixes: Uint8Array[], uris: string[]): Scope => ({ prefixes, uris, names: [], ids: [], cache: new Int32Array(64).fill(-1) });
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 /**
  * ignoreBOM: a U+FEFF at the start of a cell's text is text (only the part's first bytes may be a
  * byte-order mark). Made on first use: some test environments (jsdom) have no TextDecoder at load.
  */
-let decoder: TextDecoder | null = null;
+let decoder: { decode(input: Uint8Array): string } | null = null;
 const utf8 = {
   decode: (bytes: Uint8Array): string => (decoder ??= new TextDecoder("utf-8", { ignoreBOM: true })).decode(bytes),
 };
@@ -83,8 +103,10 @@ const utf8 = {
  * same, in the same order, as saxes' first ones (everything before them was checked).
  */
 export function fastScanSheet(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell: (row: number, col: number, cell: Cell) => void): boolean {
+  // A plain Uint8Array over the same bytes: indexing a Node Buffer (a subclass) in the loop is about twice as slow.
+  const bytes = Object.getPrototypeOf(b) === Uint8Array.prototype ? b : new Uint8Array(b.buffer, b.byteOffset, b.length);
   try {
-    scan(b, strings, cellOf, onCell);
+    scan(bytes, strings, cellOf, onCell);
     return true;
   } catch (e) {
     if (e === REFUSED) return false;
@@ -196,8 +218,92 @@ function latin1(b: Uint8Array, s: number, e: number): string {
 /** The XML declarations the fast path accepts (anything else goes to saxes). */
 const DECL = /^<\?xml[ \t\r\n]+version=(["'])1\.0\1(?:[ \t\r\n]+encoding=(["'])[Uu][Tt][Ff]-8\2)?(?:[ \t\r\n]+standalone=(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
 
+/** The number or shared string a plain `<v>` run b[a, e) holds for types "n" and "s", or undefined when cellOf must decide. */
+function plainValue(b: Uint8Array, a: number, e: number, type: string, strings: readonly string[]): number | string | undefined {
+  if (type === "n") {
+    let k = a;
+    const neg = b[k] === 0x2d;
+    if (neg) k++;
+    let m = 0;
+    let digits = 0;
+    let frac = -1;
+    for (; k < e; k++) {
+      const c = b[k];
+      if (c >= 48 && c <= 57) {
+        m = m * 10 + (c - 48);
+        digits++;
+      } else if (c === 0x2e && frac < 0) frac = k;
+      else break;
+    }
+    // At most 15 digits: m and 10^k are exact doubles, so m / 10^k is the correctly rounded Number(text).
+    if (k === e && digits > 0 && digits <= 15) {
+      const x = frac < 0 ? m : m / POW10[e - frac - 1];
+      return neg ? -x : x;
+    }
+  } else if (type === "s") {
+    let k = a;
+    let m = 0;
+    for (; k < e && k - a < 9; k++) {
+      const c = b[k];
+      if (c < 48 || c > 57) break;
+      m = m * 10 + (c - 48);
+    }
+    if (k === e && k > a && m < strings.length) return strings[m];
+  }
+  return undefined;
+}
+
+/** The unprefixed attribute named by the one letter `ch` among the tag's `count`, or -1; -2 when its value is not plain. */
+function findAttr(b: Uint8Array, aName: Int32Array, aNameLen: Int32Array, aPlain: Uint8Array, count: number, ch: number): number {
+  for (let k = 0; k < count; k++) if (aNameLen[k] === 1 && b[aName[k]] === ch) return aPlain[k] ? k : -2;
+  return -1;
+}
+
+/** The namespace bound to the prefix b[s, s+len) in `scope`, or undefined. */
+function uriOf(b: Uint8Array, s: number, len: number, scope: Scope): string | undefined {
+  const p = scope.prefixes;
+  for (let k = p.length - 1; k >= 0; k--) if (p[k].length === len && same(b, s, len, p[k])) return scope.uris[k];
+  return undefined;
+}
+
+/** The id of the element named b[s, s+len) (`colon` where its prefix ends, or -1) in `scope`. */
+function resolveName(b: Uint8Array, s: number, len: number, colon: number, scope: Scope): number {
+  const slot = (len * 7 + b[s] * 3 + b[s + len - 1]) & 63;
+  const hit = scope.cache[slot];
+  if (hit >= 0 && same(b, s, len, scope.names[hit])) return scope.ids[hit];
+  const names = scope.names;
+  for (let k = 0; k < names.length; k++) {
+    if (same(b, s, len, names[k])) {
+      scope.cache[slot] = k;
+      return scope.ids[k];
+    }
+  }
+  if (names.length >= MAX_NAMES) refuse();
+  let uri: string | undefined;
+  if (colon < 0) {
+    uri = "";
+    for (let k = 0; k < scope.prefixes.length; k++) if (scope.prefixes[k].length === 0) uri = scope.uris[k];
+  } else uri = uriOf(b, s, colon - s, scope);
+  if (uri === undefined) refuse(); // an unbound prefix
+  const local = latin1(b, colon < 0 ? s : colon + 1, s + len);
+  const id = uri === MAIN[0] || uri === MAIN[1] ? (LOCAL_IDS[local] ?? OTHER) : IGNORED;
+  scope.cache[slot] = names.length;
+  names.push(b.slice(s, s + len));
+  scope.ids.push(id);
+  return id;
+}
+
+const isXmlns = (b: Uint8Array, s: number) => b[s] === 120 && b[s + 1] === 109 && b[s + 2] === 108 && b[s + 3] === 110 && b[s + 4] === 115;
+
+/**
+ * One function, no closures over its state: the element handlers are inlined where tags end, so the
+ * cell state lives in registers rather than in a context object.
+ */
 function scan(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell: (row: number, col: number, cell: Cell) => void): void {
   const n = b.length;
+  const TX = TEXT;
+  const AT = ATTR;
+  const NM = NAME;
   let i = 0;
   if (n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
   else if (n >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) refuse(); // UTF-16
@@ -217,7 +323,7 @@ function scan(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell:
   const restore: (Scope | null)[] = new Array(MAX_DEPTH + 1).fill(null);
   let depth = 0;
   let sawRoot = false;
-  let scope: Scope = { prefixes: [Uint8Array.of(120, 109, 108)], uris: [NS.xml], names: [], ids: [] };
+  let scope: Scope = newScope([Uint8Array.of(120, 109, 108)], [NS.xml]);
 
   // Attributes of the tag being read.
   const aName = new Int32Array(MAX_ATTRS);
@@ -242,179 +348,7 @@ function scan(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell:
   let vA = 0;
   let vB = 0;
   let vStr = "";
-
   const failCell = (_problem: string): never => refuse();
-  const valueText = (): string | null => (vMode === 0 ? null : vMode === 1 ? "" : vMode === 2 ? utf8.decode(b.subarray(vA, vB)) : vStr);
-
-  const appendText = (a: number, e: number, plain: boolean) => {
-    if (capture === V) {
-      if (vMode === 1 && plain) {
-        vMode = 2;
-        vA = a;
-        vB = e;
-      } else {
-        // `value += s` as the handler does (a null value becomes "null...": the same as saxes' path).
-        const before = vMode === 0 ? "null" : vMode === 1 ? "" : vMode === 2 ? utf8.decode(b.subarray(vA, vB)) : vStr;
-        vStr = before + textOf(b, a, e, plain);
-        vMode = 3;
-      }
-    } else if (capture === T) inline += textOf(b, a, e, plain);
-    else if (capture === F) formula += textOf(b, a, e, plain);
-  };
-
-  /** The cell, as scanSheet's cellValue gives it, with plain numbers and shared-string indexes read from bytes. */
-  const cell = (): Cell => {
-    if (vMode === 2 && type !== "inlineStr") {
-      if (type === "n") {
-        let k = vA;
-        const neg = b[k] === 0x2d;
-        if (neg) k++;
-        let m = 0;
-        let digits = 0;
-        let frac = -1;
-        for (; k < vB; k++) {
-          const c = b[k];
-          if (c >= 48 && c <= 57) {
-            m = m * 10 + (c - 48);
-            digits++;
-          } else if (c === 0x2e && frac < 0) frac = k;
-          else break;
-        }
-        if (k === vB && digits > 0 && digits <= 15) {
-          const x = frac < 0 ? m : m / POW10[vB - frac - 1];
-          return neg ? -x : x;
-        }
-      } else if (type === "s") {
-        let k = vA;
-        let m = 0;
-        for (; k < vB && k - vA < 9; k++) {
-          const c = b[k];
-          if (c < 48 || c > 57) break;
-          m = m * 10 + (c - 48);
-        }
-        if (k === vB && k > vA && m < strings.length) return strings[m];
-      }
-    }
-    return cellOf(type, valueText(), hasFormula, formula, inline, failCell);
-  };
-
-  const open = (id: number, attrs: number) => {
-    switch (id) {
-      case ROW: {
-        const k = findAttr(attrs, 0x72);
-        let next = rowIndex + 1;
-        if (k >= 0) {
-          // /^\d{1,7}$/, 1 to MAX_ROWS, after the last row: anything else is an error saxes' path reports.
-          const s = aVal[k];
-          const e = aValEnd[k];
-          if (e - s < 1 || e - s > 7) refuse();
-          next = 0;
-          for (let q = s; q < e; q++) {
-            const c = b[q];
-            if (c < 48 || c > 57) refuse();
-            next = next * 10 + (c - 48);
-          }
-          if (next < 1 || next > MAX_ROWS || next <= rowIndex) refuse();
-        } else if (next > MAX_ROWS) refuse();
-        rowIndex = next;
-        col = 0;
-        break;
-      }
-      case C: {
-        if (!rowIndex) refuse();
-        const k = findAttr(attrs, 0x72);
-        if (k >= 0) {
-          col = refColumnAt(b, aVal[k], aValEnd[k]);
-          if (!col) refuse();
-        } else if (++col > MAX_COLUMNS) refuse();
-        const t = findAttr(attrs, 0x74);
-        if (t < 0) type = "n";
-        else {
-          type = "";
-          for (let q = 0; q < TYPES.length; q++) if (same(b, aVal[t], aValEnd[t] - aVal[t], TYPE_BYTES[q])) type = TYPES[q];
-          if (type === "") refuse();
-        }
-        hasFormula = false;
-        formula = "";
-        vMode = 0;
-        inline = "";
-        break;
-      }
-      case V:
-        vMode = 1;
-        capture = V;
-        break;
-      case F:
-        hasFormula = true;
-        capture = F;
-        break;
-      case IS:
-        inIs = true;
-        break;
-      case RPH:
-        phonetic++;
-        break;
-      case T:
-        if (inIs && !phonetic) capture = T;
-        break;
-    }
-  };
-
-  const close = (id: number) => {
-    switch (id) {
-      case V:
-      case F:
-      case T:
-        capture = 0;
-        break;
-      case IS:
-        inIs = false;
-        break;
-      case RPH:
-        phonetic--;
-        break;
-      case C: {
-        const v = cell();
-        if (v !== null) onCell(rowIndex, col, v);
-        break;
-      }
-    }
-  };
-
-  /** The attribute named by the one letter `ch` (unprefixed), or -1; attribute values used must be plain. */
-  const findAttr = (count: number, ch: number): number => {
-    for (let k = 0; k < count; k++) {
-      if (aNameLen[k] === 1 && b[aName[k]] === ch) {
-        if (!aPlain[k]) refuse();
-        return k;
-      }
-    }
-    return -1;
-  };
-
-  const resolveName = (s: number, len: number, colon: number): number => {
-    const names = scope.names;
-    for (let k = 0; k < names.length; k++) if (same(b, s, len, names[k])) return scope.ids[k];
-    if (names.length >= MAX_NAMES) refuse();
-    let uri: string | undefined;
-    if (colon < 0) {
-      uri = "";
-      for (let k = 0; k < scope.prefixes.length; k++) if (scope.prefixes[k].length === 0) uri = scope.uris[k];
-    } else uri = uriOf(s, colon - s);
-    if (uri === undefined) refuse(); // an unbound prefix
-    const local = latin1(b, colon < 0 ? s : colon + 1, s + len);
-    const id = uri === MAIN[0] || uri === MAIN[1] ? (LOCAL_IDS[local] ?? OTHER) : IGNORED;
-    names.push(b.slice(s, s + len));
-    scope.ids.push(id);
-    return id;
-  };
-
-  /** The namespace bound to the prefix b[s, s+len), or undefined. */
-  const uriOf = (s: number, len: number): string | undefined => {
-    const p = scope.prefixes;
-    for (let k = p.length - 1; k >= 0; k--) if (p[k].length === len && same(b, s, len, p[k])) return scope.uris[k];
-    return undefined;
-  };
 
   // Content: text, then markup, until the end of the part.
   for (;;) {
@@ -426,9 +360,9 @@ function scan(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell:
       while (i < n && isS(b[i])) i++;
     } else {
       for (;;) {
-        while (i < n && TEXT[b[i]] === 0) i++;
+        while (i < n && TX[b[i]] === 0) i++;
         if (i >= n) break;
-        const k = TEXT[b[i]];
+        const k = TX[b[i]];
         if (k === 1) break;
         if (k === 2) {
           reference(b, i, n);
@@ -446,13 +380,30 @@ function scan(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell:
           i += len;
         } else refuse();
       }
-      if (capture !== 0 && i > a) appendText(a, i, plain);
+      if (capture !== 0 && i > a) {
+        // The handler's text(): appended to what is captured.
+        if (capture === V) {
+          if (vMode === 1 && plain) {
+            vMode = 2;
+            vA = a;
+            vB = i;
+          } else {
+            // `value += s` as the handler does (a null value becomes "null...": the same as saxes' path).
+            const before = vMode === 0 ? "null" : vMode === 1 ? "" : vMode === 2 ? utf8.decode(b.subarray(vA, vB)) : vStr;
+            vStr = before + textOf(b, a, i, plain);
+            vMode = 3;
+          }
+        } else if (capture === T) inline += textOf(b, a, i, plain);
+        else formula += textOf(b, a, i, plain);
+      }
     }
     if (i >= n) break;
     if (b[i] !== 0x3c) refuse(); // text outside the root element
     i++;
     if (i >= n) refuse();
     let c = b[i];
+    let id: number;
+    let selfClosing = false;
     if (c === 0x2f) {
       // An end tag: the name of the element open, white space, '>'.
       if (depth === 0) refuse();
@@ -467,156 +418,238 @@ function scan(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell:
       if (i >= n || b[i] !== 0x3e) refuse();
       i++;
       depth = d;
-      const id = idAt[d];
-      if (id >= 0) close(id);
+      id = idAt[d];
       const r = restore[d];
       if (r) {
         scope = r;
         restore[d] = null;
       }
-      continue;
-    }
-    if (!(NAME[c] & 1)) refuse(); // comments, CDATA, DOCTYPE, processing instructions, or not XML
-    if (depth === 0 && sawRoot) refuse(); // a second root
-    // A start tag: its qualified name (ASCII, at most one colon, not last).
-    const s = i;
-    let colon = -1;
-    i++;
-    while (i < n && (c = NAME[b[i]]) !== 0) {
-      if (c === 4) {
-        if (colon >= 0) refuse();
-        colon = i;
-        if (i + 1 >= n || !(NAME[b[i + 1]] & 1)) refuse();
-      }
+    } else {
+      if (!(NM[c] & 1)) refuse(); // comments, CDATA, DOCTYPE, processing instructions, or not XML
+      if (depth === 0 && sawRoot) refuse(); // a second root
+      // A start tag: its qualified name (ASCII, at most one colon, not last).
+      const s = i;
+      let colon = -1;
       i++;
-    }
-    const len = i - s;
-    // Attributes.
-    let count = 0;
-    let selfClosing = false;
-    for (;;) {
-      const ws = i;
-      while (i < n && isS(b[i])) i++;
-      if (i >= n) refuse();
-      c = b[i];
-      if (c === 0x3e) {
-        i++;
-        break;
-      }
-      if (c === 0x2f) {
-        if (i + 1 >= n || b[i + 1] !== 0x3e) refuse();
-        i += 2;
-        selfClosing = true;
-        break;
-      }
-      if (i === ws || !(NAME[c] & 1) || count >= MAX_ATTRS) refuse(); // no white space before an attribute, or not a name
-      const as = i;
-      let acolon = -1;
-      i++;
-      while (i < n && (c = NAME[b[i]]) !== 0) {
+      while (i < n && (c = NM[b[i]]) !== 0) {
         if (c === 4) {
-          if (acolon >= 0) refuse();
-          acolon = i;
-          if (i + 1 >= n || !(NAME[b[i + 1]] & 1)) refuse();
+          if (colon >= 0) refuse();
+          colon = i;
+          if (i + 1 >= n || !(NM[b[i + 1]] & 1)) refuse();
         }
         i++;
       }
-      const alen = i - as;
-      while (i < n && isS(b[i])) i++;
-      if (i >= n || b[i] !== 0x3d) refuse();
-      i++;
-      while (i < n && isS(b[i])) i++;
-      if (i >= n) refuse();
-      const q = b[i];
-      if (q !== 0x22 && q !== 0x27) refuse();
-      const qk = q === 0x22 ? 1 : 2;
-      i++;
-      const vs = i;
-      let vplain = 1;
+      const len = i - s;
+      // Attributes.
+      let count = 0;
       for (;;) {
-        while (i < n && ATTR[b[i]] === 0) i++;
+        const ws = i;
+        while (i < n && isS(b[i])) i++;
         if (i >= n) refuse();
-        const k = ATTR[b[i]];
-        if (k === qk) break;
-        if (k === 1 || k === 2) i++;
-        else if (k === 3) {
-          reference(b, i, n);
-          i = refEnd;
-          vplain = 0;
-        } else if (k === 4) {
-          vplain = 0;
+        c = b[i];
+        if (c === 0x3e) {
           i++;
-        } else if (k === 6) {
-          const l = utf8Char(b, i, n);
-          if (!l) refuse();
-          i += l;
-        } else refuse();
+          break;
+        }
+        if (c === 0x2f) {
+          if (i + 1 >= n || b[i + 1] !== 0x3e) refuse();
+          i += 2;
+          selfClosing = true;
+          break;
+        }
+        if (i === ws || !(NM[c] & 1) || count >= MAX_ATTRS) refuse(); // no white space before an attribute, or not a name
+        const as = i;
+        let acolon = -1;
+        i++;
+        while (i < n && (c = NM[b[i]]) !== 0) {
+          if (c === 4) {
+            if (acolon >= 0) refuse();
+            acolon = i;
+            if (i + 1 >= n || !(NM[b[i + 1]] & 1)) refuse();
+          }
+          i++;
+        }
+        const alen = i - as;
+        while (i < n && isS(b[i])) i++;
+        if (i >= n || b[i] !== 0x3d) refuse();
+        i++;
+        while (i < n && isS(b[i])) i++;
+        if (i >= n) refuse();
+        const q = b[i];
+        if (q !== 0x22 && q !== 0x27) refuse();
+        const qk = q === 0x22 ? 1 : 2;
+        i++;
+        const vs = i;
+        let vplain = 1;
+        for (;;) {
+          while (i < n && AT[b[i]] === 0) i++;
+          if (i >= n) refuse();
+          const k = AT[b[i]];
+          if (k === qk) break;
+          if (k === 1 || k === 2) i++;
+          else if (k === 3) {
+            reference(b, i, n);
+            i = refEnd;
+            vplain = 0;
+          } else if (k === 4) {
+            vplain = 0;
+            i++;
+          } else if (k === 6) {
+            const l = utf8Char(b, i, n);
+            if (!l) refuse();
+            i += l;
+          } else refuse();
+        }
+        // Unique by qualified name (and, to be safe, no two prefixed attributes with the same local name).
+        for (let k = 0; k < count; k++) {
+          if (aNameLen[k] === alen && equalAt(b, as, aName[k], alen)) refuse();
+          if (acolon >= 0 && aColon[k] >= 0) {
+            const l1 = as + alen - acolon;
+            if (l1 === aName[k] + aNameLen[k] - aColon[k] && equalAt(b, acolon, aColon[k], l1)) refuse();
+          }
+        }
+        aName[count] = as;
+        aNameLen[count] = alen;
+        aColon[count] = acolon;
+        aVal[count] = vs;
+        aValEnd[count] = i;
+        aPlain[count] = vplain;
+        count++;
+        i++; // the closing quote
       }
-      // Unique by qualified name (and, to be safe, no two prefixed attributes with the same local name).
+      if (depth >= MAX_DEPTH) refuse();
+      // Namespace declarations (xmlns, xmlns:p) open a scope of their own; prefixed attributes' prefixes are bound.
+      let prefixed = false;
+      let declared: Scope | null = null;
       for (let k = 0; k < count; k++) {
-        if (aNameLen[k] === alen && equalAt(b, as, aName[k], alen)) refuse();
-        if (acolon >= 0 && aColon[k] >= 0) {
-          const l1 = as + alen - acolon;
-          if (l1 === aName[k] + aNameLen[k] - aColon[k] && equalAt(b, acolon, aColon[k], l1)) refuse();
+        const as = aName[k];
+        const ac = aColon[k];
+        const isDefault = aNameLen[k] === 5 && isXmlns(b, as);
+        const isPrefixed = ac === as + 5 && isXmlns(b, as);
+        if (!isDefault && !isPrefixed) {
+          if (ac >= 0) prefixed = true;
+          continue;
+        }
+        if (!aPlain[k]) refuse();
+        const value = utf8.decode(b.subarray(aVal[k], aValEnd[k]));
+        let prefix = new Uint8Array(0);
+        if (isPrefixed) {
+          prefix = b.slice(as + 6, as + aNameLen[k]);
+          const p = latin1(prefix, 0, prefix.length);
+          if (value === "" || p === "xml" || p === "xmlns") refuse();
+        }
+        if (!declared) declared = newScope(scope.prefixes.slice(), scope.uris.slice());
+        let uri: string = value;
+        for (const known of KNOWN) if (known === value) uri = known;
+        declared.prefixes.push(prefix);
+        declared.uris.push(uri);
+      }
+      if (declared) {
+        restore[depth] = scope;
+        scope = declared;
+      }
+      if (prefixed) {
+        for (let k = 0; k < count; k++) {
+          const ac = aColon[k];
+          const as = aName[k];
+          if (ac < 0 || (ac === as + 5 && isXmlns(b, as))) continue;
+          if (uriOf(b, as, ac - as, scope) === undefined) refuse();
         }
       }
-      aName[count] = as;
-      aNameLen[count] = alen;
-      aColon[count] = acolon;
-      aVal[count] = vs;
-      aValEnd[count] = i;
-      aPlain[count] = vplain;
-      count++;
-      i++; // the closing quote
-    }
-    if (depth >= MAX_DEPTH) refuse();
-    // Namespace declarations (xmlns, xmlns:p) open a scope of their own.
-    let declared: Scope | null = null;
-    for (let k = 0; k < count; k++) {
-      const as = aName[k];
-      const isDefault = aNameLen[k] === 5 && b[as] === 120 && b[as + 1] === 109 && b[as + 2] === 108 && b[as + 3] === 110 && b[as + 4] === 115;
-      const isPrefixed = aColon[k] === as + 5 && b[as] === 120 && b[as + 1] === 109 && b[as + 2] === 108 && b[as + 3] === 110 && b[as + 4] === 115;
-      if (!isDefault && !isPrefixed) continue;
-      if (!aPlain[k]) refuse();
-      const value = utf8.decode(b.subarray(aVal[k], aValEnd[k]));
-      let prefix = new Uint8Array(0);
-      if (isPrefixed) {
-        prefix = b.slice(as + 6, as + aNameLen[k]);
-        const p = latin1(prefix, 0, prefix.length);
-        if (value === "" || p === "xml" || p === "xmlns") refuse();
+      id = resolveName(b, s, len, colon, scope);
+      sawRoot = true;
+      nameAt[depth] = s;
+      nameLen[depth] = len;
+      idAt[depth] = id;
+      depth++;
+      // The handler's open().
+      switch (id) {
+        case ROW: {
+          const k = findAttr(b, aName, aNameLen, aPlain, count, 0x72);
+          let next = rowIndex + 1;
+          if (k === -2) refuse();
+          if (k >= 0) {
+            // /^\d{1,7}$/, 1 to MAX_ROWS, after the last row: anything else is an error saxes' path reports.
+            const vs = aVal[k];
+            const ve = aValEnd[k];
+            if (ve - vs < 1 || ve - vs > 7) refuse();
+            next = 0;
+            for (let q = vs; q < ve; q++) {
+              const d = b[q];
+              if (d < 48 || d > 57) refuse();
+              next = next * 10 + (d - 48);
+            }
+            if (next < 1 || next > MAX_ROWS || next <= rowIndex) refuse();
+          } else if (next > MAX_ROWS) refuse();
+          rowIndex = next;
+          col = 0;
+          break;
+        }
+        case C: {
+          if (!rowIndex) refuse();
+          const k = findAttr(b, aName, aNameLen, aPlain, count, 0x72);
+          if (k === -2) refuse();
+          if (k >= 0) {
+            col = refColumnAt(b, aVal[k], aValEnd[k]);
+            if (!col) refuse();
+          } else if (++col > MAX_COLUMNS) refuse();
+          const t = findAttr(b, aName, aNameLen, aPlain, count, 0x74);
+          if (t === -2) refuse();
+          if (t === -1) type = "n";
+          else {
+            type = typeAt(b, aVal[t], aValEnd[t]);
+          }
+          hasFormula = false;
+          formula = "";
+          vMode = 0;
+          inline = "";
+          break;
+        }
+        case V:
+          vMode = 1;
+          capture = V;
+          break;
+        case F:
+          hasFormula = true;
+          capture = F;
+          break;
+        case IS:
+          inIs = true;
+          break;
+        case RPH:
+          phonetic++;
+          break;
+        case T:
+          if (inIs && !phonetic) capture = T;
+          break;
       }
-      if (!declared) declared = { prefixes: scope.prefixes.slice(), uris: scope.uris.slice(), names: [], ids: [] };
-      let uri: string = value;
-      for (const known of KNOWN) if (known === value) uri = known;
-      declared.prefixes.push(prefix);
-      declared.uris.push(uri);
-    }
-    if (declared) {
-      restore[depth] = scope;
-      scope = declared;
-    }
-    // Every prefixed attribute's prefix is bound (xmlns:p declares one).
-    for (let k = 0; k < count; k++) {
-      const ac = aColon[k];
-      if (ac < 0) continue;
-      const as = aName[k];
-      if (ac === as + 5 && b[as] === 120 && b[as + 1] === 109 && b[as + 2] === 108 && b[as + 3] === 110 && b[as + 4] === 115) continue;
-      if (uriOf(as, ac - as) === undefined) refuse();
-    }
-    const id = resolveName(s, len, colon);
-    sawRoot = true;
-    nameAt[depth] = s;
-    nameLen[depth] = len;
-    idAt[depth] = id;
-    depth++;
-    if (id >= 0) open(id, count);
-    if (selfClosing) {
+      if (!selfClosing) continue;
       depth--;
-      if (id >= 0) close(id);
       const r = restore[depth];
       if (r) {
         scope = r;
         restore[depth] = null;
+      }
+    }
+    // The handler's close().
+    switch (id) {
+      case V:
+      case F:
+      case T:
+        capture = 0;
+        break;
+      case IS:
+        inIs = false;
+        break;
+      case RPH:
+        phonetic--;
+        break;
+      case C: {
+        // scanSheet's cellValue, with plain numbers and shared-string indexes read from bytes.
+        let v: Cell | undefined = vMode === 2 && type !== "inlineStr" ? plainValue(b, vA, vB, type, strings) : undefined;
+        if (v === undefined) v = cellOf(type, vMode === 0 ? null : vMode === 1 ? "" : vMode === 2 ? utf8.decode(b.subarray(vA, vB)) : vStr, hasFormula, formula, inline, failCell);
+        if (v !== null) onCell(rowIndex, col, v);
+        break;
       }
     }
   }
