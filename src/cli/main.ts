@@ -93,7 +93,7 @@ async function runReconcile(argv: string[]): Promise<number> {
 
   const backend = await step(`reading ${path.basename(input)}`, () => openFileBackend(input));
   const { report } = await step("reconciling", () => runMonthEnd(backend, month, tolerance, Boolean(out), { navTiming }));
-  if (out) await writeFileAtomic(out, backend.bytes());
+  if (out) await writeFileAtomic(out, backend.chunks());
   process.stdout.write(p.options.has("json") ? `${JSON.stringify(reconcileJson(report), null, 2)}\n` : formatReconTable(report, out));
   return report.rows.every((r) => r.status === "OK") ? 0 : 1;
 }
@@ -208,7 +208,7 @@ async function runCalendarCommand(argv: string[]): Promise<number> {
   if (out && path.resolve(out) === path.resolve(input)) throw new UsageError("--out must not be the input file: the input is never modified");
   const backend = await step(`reading ${path.basename(input)}`, () => openFileBackend(input));
   const result = await runCalendar(backend, asOf, Boolean(out));
-  if (out) await writeFileAtomic(out, backend.bytes());
+  if (out) await writeFileAtomic(out, backend.chunks());
   process.stdout.write(p.options.has("json") ? `${JSON.stringify(calendarJson(result), null, 2)}\n` : formatCalendarTable(result, out));
   return result.rows.some((r) => r.status === "DUE_SOON" || r.status === "OVERDUE") ? 1 : 0;
 }

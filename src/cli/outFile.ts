@@ -48,18 +48,19 @@ function installSignalHandlers(): void {
 }
 
 /**
- * Writes bytes to `out` atomically: a temporary file with a random name beside it, created
+ * Writes bytes (or pieces of them, in order) to `out` atomically: a temporary file with a random name beside it, created
  * exclusively (never through an existing file or link), flushed to disk, then renamed over `out`.
  * The temporary file is removed on failure and on SIGINT/SIGTERM, so no half-written file is left.
  */
-export async function writeFileAtomic(out: string, data: Uint8Array): Promise<void> {
+export async function writeFileAtomic(out: string, data: Uint8Array | Uint8Array[]): Promise<void> {
   installSignalHandlers();
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${randomBytes(8).toString("hex")}.tmp`);
   let handle: fsp.FileHandle | null = null;
   try {
     handle = await fsp.open(tmp, "wx", 0o644);
     pending.add(tmp);
-    await handle.writeFile(data);
+    // The pieces of a package are written one after the other, never joined into one more copy of the file.
+    for (const piece of Array.isArray(data) ? data : [data]) await handle.writeFile(piece);
     await handle.sync();
     await handle.close();
     handle = null;

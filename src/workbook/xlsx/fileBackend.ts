@@ -40,6 +40,11 @@ export class FileBackend implements WorkbookBackend, ColumnSource {
     return this.pkg.bytes();
   }
 
+  /** The same bytes as the pieces of the file, in order (written to disk one after the other, not joined first). */
+  chunks(): Uint8Array[] {
+    return this.pkg.chunks();
+  }
+
   async dateSystem(): Promise<DateSystem> {
     return this.pkg.dateSystem;
   }

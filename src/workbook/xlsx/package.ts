@@ -1,7 +1,7 @@
 import { DateSystem } from "../../engine";
 import { WorkbookError } from "../cells";
 import { NS, XDocument, XElement, XmlError, XmlHandlers, isMain, parseBytes, parsePart, parseTree, serialize } from "./xml";
-import { OutEntry, RawDeflater, RawInflater, ZipError, ZipReader, fflateInflater, writeZip } from "./zip";
+import { DeflatedPart, OutEntry, RawDeflater, RawInflater, ZipError, ZipReader, deflatePart, fflateDeflater, fflateInflater, writeZip, zipChunks, concat } from "./zip";
 
 /**
  * The package level of an .xlsx file (ECMA-376 Part 2, Open Packaging
@@ -71,8 +71,8 @@ export function relsPathOf(part: string): string {
 
 
 export class XlsxPackage {
-  /** Edited or new parts by lower-cased name. */
-  private readonly edits = new Map<string, { name: string; data: Uint8Array }>();
+  /** Edited or new parts by lower-cased name: their bytes, or (a large sheet) their bytes deflated as they were written. */
+  private readonly edits = new Map<string, { name: string; data: Uint8Array } | { name: string; deflated: DeflatedPart }>();
   private readonly removed = new Set<string>();
   private cachedBytes: Uint8Array | null;
 
@@ -138,7 +138,7 @@ export class XlsxPackage {
     const k = part.toLowerCase();
     if (this.removed.has(k)) return null;
     const e = this.edits.get(k);
-    if (e) return new TextDecoder().decode(e.data);
+    if (e) return new TextDecoder().decode("data" in e ? e.data : ZipReader.open(writeZip([e])).bytesOf(e.name));
     if (!this.zip.has(part)) return null;
     return located(this.file, () => {
       const b = this.zip.bytesOf(part);
@@ -158,7 +158,7 @@ export class XlsxPackage {
     if (this.removed.has(k)) return false;
     const e = this.edits.get(k);
     if (e) {
-      const z = ZipReader.open(writeZip([{ name: e.name, data: e.data }]));
+      const z = ZipReader.open(writeZip([e]));
       located(this.file, () => parsePart(z, e.name, h), where);
       return true;
     }
@@ -175,7 +175,7 @@ export class XlsxPackage {
     const k = part.toLowerCase();
     if (this.removed.has(k)) return null;
     const e = this.edits.get(k);
-    if (e) return e.data;
+    if (e) return "data" in e ? e.data : located(this.file, () => ZipReader.open(writeZip([e])).bytesOf(e.name), where);
     if (!this.zip.has(part)) return null;
     return located(this.file, () => this.zip.bytesOf(part), where);
   }
@@ -197,6 +197,20 @@ export class XlsxPackage {
     this.removed.delete(k);
     const name = this.zip.entry(part)?.name ?? this.edits.get(k)?.name ?? part;
     this.edits.set(k, { name, data: typeof content === "string" ? new TextEncoder().encode(content) : isBytes(content) ? content : new TextEncoder().encode(serialize(content)) });
+    this.cachedBytes = null;
+  }
+
+  /**
+   * Sets a part's content from bytes written a piece at a time by `produce` (each piece may be reused
+   * once written): each piece is deflated as it comes, so a large sheet's XML is never held whole.
+   */
+  putStream(part: string, produce: (write: (piece: Uint8Array) => void) => void): void {
+    const d = deflatePart(this.deflater ?? fflateDeflater);
+    produce((piece) => d.write(piece));
+    const k = part.toLowerCase();
+    this.removed.delete(k);
+    const name = this.zip.entry(part)?.name ?? this.edits.get(k)?.name ?? part;
+    this.edits.set(k, { name, deflated: d.end() });
     this.cachedBytes = null;
   }
 
@@ -232,17 +246,22 @@ export class XlsxPackage {
 
   /** The package as .xlsx bytes: edited and new parts written, every other part copied as it was. */
   bytes(): Uint8Array {
-    if (this.cachedBytes) return this.cachedBytes;
+    if (!this.cachedBytes) this.cachedBytes = concat(this.chunks());
+    return this.cachedBytes;
+  }
+
+  /** The package as the pieces of its .xlsx file, in order: for writing to disk without joining them into one buffer first. */
+  chunks(): Uint8Array[] {
+    if (this.cachedBytes) return [this.cachedBytes];
     const out: OutEntry[] = [];
     for (const e of this.zip.entries) {
       const k = e.name.toLowerCase();
       if (this.removed.has(k)) continue;
       const edit = this.edits.get(k);
-      out.push(edit ? { name: e.name, data: edit.data } : { name: e.name, copy: e, from: this.zip });
+      out.push(edit ? { ...edit, name: e.name } : { name: e.name, copy: e, from: this.zip });
     }
     for (const [k, e] of this.edits) if (!this.zip.has(k)) out.push(e);
-    this.cachedBytes = writeZip(out, this.deflater);
-    return this.cachedBytes;
+    return zipChunks(out, this.deflater);
   }
 
   /* ---------- Editing helpers for the writer ---------- */

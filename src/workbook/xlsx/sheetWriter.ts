@@ -29,82 +29,181 @@ export function cellXml(ref: string, c: OutCell, style: number, p = ""): string 
 }
 
 /**
- * Text gathered into UTF-8 bytes a piece at a time: a sheet of 60,000 rows is never held as one string
- * (or as the thousands of small strings that make it), only as its bytes.
+ * Sheet XML written straight into UTF-8 bytes, a piece at a time: markup and numbers go in byte by
+ * byte (no string per cell or row), and each piece of about 1 MB is handed to `write` (which deflates
+ * it) and its buffer reused, so a sheet of 60,000 rows is never held whole, neither as text nor as bytes.
+ * Pieces end only between rows (`endRow`); a row may be taken back (`mark`/`rewind`).
  */
-class Utf8Sink {
-  private parts: string[] = [];
-  private pending = 0;
-  private readonly chunks: Uint8Array[] = [];
-  private total = 0;
+class ByteSink {
+  private buf = new Uint8Array(PIECE + (64 << 10));
+  private pos = 0;
   private readonly encoder = new TextEncoder();
 
-  push(s: string): void {
-    this.parts.push(s);
-    this.pending += s.length;
-    if (this.pending > 1 << 18) this.flush();
+  constructor(private readonly write: (piece: Uint8Array) => void) {}
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+    bigger.set(this.buf.subarray(0, this.pos));
+    this.buf = bigger;
   }
 
-  private flush(): void {
-    if (!this.parts.length) return;
-    const b = this.encoder.encode(this.parts.join(""));
-    this.chunks.push(b);
-    this.total += b.length;
-    this.parts = [];
-    this.pending = 0;
-  }
-
-  bytes(): Uint8Array {
-    this.flush();
-    if (this.chunks.length === 1) return this.chunks[0];
-    const out = new Uint8Array(this.total);
-    let o = 0;
-    for (const c of this.chunks) {
-      out.set(c, o);
-      o += c.length;
+  /** Text: UTF-8, ASCII byte by byte. */
+  text(s: string): void {
+    const n = s.length;
+    this.room(n * 3); // a UTF-16 code unit is at most 3 bytes of UTF-8
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        this.pos = p + this.encoder.encodeInto(s.slice(i), b.subarray(p)).written;
+        return;
+      }
+      b[p++] = c;
     }
-    return out;
+    this.pos = p;
+  }
+
+  /** A number as String(v) writes it (a non-finite one as 0); integers digit by digit. */
+  num(v: number): void {
+    if (!Number.isFinite(v)) v = 0;
+    if (!Number.isInteger(v) || v < 0 || v > 0xffffffff || (v === 0 && 1 / v < 0)) {
+      this.text(String(v));
+      return;
+    }
+    this.room(10);
+    const b = this.buf;
+    let digits = 1;
+    for (let t = v; t >= 10; t = Math.floor(t / 10)) digits++;
+    let p = this.pos + digits;
+    this.pos = p;
+    do {
+      b[--p] = 48 + (v % 10);
+      v = Math.floor(v / 10);
+    } while (v > 0);
+  }
+
+  mark(): number {
+    return this.pos;
+  }
+
+  rewind(to: number): void {
+    this.pos = to;
+  }
+
+  /** After a row: hands on a full piece. */
+  endRow(): void {
+    if (this.pos >= PIECE) this.flush();
+  }
+
+  flush(): void {
+    if (this.pos) this.write(this.buf.subarray(0, this.pos));
+    this.pos = 0;
   }
 }
 
-function sheetXml(m: SheetModel, styles: StylePatch, mainNs: string, relNs: string, tableRid?: string): Uint8Array {
-  const out = new Utf8Sink();
-  out.push(`${XML_DECL}<worksheet xmlns="${mainNs}" xmlns:r="${relNs}">`);
+/** Bytes of sheet XML per piece encoded and deflated (about 1 MB). */
+const PIECE = 1 << 20;
+
+/** Text cells' escaping, remembered for the last text (the Accruals sheet repeats a portfolio's name down its days). */
+class Escaper {
+  private last: string | null = null;
+  private escaped = "";
+  of(s: string): string {
+    if (s !== this.last) {
+      this.last = s;
+      this.escaped = escapeXml(s);
+    }
+    return this.escaped;
+  }
+}
+
+/** One cell, as cellXml writes it (no prefix: the writer's own sheets); false when it writes nothing. */
+function writeCell(out: ByteSink, col: string, row: string, c: OutCell, style: string, esc: Escaper): boolean {
+  const v = c.value;
+  if (!c.formula && (v === null || v === undefined)) {
+    if (!style) return false;
+    out.text(`<c r="${col}${row}"${style}/>`);
+    return true;
+  }
+  out.text("<c r=\"");
+  out.text(col);
+  out.text(row);
+  out.text("\"");
+  out.text(style);
+  if (c.formula) {
+    const t = typeof v === "number" ? "" : typeof v === "boolean" ? ' t="b"' : ' t="str"';
+    out.text(t);
+    out.text("><f>");
+    out.text(escapePlain(c.formula));
+    out.text("</f><v>");
+    if (typeof v === "number") out.num(v);
+    else if (typeof v === "boolean") out.text(v ? "1" : "0");
+    else out.text(esc.of(String(v ?? "")));
+    out.text("</v></c>");
+    return true;
+  }
+  if (typeof v === "number") {
+    out.text("><v>");
+    out.num(v);
+    out.text("</v></c>");
+  } else if (typeof v === "boolean") out.text(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+  else {
+    out.text(' t="inlineStr"><is><t xml:space="preserve">');
+    out.text(esc.of(v as string));
+    out.text("</t></is></c>");
+  }
+  return true;
+}
+
+function sheetXml(write: (piece: Uint8Array) => void, m: SheetModel, styles: StylePatch, mainNs: string, relNs: string, tableRid?: string): void {
+  const out = new ByteSink(write);
+  out.text(`${XML_DECL}<worksheet xmlns="${mainNs}" xmlns:r="${relNs}">`);
   const lastRow = m.rows.length;
   const lastCol = sheetWidth(m.rows);
-  out.push(`<dimension ref="A1${lastRow > 1 || lastCol > 1 ? `:${columnName(lastCol)}${Math.max(1, lastRow)}` : ""}"/>`);
+  out.text(`<dimension ref="A1${lastRow > 1 || lastCol > 1 ? `:${columnName(lastCol)}${Math.max(1, lastRow)}` : ""}"/>`);
   if (m.frozenRows) {
     const top = `A${m.frozenRows + 1}`;
-    out.push(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${m.frozenRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`);
+    out.text(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${m.frozenRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`);
   }
-  out.push(`<sheetFormatPr defaultRowHeight="15"/>`);
-  if (m.widths.length) out.push(`<cols>${m.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
-  out.push("<sheetData>");
-  // Style indexes by format, looked up in a map of the few formats a sheet uses rather than built per cell.
-  const plain = new Map<string | undefined, number>();
+  out.text(`<sheetFormatPr defaultRowHeight="15"/>`);
+  if (m.widths.length) out.text(`<cols>${m.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
+  out.text("<sheetData>");
+  // Style attributes by format, looked up in a map of the few formats a sheet uses rather than built per cell.
+  const plain = new Map<string | undefined, string>();
+  const attr = (s: number) => (s ? ` s="${s}"` : "");
   const styleOf = (c: OutCell) => {
-    if (c.bold) return styles.index(c.numFmt, c.bold);
+    if (c.bold) return attr(styles.index(c.numFmt, c.bold));
     let s = plain.get(c.numFmt);
-    if (s === undefined) plain.set(c.numFmt, (s = styles.index(c.numFmt, false)));
+    if (s === undefined) plain.set(c.numFmt, (s = attr(styles.index(c.numFmt, false))));
     return s;
   };
   const letters = Array.from({ length: lastCol }, (_, i) => columnName(i + 1));
-  for (let r = 0; r < m.rows.length; r++) {
+  const esc = new Escaper();
+  for (let r = 0; r < lastRow; r++) {
     const row = rowAt(m.rows, r);
     const n = String(r + 1);
-    let cells = "";
+    const start = out.mark();
+    out.text('<row r="');
+    out.text(n);
+    out.text('">');
+    let any = false;
     for (let i = 0; i < row.length; i++) {
       const c = row[i];
-      if (c) cells += cellXml(letters[i] + n, c, styleOf(c));
+      if (c && writeCell(out, letters[i], n, c, styleOf(c), esc)) any = true;
     }
-    if (cells) out.push(`<row r="${n}">${cells}</row>`);
+    if (any) {
+      out.text("</row>");
+      out.endRow();
+    } else out.rewind(start);
   }
-  out.push("</sheetData>");
+  out.text("</sheetData>");
   // conditionalFormatting follows sheetData and precedes tableParts (CT_Worksheet's order).
-  (m.highlight ?? []).forEach((h, i) => out.push(`<conditionalFormatting sqref="${h.ref}"><cfRule type="expression" dxfId="${styles.attention()}" priority="${i + 1}"><formula>${escapePlain(h.formula)}</formula></cfRule></conditionalFormatting>`));
-  if (tableRid) out.push(`<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>`);
-  out.push("</worksheet>");
-  return out.bytes();
+  (m.highlight ?? []).forEach((h, i) => out.text(`<conditionalFormatting sqref="${h.ref}"><cfRule type="expression" dxfId="${styles.attention()}" priority="${i + 1}"><formula>${escapePlain(h.formula)}</formula></cfRule></conditionalFormatting>`));
+  if (tableRid) out.text(`<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>`);
+  out.text("</worksheet>");
+  out.flush();
 }
 
 /** Parts reachable only from `source`'s relationships (not from any other part), with their own relationships. */
@@ -221,7 +320,7 @@ export function putSheets(pkg: XlsxPackage, models: SheetModel[]): void {
       pkg.setContentType(tablePath, CONTENT_TYPE.table);
       tableRid = pkg.addRelationship(path, "table", tablePath);
     }
-    pkg.put(path, sheetXml(m, styles, pkg.mainNs, pkg.relNs, tableRid));
+    pkg.putStream(path, (write) => sheetXml(write, m, styles, pkg.mainNs, pkg.relNs, tableRid));
   }
   styles.save();
   finish(pkg, wb, sheetsChanged);

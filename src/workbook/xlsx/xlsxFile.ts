@@ -3,7 +3,7 @@ import path from "path";
 import zlib from "zlib";
 import { WorkbookError } from "../cells";
 import { FileBackend } from "./fileBackend";
-import { LIMITS, RawDeflater, RawInflater } from "./zip";
+import { DEFLATE_LEVEL, LIMITS, RawDeflater, RawInflater, crc32 } from "./zip";
 
 /**
  * Node's zlib as the package's inflater: native, several times faster than the pure-JavaScript one the
@@ -29,8 +29,26 @@ export const zlibInflater: RawInflater = (data, limit, sink, declared) => {
   sink(out);
 };
 
-/** Node's zlib for new parts: native deflate, level 6 as Excel writes. */
-export const zlibDeflater: RawDeflater = (data) => zlib.deflateRawSync(data, { level: 6 });
+const { Z_SYNC_FLUSH, Z_FINISH } = zlib.constants;
+/** zlib.crc32 (Node 20.15 and later; native, ten times the JavaScript loop), else the JavaScript one. */
+const zlibCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array, prev: number) => number }).crc32;
+
+/**
+ * Node's zlib for new parts, native. A part pushed in pieces is deflated piece by piece, each piece
+ * ending in a sync flush (byte-aligned, not final) and the last one finishing the stream: raw-deflate
+ * pieces joined this way are one valid deflate stream (as pigz makes them). Each piece starts without
+ * the previous one's window; at 1 MB pieces that costs under 0.1% of the size (docs/xlsx-layer.md).
+ */
+export const zlibDeflater: RawDeflater = {
+  stream(sink) {
+    return {
+      push(data, final) {
+        if (data.length || final) sink(zlib.deflateRawSync(data, { level: DEFLATE_LEVEL, finishFlush: final ? Z_FINISH : Z_SYNC_FLUSH }));
+      },
+    };
+  },
+  crc32: zlibCrc32 ?? crc32,
+};
 
 /** Opens an .xlsx file from disk as a workbook backend; a missing or unreadable file is a WorkbookError naming it. */
 export async function openFileBackend(file: string): Promise<FileBackend> {
