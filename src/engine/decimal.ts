@@ -10,6 +10,15 @@ export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO = new Dec(0);
 
+const POWERS_OF_TEN: Dec[] = [];
+
+/** 10^k as a decimal (k a whole number of at least 0), made once: decimal.js' pow costs far more than the multiplication it scales. */
+export function pow10(k: number): Dec {
+  let p = POWERS_OF_TEN[k];
+  if (p === undefined) POWERS_OF_TEN[k] = p = new Dec(`1e${k}`);
+  return p;
+}
+
 /**
  * Divides `numerator` by a positive integer `denominator` and rounds the exact
  * quotient to cents, half away from zero. Exact: no intermediate rounding, so a
@@ -19,7 +28,7 @@ export const ZERO = new Dec(0);
  */
 export function divideToCents(numerator: Dec, denominator: bigint): Dec {
   const scale = numerator.decimalPlaces();
-  const n = BigInt(numerator.times(new Dec(10).pow(scale)).toFixed(0));
+  const n = BigInt(numerator.times(pow10(scale)).toFixed(0));
   const d = denominator * 10n ** BigInt(scale);
   const negative = n < 0n;
   const abs = negative ? -n : n;
@@ -53,7 +62,7 @@ export function scaledToDec(n: number, places: number): Dec {
 /** The value as a safe integer at scale 10^places, or null when it does not fit exactly. */
 export function toScaledInteger(x: Dec, places: number): number | null {
   if (x.decimalPlaces() > places) return null;
-  const scaled = x.times(new Dec(10).pow(places));
+  const scaled = x.times(pow10(places));
   const n = scaled.toNumber();
   return Number.isSafeInteger(n) ? n : null;
 }

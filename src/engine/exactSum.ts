@@ -1,4 +1,4 @@
-import { Dec, ZERO } from "./decimal";
+import { Dec, ZERO, scaledToDec } from "./decimal";
 
 const FLUSH_AT = 2 ** 52;
 
@@ -21,7 +21,7 @@ export class ExactSum {
   }
   private flush(): void {
     if (this.small === 0) return;
-    const scaled = new Dec(this.small).dividedBy(10 ** this.places); // exact: a power of ten within precision
+    const scaled = scaledToDec(this.small, this.places); // exact: its digits written, no division
     this.big = this.big.isZero() ? scaled : this.big.plus(scaled);
     this.small = 0;
   }

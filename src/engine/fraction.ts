@@ -1,4 +1,4 @@
-import { Dec } from "./decimal";
+import { Dec, pow10 } from "./decimal";
 
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
@@ -31,7 +31,7 @@ export class Fraction {
   /** A finite decimal, exactly. */
   static fromDec(x: Dec): Fraction {
     const places = x.decimalPlaces();
-    return Fraction.of(BigInt(x.times(new Dec(10).pow(places)).toFixed(0)), 10n ** BigInt(places));
+    return Fraction.of(BigInt(x.times(pow10(places)).toFixed(0)), 10n ** BigInt(places));
   }
 
   plus(o: Fraction): Fraction {

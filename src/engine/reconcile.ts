@@ -117,12 +117,24 @@ export function reconcile(input: ReconcileInput): ReconReport {
   const start = monthStart(input.month);
   const end = monthEnd(input.month);
 
+  // Rows of one portfolio mostly come together and share one name string: its list is found once per name.
   const navsByKey = new Map<string, NavPoint[]>();
+  const listByName = new Map<string, NavPoint[]>();
+  let lastName: string | null = null;
+  let list: NavPoint[] = [];
   for (const n of input.netAssets) {
-    const key = portfolioKey(n.portfolio);
-    let list = navsByKey.get(key);
-    if (!list) navsByKey.set(key, (list = []));
-    list.push({ date: n.date, netAssets: n.netAssets, row: n.row });
+    if (n.portfolio !== lastName) {
+      lastName = n.portfolio;
+      let l = listByName.get(lastName);
+      if (!l) {
+        const key = portfolioKey(lastName);
+        l = navsByKey.get(key);
+        if (!l) navsByKey.set(key, (l = []));
+        listByName.set(lastName, l);
+      }
+      list = l;
+    }
+    list.push(n); // a NavPoint already (date, netAssets, row): NavSeries.from reads it and keeps none of it
   }
   const invoicesByKey = new Map<string, { name: string; billed: Dec; rows: number[] }>();
   for (const inv of input.invoices) {

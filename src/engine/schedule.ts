@@ -74,23 +74,24 @@ export function validateSchedule(schedule: FeeSchedule): ScheduleIssue[] {
     else seen.set(key, pi);
     const dates = new Set<number>();
     p.versions.forEach((v, vi) => {
-      const at = { ...base, versionIndex: vi };
-      const name = `${p.portfolio.trim() || "(blank)"} from ${formatIso(v.effectiveFrom)}`;
-      if (dates.has(v.effectiveFrom)) issues.push({ ...at, code: "DUPLICATE_EFFECTIVE_DATE", field: "effectiveFrom", message: `${name}: two versions take effect on the same date.` });
+      // Where and what, made only for an issue (a valid schedule of thousands of versions makes none).
+      const at = () => ({ ...base, versionIndex: vi });
+      const name = () => `${p.portfolio.trim() || "(blank)"} from ${formatIso(v.effectiveFrom)}`;
+      if (dates.has(v.effectiveFrom)) issues.push({ ...at(), code: "DUPLICATE_EFFECTIVE_DATE", field: "effectiveFrom", message: `${name()}: two versions take effect on the same date.` });
       dates.add(v.effectiveFrom);
       if (v.tiers.length === 0) {
-        issues.push({ ...at, code: "NO_TIERS", field: "rate", message: `${name}: no rate.` });
+        issues.push({ ...at(), code: "NO_TIERS", field: "rate", message: `${name()}: no rate.` });
         return;
       }
-      if (!v.tiers[0].breakpoint.isZero()) issues.push({ ...at, tierIndex: 0, code: "NO_ZERO_BREAKPOINT", field: "breakpoint", message: `${name}: the first tier must start at breakpoint 0.` });
+      if (!v.tiers[0].breakpoint.isZero()) issues.push({ ...at(), tierIndex: 0, code: "NO_ZERO_BREAKPOINT", field: "breakpoint", message: `${name()}: the first tier must start at breakpoint 0.` });
       v.tiers.forEach((t, ti) => {
-        const tier = { ...at, tierIndex: ti };
-        if (t.breakpoint.isNegative()) issues.push({ ...tier, code: "NEGATIVE_BREAKPOINT", field: "breakpoint", message: `${name}: breakpoint ${t.breakpoint.toString()} is negative.` });
+        const tier = () => ({ ...at(), tierIndex: ti });
+        if (t.breakpoint.isNegative()) issues.push({ ...tier(), code: "NEGATIVE_BREAKPOINT", field: "breakpoint", message: `${name()}: breakpoint ${t.breakpoint.toString()} is negative.` });
         if (ti > 0 && !t.breakpoint.greaterThan(v.tiers[ti - 1].breakpoint)) {
-          issues.push({ ...tier, code: "BREAKPOINTS_NOT_RISING", field: "breakpoint", message: `${name}: breakpoint ${t.breakpoint.toString()} must be above ${v.tiers[ti - 1].breakpoint.toString()}.` });
+          issues.push({ ...tier(), code: "BREAKPOINTS_NOT_RISING", field: "breakpoint", message: `${name()}: breakpoint ${t.breakpoint.toString()} must be above ${v.tiers[ti - 1].breakpoint.toString()}.` });
         }
         if (t.rate.isNegative() || t.rate.greaterThanOrEqualTo(1)) {
-          issues.push({ ...tier, code: "RATE_OUT_OF_RANGE", field: "rate", message: `${name}: rate ${t.rate.times(100).toString()}% is outside 0% to below 100%.` });
+          issues.push({ ...tier(), code: "RATE_OUT_OF_RANGE", field: "rate", message: `${name()}: rate ${t.rate.times(100).toString()}% is outside 0% to below 100%.` });
         }
       });
     });

@@ -38,12 +38,23 @@ export interface IntegerTiers {
   rateMicros: number[];
 }
 
+// By decimal (immutable): a schedule read from a workbook shares one decimal per distinct number, so
+// thousands of portfolios' tiers convert a handful of values.
+const centsOf = new WeakMap<Dec, number | null>();
+const microsOf = new WeakMap<Dec, number | null>();
+
+function scaledOnce(cache: WeakMap<Dec, number | null>, x: Dec, places: number): number | null {
+  let n = cache.get(x);
+  if (n === undefined) cache.set(x, (n = toScaledInteger(x, places)));
+  return n;
+}
+
 export function toIntegerTiers(tiers: readonly Tier[]): IntegerTiers | null {
   const breakpointCents: number[] = [];
   const rateMicros: number[] = [];
   for (const t of tiers) {
-    const b = toScaledInteger(t.breakpoint, 2);
-    const r = toScaledInteger(t.rate, 6);
+    const b = scaledOnce(centsOf, t.breakpoint, 2);
+    const r = scaledOnce(microsOf, t.rate, 6);
     if (b === null || r === null) return null;
     breakpointCents.push(b);
     rateMicros.push(r);

@@ -67,14 +67,14 @@ export function writableColumns<C extends { value: unknown }>(block: CellBlock, 
 /** Iterates the non-blank rows of a block with a cell accessor that knows where each cell is (an optional column the block lacks reads blank). */
 export function eachRow(block: CellBlock, kind: ContractKind, f: (get: (col: number) => { cell: Cell; where: CellWhere }, row: number) => void): void {
   const cols = locateColumns(block, CONTRACT[kind].columns, optionalColumns(kind));
+  const letters = cols.map((c) => (c < 0 ? undefined : columnLetter(block.firstColumn + c)));
   block.rows.forEach((r, i) => {
-    const used = cols.map((c) => (c < 0 ? null : (r[c] ?? null)));
-    if (used.every(isBlank)) return;
+    if (cols.every((c) => c < 0 || isBlank(r[c] ?? null))) return;
     const row = block.headerRow + 1 + i;
     f(
       (k) => ({
         cell: cols[k] < 0 ? null : (r[cols[k]] ?? null),
-        where: { file: block.file, sheet: block.sheet, row, column: CONTRACT[kind].columns[k], letter: cols[k] < 0 ? undefined : columnLetter(block.firstColumn + cols[k]) },
+        where: { file: block.file, sheet: block.sheet, row, column: CONTRACT[kind].columns[k], letter: letters[k] },
       }),
       row,
     );
@@ -90,14 +90,32 @@ export interface ScheduleRead {
 /** Reads the fee schedule; rates may be fractions or percent text ("0.10%", "10bp"). Problems with the schedule as a whole come back as issues. */
 export function readSchedule(block: CellBlock, system: DateSystem = 1900): ScheduleRead {
   const rows: ScheduleRow[] = [];
+  // Thousands of portfolios repeat a few breakpoints and rates: one decimal per distinct number cell
+  // (decimals are immutable; a number that is refused is refused before it is kept; 0 is not kept, as a map
+  // does not tell 0 from -0).
+  const rates = new Map<number, Dec>();
+  const breakpoints = new Map<number, Dec>();
   eachRow(block, "schedule", (get, row) => {
     const p = get(0);
     const e = get(1);
     const b = get(2);
     const r = get(3);
     if (isBlank(r.cell)) throw new WorkbookError(r.where, "is blank; an annual rate is required");
-    const rate = atCell(r.where, () => parseRateValue(r.cell));
-    rows.push({ portfolio: cellText(p.cell, p.where), effectiveFrom: cellDate(e.cell, e.where, system), breakpoint: cellNumber(b.cell, b.where), rate, row });
+    const rc = r.cell;
+    const keepRate = typeof rc === "number" && rc !== 0;
+    let rate = keepRate ? rates.get(rc) : undefined;
+    if (!rate) {
+      rate = atCell(r.where, () => parseRateValue(rc));
+      if (keepRate) rates.set(rc, rate);
+    }
+    const bc = b.cell;
+    const keepBreakpoint = typeof bc === "number" && bc !== 0;
+    let breakpoint = keepBreakpoint ? breakpoints.get(bc) : undefined;
+    if (!breakpoint) {
+      breakpoint = cellNumber(bc, b.where);
+      if (keepBreakpoint) breakpoints.set(bc, breakpoint);
+    }
+    rows.push({ portfolio: cellText(p.cell, p.where), effectiveFrom: cellDate(e.cell, e.where, system), breakpoint, rate, row });
   });
   const { schedule, issues } = buildSchedule(rows);
   return { rows, schedule, issues };
@@ -128,22 +146,21 @@ export interface NetAssetWindow {
   to: DayNumber;
 }
 
-interface PortfolioDates {
-  /** Latest date seen so far; while each row is later than the last, no date can repeat. */
-  last: number;
-  dates: number[];
-  rows: number[];
-  /** Built on the first row out of date order, to find a repeated date. */
-  byDate: Map<number, number> | null;
-  /** With a window: the data row of the latest value dated before it, and that date. */
-  carry: number;
-  carryDate: number;
+/** A portfolio text as read: its trimmed name (as rows in the window give it) and its key's index. */
+interface Named {
+  name: string;
+  key: number;
 }
 
 /**
  * Reads net assets: a real number, not negative, below 10^15, for each row; a date; a portfolio; no
  * date twice for a portfolio. Numbers stay numbers until a decimal is needed. Every row is checked;
  * with a `window`, only rows the window needs become engine input (the rest are checked and dropped).
+ *
+ * Half a million rows pass through here, so the loop keeps no object per row or per row's portfolio
+ * that changes shape: each portfolio key has an index into plain arrays (latest date, carried row), and
+ * a repeated date is looked for only once a row comes out of date order for its portfolio (until then
+ * none can repeat); the first such row builds every portfolio's dates from the rows so far, in one pass.
  */
 export function readNetAssets(block: CellBlock | ColumnBlock, system: DateSystem = 1900, window?: NetAssetWindow): NetAssetRow[] {
   const spec = CONTRACT.netAssets;
@@ -174,57 +191,102 @@ export function readNetAssets(block: CellBlock | ColumnBlock, system: DateSystem
     return cellDate(c, where(0, row), system);
   };
 
-  const out: NetAssetRow[] = [];
-  // Per portfolio text (shared strings repeat the same string): its trimmed name and its key's dates.
-  const byText = new Map<Cell, { name: string; dates: PortfolioDates }>();
-  const byKey = new Map<string, PortfolioDates>();
-  for (let i = 0; i < count; i++) {
-    const d = cellAt(0, i);
-    const p = cellAt(1, i);
-    const n = cellAt(2, i);
-    if (isBlank(d) && isBlank(p) && isBlank(n)) continue;
-    const row = block.headerRow + 1 + i;
-    const netAssets = amountAt(n, row);
-    const date = dateAt(d, row);
-    let named = typeof p === "object" ? undefined : byText.get(p);
-    if (!named) {
+  // Per portfolio key (index k): its latest date so far, and (with a window) the data row and date of its latest value before it.
+  const keyIndex = new Map<string, number>();
+  const last: number[] = [];
+  const carry: number[] = [];
+  const carryDate: number[] = [];
+  // Per portfolio text (shared strings repeat the same string).
+  const byText = new Map<Cell, Named>();
+  const named = (p: Cell, row: number): Named => {
+    let n = typeof p === "object" ? undefined : byText.get(p);
+    if (!n) {
       const name = cellText(p, where(1, row));
       const key = portfolioKey(name);
-      let dates = byKey.get(key);
-      if (!dates) byKey.set(key, (dates = { last: Number.NEGATIVE_INFINITY, dates: [], rows: [], byDate: null, carry: -1, carryDate: Number.NEGATIVE_INFINITY }));
-      named = { name, dates };
-      if (typeof p !== "object") byText.set(p, named);
-    }
-    const pd = named.dates;
-    if (date <= pd.last) {
-      if (!pd.byDate) {
-        pd.byDate = new Map();
-        for (let k = 0; k < pd.dates.length; k++) pd.byDate.set(pd.dates[k], pd.rows[k]);
+      let k = keyIndex.get(key);
+      if (k === undefined) {
+        keyIndex.set(key, (k = last.length));
+        last.push(Number.NEGATIVE_INFINITY);
+        carry.push(-1);
+        carryDate.push(Number.NEGATIVE_INFINITY);
       }
-      const earlier = pd.byDate.get(date);
-      if (earlier !== undefined) throw new WorkbookError(where(0, row), `${formatIso(date)} appears twice for ${named.name} (also row ${earlier}); give one value a date`);
-    } else pd.last = date;
-    if (pd.byDate) pd.byDate.set(date, row);
-    else {
-      pd.dates.push(date);
-      pd.rows.push(row);
+      n = { name, key: k };
+      if (typeof p !== "object") byText.set(p, n);
     }
-    if (!window || (date >= window.from && date <= window.to)) out.push({ date, portfolio: named.name, netAssets, row });
-    else if (date < window.from && date > pd.carryDate) {
-      pd.carry = i;
-      pd.carryDate = date;
+    return n;
+  };
+  // Each read row's key and date (blank rows: key -1), for the one pass that builds the dates once a row is out of order.
+  const keyOf = new Int32Array(count).fill(-1);
+  const dateOf = new Float64Array(count);
+  let seen: Map<number, number>[] | null = null; // by key: date -> worksheet row
+  const seenOf = (k: number): Map<number, number> => seen![k] ?? (seen![k] = new Map());
+
+  // Columns read from the file: a row of a date serial, a portfolio text and an amount in range is read from
+  // the typed arrays directly (its text by index); any other row goes through the cells, as a grid's does.
+  const [dc, pc, nc] = data;
+  const fast = columnar && dc && pc && nc ? { dk: dc.kind, dn: dc.num, pk: pc.kind, pn: pc.num, pt: pc.text, nk: nc.kind, nn: nc.num } : null;
+  const byTextIndex: (Named | undefined)[] = [];
+  const from = window ? window.from : Number.NEGATIVE_INFINITY;
+  const to = window ? window.to : Number.POSITIVE_INFINITY;
+  const out: NetAssetRow[] = [];
+  for (let i = 0; i < count; i++) {
+    const row = block.headerRow + 1 + i;
+    let netAssets: Dec | number;
+    let date: DayNumber;
+    let name: Named;
+    const amount = fast && i < fast.nk.length && fast.nk[i] === 1 ? fast.nn[i] : NaN;
+    if (fast && amount >= 0 && amount < MAX_AMOUNT && i < fast.dk.length && fast.dk[i] === 1 && i < fast.pk.length && fast.pk[i] === 2) {
+      netAssets = amount;
+      date = dateAt(fast.dn[i], row);
+      const ti = fast.pn[i];
+      name = byTextIndex[ti] ?? (byTextIndex[ti] = named(fast.pt[ti], row));
+    } else {
+      const d = cellAt(0, i);
+      const p = cellAt(1, i);
+      const n = cellAt(2, i);
+      if (isBlank(d) && isBlank(p) && isBlank(n)) continue;
+      netAssets = amountAt(n, row);
+      date = dateAt(d, row);
+      name = named(p, row);
+    }
+    const k = name.key;
+    keyOf[i] = k;
+    dateOf[i] = date;
+    if (date <= last[k] && !seen) {
+      seen = [];
+      for (let j = 0; j < i; j++) if (keyOf[j] >= 0) seenOf(keyOf[j]).set(dateOf[j], block.headerRow + 1 + j);
+    }
+    if (seen) {
+      const dates = seenOf(k);
+      const earlier = dates.get(date);
+      if (earlier !== undefined) throw new WorkbookError(where(0, row), `${formatIso(date)} appears twice for ${name.name} (also row ${earlier}); give one value a date`);
+      dates.set(date, row);
+    }
+    if (date > last[k]) last[k] = date;
+    if (date >= from && date <= to) out.push({ date, portfolio: name.name, netAssets, row });
+    else if (date < from && date > carryDate[k]) {
+      carry[k] = i;
+      carryDate[k] = date;
     }
   }
   if (window) {
-    let carried = 0;
-    for (const pd of byKey.values()) {
-      if (pd.carry < 0) continue;
-      const i = pd.carry;
+    // Each portfolio's latest value before the window, merged into the rows in sheet order (both lists are
+    // in row order: one pass, not a sort of every row).
+    const carried: NetAssetRow[] = [];
+    for (let k = 0; k < carry.length; k++) {
+      const i = carry[k];
+      if (i < 0) continue;
       const row = block.headerRow + 1 + i;
-      out.push({ date: pd.carryDate, portfolio: cellText(cellAt(1, i), where(1, row)), netAssets: amountAt(cellAt(2, i), row), row });
-      carried++;
+      carried.push({ date: carryDate[k], portfolio: cellText(cellAt(1, i), where(1, row)), netAssets: amountAt(cellAt(2, i), row), row });
     }
-    if (carried) out.sort((a, b) => a.row - b.row);
+    if (carried.length) {
+      carried.sort((a, b) => a.row - b.row);
+      const merged = new Array<NetAssetRow>(out.length + carried.length);
+      let a = 0;
+      let b = 0;
+      for (let m = 0; m < merged.length; m++) merged[m] = b >= carried.length || (a < out.length && out[a].row < carried[b].row) ? out[a++] : carried[b++];
+      return merged;
+    }
   }
   return out;
 }

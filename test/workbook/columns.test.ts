@@ -5,8 +5,9 @@ import fc from "fast-check";
 import { readFileSync } from "fs";
 import path from "path";
 import { parseIsoDate } from "../../src/engine";
-import { isColumnBlock } from "../../src/workbook/columns";
-import { readNetAssets } from "../../src/workbook/contract";
+import { ColumnBlock, ColumnBuilder, isColumnBlock } from "../../src/workbook/columns";
+import { CellBlock, NetAssetRow, readNetAssets } from "../../src/workbook/contract";
+import { Cell } from "../../src/workbook/cells";
 import { FileBackend } from "../../src/workbook/xlsx/fileBackend";
 import { parseRef, refColumn } from "../../src/workbook/xlsx/xml";
 
@@ -142,6 +143,59 @@ describe("the cell reference reader of the sheet path", () => {
         expect(refColumn(ref)).toBe(parseRef(ref)?.col ?? 0);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("readNetAssets against a plain reading", () => {
+  // The plain way: every row in order, each portfolio's dates in a map, the window's rows and each
+  // portfolio's latest value before it, sorted by row. The columns and the grid must both give it.
+  const key = (name: string) => name.trim().replace(/\s+/g, " ").toLowerCase();
+  function plain(rows: [number | null, string | null, number | null][], window: { from: number; to: number }): NetAssetRow[] | string {
+    const dates = new Map<string, Map<number, number>>();
+    const out: NetAssetRow[] = [];
+    const carry = new Map<string, NetAssetRow>();
+    for (let i = 0; i < rows.length; i++) {
+      const [serial, name, value] = rows[i];
+      if (serial === null && name === null && value === null) continue;
+      const row = i + 2;
+      const date = serial! - 25569; // 1900 system, after 1900-03-01: serial 25569 is 1970-01-01 (day 0)
+      const k = key(name!);
+      const seen = dates.get(k) ?? dates.set(k, new Map()).get(k)!;
+      if (seen.has(date)) return `row ${row}: also row ${seen.get(date)}`;
+      seen.set(date, row);
+      const r = { date, portfolio: name!.trim(), netAssets: value!, row };
+      if (date >= window.from && date <= window.to) out.push(r);
+      else if (date < window.from && !(carry.has(k) && carry.get(k)!.date >= date)) carry.set(k, r);
+    }
+    return [...out, ...carry.values()].sort((a, b) => a.row - b.row);
+  }
+  const rowArb = fc.oneof(
+    { weight: 12, arbitrary: fc.tuple(fc.integer({ min: 45280, max: 45340 }), fc.constantFrom("Fund A", "fund a", " Fund  A", "Fund B", "FUND B", "Fund C"), fc.integer({ min: 0, max: 1e9 }).map((c) => c / 100)) },
+    { weight: 1, arbitrary: fc.constant<[null, null, null]>([null, null, null]) },
+  );
+  it("the same rows, or the same repeated date refused at the same row, from columns and from a grid", () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 60 }), fc.integer({ min: 45280, max: 45340 }), fc.integer({ min: 0, max: 30 }), (rows, lo, len) => {
+        const window = { from: lo - 25569, to: lo - 25569 + len };
+        const header: Cell[] = ["Date", "Portfolio", "Net Assets"];
+        const grid: CellBlock = { sheet: "Net Assets", headerRow: 1, firstColumn: 0, header, rows: rows.map((r) => [...r]) };
+        const builders = [new ColumnBuilder(), new ColumnBuilder(), new ColumnBuilder()];
+        rows.forEach((r, i) => r.forEach((v, c) => builders[c].set(i, v)));
+        const columns: ColumnBlock = { columnar: true, sheet: "Net Assets", headerRow: 1, firstColumn: 0, header, rowCount: rows.length, columns: builders.map((b) => b.done(rows.length)) };
+        const want = plain(rows, window);
+        for (const block of [grid, columns]) {
+          let got: NetAssetRow[] | string;
+          try {
+            got = readNetAssets(block, 1900, window);
+          } catch (e) {
+            const m = /row (\d+), column "Date" \(A\): .* appears twice for .* \(also row (\d+)\)/.exec(String(e));
+            got = m ? `row ${m[1]}: also row ${m[2]}` : String(e);
+          }
+          expect(got).toEqual(want);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
