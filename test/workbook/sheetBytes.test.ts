@@ -82,6 +82,21 @@ describe("new sheets encoded as bytes", () => {
     expect(xml).toContain("Société Générale € 日本 😀");
   });
 
+  it("numbers digit by digit exactly as String(v): integers, money, rates, and doubles of every size", async () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const values: number[] = [0.5, -0.5, 1e-6, -1e-6, 1e-7, 0.000123, 2147483647.999999, -2147483647.5, 2147483648.25, 4503599627.370496, 0.1 + 0.2, 1 / 3, 100, -100, 1e15, 123456.000001];
+    for (let i = 0; i < 6000; i++) {
+      const scale = 10 ** Math.floor(rnd() * 12 - 3);
+      const x = (rnd() - 0.3) * scale;
+      values.push(x, Math.round(x * 100) / 100, Math.round(x * 1e5) / 1e5, Math.round(x * 1e6) / 1e6, Math.round(x * 1e7) / 1e7, Math.round(x));
+    }
+    const rows = Array.from({ length: Math.ceil(values.length / 8) }, (_, r) => values.slice(r * 8, r * 8 + 8).map((value) => ({ value })));
+    const xml = await written(new LazyRows(rows.length, 8, (i) => rows[i]));
+    const got = [...xml.matchAll(/<v>([^<]*)<\/v>/g)].map((m) => m[1]);
+    expect(got).toEqual(values.map((v) => String(v)));
+  });
+
   it("a sheet of many pieces (non-ASCII text across the 1 MB piece boundaries) deflated piece by piece reads back whole, in Node and with fflate", async () => {
     const rows = Array.from({ length: 30000 }, (_, i) => [{ value: `Portefeuille n° ${i} — Société Générale 日本` }, { value: i * 1.01, numFmt: "#,##0.00" }, { value: -i }]);
     const lazy = new LazyRows(rows.length, 3, (i) => rows[i]);

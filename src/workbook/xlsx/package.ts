@@ -1,6 +1,6 @@
 import { DateSystem } from "../../engine";
 import { WorkbookError } from "../cells";
-import { NS, XDocument, XElement, XmlError, XmlHandlers, isMain, parsePart, parseTree, serialize } from "./xml";
+import { NS, XDocument, XElement, XmlError, XmlHandlers, isMain, parseBytes, parsePart, parseTree, serialize } from "./xml";
 import { DeflatedPart, OutEntry, RawDeflater, RawInflater, ZipError, ZipReader, deflatePart, fflateDeflater, fflateInflater, writeZip, zipChunks, concat } from "./zip";
 
 /**
@@ -165,6 +165,24 @@ export class XlsxPackage {
     if (!this.zip.has(part)) return false;
     located(this.file, () => parsePart(this.zip, part, h), where);
     return true;
+  }
+
+  /**
+   * A part's inflated bytes held whole (the worksheet reader's fast path reads them), or null when
+   * there is no such part. Size and inflate ratio are checked while inflating, as for `parse`.
+   */
+  partBytes(part: string, where: { sheet?: string } = {}): Uint8Array | null {
+    const k = part.toLowerCase();
+    if (this.removed.has(k)) return null;
+    const e = this.edits.get(k);
+    if (e) return "data" in e ? e.data : located(this.file, () => ZipReader.open(writeZip([e])).bytesOf(e.name), where);
+    if (!this.zip.has(part)) return null;
+    return located(this.file, () => this.zip.bytesOf(part), where);
+  }
+
+  /** Parses a part's bytes already held (from `partBytes`) with the XML parser. */
+  parseBytes(part: string, bytes: Uint8Array, h: XmlHandlers, where: { sheet?: string } = {}): void {
+    located(this.file, () => parseBytes(part, bytes, h), where);
   }
 
   /** A small part as a tree, or null. */

@@ -1,5 +1,6 @@
 import { parseIsoDate } from "../../engine";
 import { Cell, WorkbookError } from "../cells";
+import { CellOf, fastScanSheet } from "./fastSheet";
 import { SheetEntry, XlsxPackage } from "./package";
 import { MAX_COLUMNS, MAX_ROWS, Tag, columnName, isMain, refColumn, unescapeOoxml } from "./xml";
 
@@ -83,9 +84,9 @@ export function readSheet(pkg: XlsxPackage, entry: SheetEntry): SheetCells {
 /**
  * Streams a sheet's cells that hold something, in row order, to `onCell` (1-based row and column),
  * checking every cell of the part as it goes. Any problem is a WorkbookError naming file, sheet, row
- * and column.
+ * and column. `fastPath: false` reads with saxes alone (the differential test compares the two).
  */
-export function scanSheet(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: number, col: number, cell: Cell) => void): void {
+export function scanSheet(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: number, col: number, cell: Cell) => void, options: { fastPath?: boolean } = {}): void {
   const strings = stringsOf(pkg);
   const fail = (row: number, col: number | null, problem: string): never => {
     throw new WorkbookError({ file: pkg.file, sheet: entry.name, row, ...(col ? { column: columnName(col) } : {}) }, problem);
@@ -101,6 +102,8 @@ export function scanSheet(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: num
   let capture: "v" | "f" | "t" | null = null;
   let inIs = false;
   let phonetic = 0;
+  /** Cells the fast path delivered before giving up: saxes' path does not deliver them again. */
+  let skip = 0;
 
   const open = (t: Tag) => {
     if (!isMain(t.uri)) return;
@@ -170,55 +173,35 @@ export function scanSheet(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: num
         break;
       case "c": {
         const cell = cellValue();
-        if (cell !== null) onCell(rowIndex, col, cell);
+        if (cell === null) break;
+        if (skip > 0) skip--;
+        else onCell(rowIndex, col, cell);
         break;
       }
     }
   };
 
-  const cellValue = (): Cell => {
-    if (type === "inlineStr") return unescapeOoxml(inline);
-    if (value === null) return hasFormula ? { formula } : null;
-    switch (type) {
-      case "s": {
-        const i = Number(value);
-        const s = strings[i];
-        if (s === undefined) fail(rowIndex, col, `refers to shared string ${JSON.stringify(value.slice(0, 20))}, which the file does not have`);
-        return s;
-      }
-      case "str":
-        return unescapeOoxml(value);
-      case "e":
-        return value.trim();
-      case "b": {
-        const v = value.trim();
-        return v === "1" || v === "true";
-      }
-      case "d": {
-        const v = value.trim();
-        const m = /^(\d{4}-\d{2}-\d{2})(T00:00(:00(\.0+)?)?Z?)?$/.exec(v);
-        if (m) {
-          try {
-            return { day: parseIsoDate(m[1]) };
-          } catch {
-            /* reported below */
-          }
-        }
-        return fail(rowIndex, col, `holds the date ${JSON.stringify(v.slice(0, 40))}, which is not an ISO 8601 calendar date`);
-      }
-      default: {
-        const v = value.trim();
-        if (v === "") return null;
-        if (v.length > 40 || !NUMBER.test(v)) fail(rowIndex, col, `holds ${JSON.stringify(v.slice(0, 40))}, which is not a number`);
-        const n = Number(v);
-        if (!Number.isFinite(n)) fail(rowIndex, col, `holds ${v}, which is beyond what a number can hold`);
-        return n;
-      }
-    }
-  };
+  const cellValue = (): Cell => cellOf(type, value, hasFormula, formula, inline, strings, (problem) => fail(rowIndex, col, problem));
 
-  const found = pkg.parse(
+  // The byte-level fast path first (fastSheet.ts); when it gives up, saxes reads the part from the start
+  // and decides (its result and its errors are the reader's). Cells the fast path delivered before
+  // giving up are saxes' first ones: saxes' path skips that many instead of delivering them twice.
+  const bytes = pkg.partBytes(entry.path, { sheet: entry.name });
+  if (bytes === null) throw new WorkbookError({ file: pkg.file, sheet: entry.name }, "the sheet's part is missing from the file");
+  let delivered = 0;
+  const fastCellOf: CellOf = (t, v, hf, f, inl, failCell) => cellOf(t, v, hf, f, inl, strings, failCell);
+  if (
+    options.fastPath !== false &&
+    fastScanSheet(bytes, strings, fastCellOf, (r, c, cell) => {
+      delivered++;
+      onCell(r, c, cell);
+    })
+  )
+    return;
+  skip = delivered;
+  pkg.parseBytes(
     entry.path,
+    bytes,
     {
       open,
       close,
@@ -230,6 +213,50 @@ export function scanSheet(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: num
     },
     { sheet: entry.name },
   );
-  if (!found) throw new WorkbookError({ file: pkg.file, sheet: entry.name }, "the sheet's part is missing from the file");
 }
 
+/**
+ * The cell a `<c>` element holds, from what its children gave (its type, `<v>` text or null, whether it
+ * has an `<f>` and its text, inline-string text); `fail` reports a problem with the cell. Shared by the
+ * saxes handlers and the fast path, so the two read every cell alike.
+ */
+export function cellOf(type: string, value: string | null, hasFormula: boolean, formula: string, inline: string, strings: readonly string[], fail: (problem: string) => never): Cell {
+  if (type === "inlineStr") return unescapeOoxml(inline);
+  if (value === null) return hasFormula ? { formula } : null;
+  switch (type) {
+    case "s": {
+      const i = Number(value);
+      const s = strings[i];
+      if (s === undefined) fail(`refers to shared string ${JSON.stringify(value.slice(0, 20))}, which the file does not have`);
+      return s;
+    }
+    case "str":
+      return unescapeOoxml(value);
+    case "e":
+      return value.trim();
+    case "b": {
+      const v = value.trim();
+      return v === "1" || v === "true";
+    }
+    case "d": {
+      const v = value.trim();
+      const m = /^(\d{4}-\d{2}-\d{2})(T00:00(:00(\.0+)?)?Z?)?$/.exec(v);
+      if (m) {
+        try {
+          return { day: parseIsoDate(m[1]) };
+        } catch {
+          /* reported below */
+        }
+      }
+      return fail(`holds the date ${JSON.stringify(v.slice(0, 40))}, which is not an ISO 8601 calendar date`);
+    }
+    default: {
+      const v = value.trim();
+      if (v === "") return null;
+      if (v.length > 40 || !NUMBER.test(v)) fail(`holds ${JSON.stringify(v.slice(0, 40))}, which is not a number`);
+      const n = Number(v);
+      if (!Number.isFinite(n)) fail(`holds ${v}, which is beyond what a number can hold`);
+      return n;
+    }
+  }
+}

@@ -65,11 +65,31 @@ class ByteSink {
     this.pos = p;
   }
 
+  /** Text known to be ASCII (markup, references, numbers' text). */
+  ascii(s: string): void {
+    const n = s.length;
+    if (this.pos + n > this.buf.length) this.room(n);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i);
+    this.pos = p;
+  }
+
+  /** Bytes as they are. */
+  bytes(x: Uint8Array): void {
+    const n = x.length;
+    if (this.pos + n > this.buf.length) this.room(n);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) b[p++] = x[i];
+    this.pos = p;
+  }
+
   /** A number as String(v) writes it (a non-finite one as 0); integers digit by digit. */
   num(v: number): void {
     if (!Number.isFinite(v)) v = 0;
     if (!Number.isInteger(v) || v < 0 || v > 0xffffffff || (v === 0 && 1 / v < 0)) {
-      this.text(String(v));
+      this.ascii(String(v));
       return;
     }
     this.room(10);
@@ -119,40 +139,44 @@ class Escaper {
   }
 }
 
-/** One cell, as cellXml writes it (no prefix: the writer's own sheets); false when it writes nothing. */
-function writeCell(out: ByteSink, col: string, row: string, c: OutCell, style: string, esc: Escaper): boolean {
+/**
+ * One cell, as cellXml writes it (no prefix: the writer's own sheets); false when it writes nothing.
+ * `head` is `<c r="` and the column's letters, `row` the row number's digits, `style` the style attribute.
+ */
+function writeCell(out: ByteSink, head: string, row: Uint8Array, c: OutCell, style: string, esc: Escaper): boolean {
   const v = c.value;
   if (!c.formula && (v === null || v === undefined)) {
     if (!style) return false;
-    out.text(`<c r="${col}${row}"${style}/>`);
+    out.ascii(head);
+    out.bytes(row);
+    out.ascii('"');
+    out.ascii(style);
+    out.ascii("/>");
     return true;
   }
-  out.text("<c r=\"");
-  out.text(col);
-  out.text(row);
-  out.text("\"");
-  out.text(style);
+  out.ascii(head);
+  out.bytes(row);
+  out.ascii('"');
+  out.ascii(style);
   if (c.formula) {
-    const t = typeof v === "number" ? "" : typeof v === "boolean" ? ' t="b"' : ' t="str"';
-    out.text(t);
-    out.text("><f>");
+    out.ascii(typeof v === "number" ? "><f>" : typeof v === "boolean" ? ' t="b"><f>' : ' t="str"><f>');
     out.text(escapePlain(c.formula));
-    out.text("</f><v>");
+    out.ascii("</f><v>");
     if (typeof v === "number") out.num(v);
-    else if (typeof v === "boolean") out.text(v ? "1" : "0");
+    else if (typeof v === "boolean") out.ascii(v ? "1" : "0");
     else out.text(esc.of(String(v ?? "")));
-    out.text("</v></c>");
+    out.ascii("</v></c>");
     return true;
   }
   if (typeof v === "number") {
-    out.text("><v>");
+    out.ascii("><v>");
     out.num(v);
-    out.text("</v></c>");
-  } else if (typeof v === "boolean") out.text(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+    out.ascii("</v></c>");
+  } else if (typeof v === "boolean") out.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
   else {
-    out.text(' t="inlineStr"><is><t xml:space="preserve">');
+    out.ascii(' t="inlineStr"><is><t xml:space="preserve">');
     out.text(esc.of(v as string));
-    out.text("</t></is></c>");
+    out.ascii("</t></is></c>");
   }
   return true;
 }
@@ -179,22 +203,25 @@ function sheetXml(write: (piece: Uint8Array) => void, m: SheetModel, styles: Sty
     if (s === undefined) plain.set(c.numFmt, (s = attr(styles.index(c.numFmt, false))));
     return s;
   };
-  const letters = Array.from({ length: lastCol }, (_, i) => columnName(i + 1));
+  const heads = Array.from({ length: lastCol }, (_, i) => `<c r="${columnName(i + 1)}`);
   const esc = new Escaper();
+  const digits = new Uint8Array(8);
   for (let r = 0; r < lastRow; r++) {
     const row = rowAt(m.rows, r);
     const n = String(r + 1);
+    for (let i = 0; i < n.length; i++) digits[i] = n.charCodeAt(i);
+    const ref = digits.subarray(0, n.length);
     const start = out.mark();
-    out.text('<row r="');
-    out.text(n);
-    out.text('">');
+    out.ascii('<row r="');
+    out.bytes(ref);
+    out.ascii('">');
     let any = false;
     for (let i = 0; i < row.length; i++) {
       const c = row[i];
-      if (c && writeCell(out, letters[i], n, c, styleOf(c), esc)) any = true;
+      if (c && writeCell(out, heads[i], ref, c, styleOf(c), esc)) any = true;
     }
     if (any) {
-      out.text("</row>");
+      out.ascii("</row>");
       out.endRow();
     } else out.rewind(start);
   }

@@ -11,7 +11,8 @@ import { DEFLATE_LEVEL, LIMITS, RawDeflater, RawInflater, crc32 } from "./zip";
  * inflate ratio are checked while inflating: the cap is the smaller of the part limit and the ratio
  * limit times the compressed size. zlib's output buffer is sized from the size the zip directory
  * declares (never more than 32 times the compressed size), so a 76 MB sheet inflates into one buffer
- * instead of pieces joined into a second copy. The output goes to the parser in 1 MB pieces.
+ * instead of pieces joined into a second copy, and is handed over in one piece (the worksheet
+ * reader's fast path reads it in place; the XML parser decodes it 1 MB at a time).
  */
 export const zlibInflater: RawInflater = (data, limit, sink, declared) => {
   const cap = Math.min(LIMITS.partBytes, Math.max(LIMITS.ratioFloor, LIMITS.ratio * data.length)) + 1;
@@ -24,9 +25,8 @@ export const zlibInflater: RawInflater = (data, limit, sink, declared) => {
     throw e;
   }
   limit(out.length, data.length);
-  const PIECE = 1 << 20;
-  for (let i = 0; i < out.length; i += PIECE) sink(out.subarray(i, Math.min(out.length, i + PIECE)));
-  if (out.length === 0) sink(out);
+  // One piece: the worksheet reader's fast path reads it as it is; the XML parser decodes it 1 MB at a time.
+  sink(out);
 };
 
 const { Z_SYNC_FLUSH, Z_FINISH } = zlib.constants;

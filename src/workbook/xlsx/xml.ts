@@ -178,26 +178,60 @@ function decoderFor(first: Uint8Array): Decoder {
   return new TextDecoder("utf-8", { fatal: true });
 }
 
+/** The parser is fed at most this many bytes at a time (a part's text is never decoded whole). */
+const PIECE = 1 << 20;
+
+/** Decodes bytes into the parser piece by piece; `done()` flushes the decoder and closes the parser. */
+function feeder(part: string, p: SaxesParser): { write(chunk: Uint8Array): void; done(): void } {
+  let decoder: Decoder | null = null;
+  return {
+    write(chunk) {
+      if (!decoder) decoder = decoderFor(chunk);
+      for (let i = 0; i < chunk.length || i === 0; i += PIECE) {
+        let s: string;
+        try {
+          s = decoder.decode(chunk.length > PIECE ? chunk.subarray(i, Math.min(chunk.length, i + PIECE)) : chunk, { stream: true });
+        } catch {
+          throw new XmlError(part, "is not valid UTF-8 text", p.line);
+        }
+        if (s) p.write(s);
+        if (chunk.length <= PIECE) break;
+      }
+    },
+    done() {
+      if (decoder) {
+        let rest: string;
+        try {
+          rest = (decoder as Decoder).decode();
+        } catch {
+          throw new XmlError(part, "is not valid UTF-8 text", p.line);
+        }
+        if (rest) p.write(rest);
+      }
+      p.close();
+    },
+  };
+}
+
 /** Streams one part of the package through the parser: it is never held whole as text. */
 export function parsePart(zip: ZipReader, part: string, h: XmlHandlers): void {
   const p = makeParser(part, h);
-  let decoder: Decoder | null = null;
+  const f = feeder(part, p);
   try {
-    zip.stream(part, (chunk) => {
-      if (!decoder) decoder = decoderFor(chunk);
-      let s: string;
-      try {
-        s = decoder.decode(chunk, { stream: true });
-      } catch {
-        throw new XmlError(part, "is not valid UTF-8 text", p.line);
-      }
-      if (s) p.write(s);
-    });
-    if (decoder) {
-      const rest = (decoder as Decoder).decode();
-      if (rest) p.write(rest);
-    }
-    p.close();
+    zip.stream(part, (chunk) => f.write(chunk));
+    f.done();
+  } catch (e) {
+    throw wrap(part, p, e);
+  }
+}
+
+/** Parses a part whose bytes are already held (the worksheet reader's fallback from its fast path). */
+export function parseBytes(part: string, bytes: Uint8Array, h: XmlHandlers): void {
+  const p = makeParser(part, h);
+  const f = feeder(part, p);
+  try {
+    f.write(bytes);
+    f.done();
   } catch (e) {
     throw wrap(part, p, e);
   }

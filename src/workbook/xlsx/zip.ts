@@ -177,22 +177,38 @@ export class ZipReader {
     }
   }
 
-  /** A whole part's bytes (for small parts). */
+  /**
+   * A whole part's bytes. An inflater that gives the part in one piece (Node's zlib) hands over its
+   * buffer as it is; pieces (fflate's, in the browser) are copied into one buffer sized from the size
+   * the zip directory declares (bounded as the inflater bounds it), grown if the claim was false.
+   */
   bytesOf(name: string): Uint8Array {
-    const chunks: Uint8Array[] = [];
+    const e = this.entry(name);
+    let out: Uint8Array | null = null;
+    let first: Uint8Array | null = null;
     let n = 0;
     this.stream(name, (c) => {
-      chunks.push(c.slice());
+      if (first === null && out === null) {
+        first = c;
+        n = c.length;
+        return;
+      }
+      if (out === null) {
+        const guess = Math.min(e ? e.size : 0, 32 * (e ? e.compressedSize : 0) + 64 * 1024, LIMITS.partBytes);
+        out = new Uint8Array(Math.max(guess, 2 * (n + c.length)));
+        out.set(first!, 0);
+        first = null;
+      }
+      if (n + c.length > out.length) {
+        const grown = new Uint8Array(Math.max(2 * out.length, n + c.length));
+        grown.set(out.subarray(0, n));
+        out = grown;
+      }
+      out.set(c, n);
       n += c.length;
     });
-    if (chunks.length === 1) return chunks[0];
-    const out = new Uint8Array(n);
-    let o = 0;
-    for (const c of chunks) {
-      out.set(c, o);
-      o += c.length;
-    }
-    return out;
+    if (out !== null) return (out as Uint8Array).subarray(0, n);
+    return first ?? new Uint8Array(0);
   }
 }
 

@@ -1,0 +1,684 @@
+import { Cell } from "../cells";
+import { MAX_COLUMNS as COLUMNS, MAX_DEPTH as DEPTH, MAX_ROWS as ROWS, NS } from "./xml";
+
+// Module constants (not property loads from the imported module in the hot loop).
+const MAX_COLUMNS: number = COLUMNS;
+const MAX_DEPTH: number = DEPTH;
+const MAX_ROWS: number = ROWS;
+
+/**
+ * The byte-level fast path for worksheet parts (see docs/xlsx-layer.md, "Parser and inflater").
+ *
+ * A strict, well-formedness-checking XML tokenizer for the subset of XML that worksheets are written
+ * in, working on the part's inflated bytes: no decoding of the whole part to text, numbers parsed
+ * from bytes, text decoded only where a cell needs it. It reads cells exactly as `scanSheet`'s saxes
+ * handlers do (the same state machine, event for event, and the same `cellOf` for every cell that is
+ * not a plain number or shared-string index). saxes stays the parser of record: on anything outside
+ * the subset (a comment, a processing instruction after the declaration, CDATA, a DOCTYPE, a name
+ * that is not ASCII, an unusual declaration, UTF-16) and on ANY error (not well-formed, a limit, a
+ * cell the reader refuses) the fast path gives up and the caller re-reads the part with saxes from
+ * the start, so every error message is saxes' own. `test/workbook/fastSheet.test.ts` holds the two to
+ * the same result on generated and mutated worksheets.
+ */
+
+/** The fast path met something outside its subset, or an error: saxes decides. */
+class Refused {}
+const REFUSED = new Refused();
+const refuse = (): never => {
+  throw REFUSED;
+};
+
+/** What a `<c>` element's children gave, as the saxes handlers collect it, to the cell it holds. */
+export type CellOf = (type: string, value: string | null, hasFormula: boolean, formula: string, inline: string, fail: (problem: string) => never) => Cell;
+
+// Byte classes in text: 0 plain, 1 '<', 2 '&', 3 ']', 4 CR, 5 not allowed, 6 first byte of a multi-byte sequence.
+const TEXT = new Uint8Array(256);
+// In attribute values: 0 plain, 1 '"', 2 "'", 3 '&', 4 TAB/LF/CR (normalised to a space), 5 not allowed ('<', controls), 6 multi-byte.
+const ATTR = new Uint8Array(256);
+// Names: 1 may start an NCName, 2 may continue one, 4 the colon.
+const NAME = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  TEXT[c] = c >= 0x80 ? 6 : c < 0x20 ? (c === 9 || c === 10 ? 0 : c === 13 ? 4 : 5) : c === 0x3c ? 1 : c === 0x26 ? 2 : c === 0x5d ? 3 : 0;
+  ATTR[c] = c >= 0x80 ? 6 : c < 0x20 ? (c === 9 || c === 10 || c === 13 ? 4 : 5) : c === 0x3c ? 5 : c === 0x26 ? 3 : c === 0x22 ? 1 : c === 0x27 ? 2 : 0;
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  NAME[c] = letter ? 3 : (c >= 48 && c <= 57) || c === 45 || c === 46 ? 2 : c === 58 ? 4 : 0;
+}
+const isS = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+
+/** Element ids by local name in the SpreadsheetML namespace: what scanSheet's handlers act on. */
+const OTHER = 0;
+const ROW = 1;
+const C = 2;
+const V = 3;
+const F = 4;
+const IS = 5;
+const RPH = 6;
+const T = 7;
+const IGNORED = -1; // not in the SpreadsheetML namespace: the handlers return at once
+const LOCAL_IDS: Record<string, number> = { row: ROW, c: C, v: V, f: F, is: IS, rPh: RPH, t: T };
+const TYPES = ["n", "s", "str", "b", "e", "d", "inlineStr"];
+const TYPE_BYTES = TYPES.map((t) => Uint8Array.from(t, (ch) => ch.charCodeAt(0)));
+
+/** A cell's `t` attribute b[s, e) as one of SpreadsheetML's types (the string constant); anything else goes to saxes. */
+function typeAt(b: Uint8Array, s: number, e: number): string {
+  if (e - s === 1) {
+    const c = b[s];
+    if (c === 0x73) return "s";
+    if (c === 0x6e) return "n";
+  }
+  for (let q = 0; q < TYPES.length; q++) if (same(b, s, e - s, TYPE_BYTES[q])) return TYPES[q];
+  return refuse();
+}
+
+const MAIN: readonly string[] = NS.main;
+const MAX_ATTRS = 64;
+const MAX_NAMES = 512;
+
+interface Scope {
+  prefixes: Uint8Array[];
+  uris: string[];
+  /** Element names already resolved in this scope: the name's bytes and its id. */
+  names: Uint8Array[];
+  ids: number[];
+  /** Direct-mapped by length and first and last byte: the index in `names` last seen there, or -1. */
+  cache: Int32Array;
+}
+
+const newScope = (prefixes: Uint8Array[], uris: string[]): Scope => ({ prefixes, uris, names: [], ids: [], cache: new Int32Array(64).fill(-1) });
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/**
+ * ignoreBOM: a U+FEFF at the start of a cell's text is text (only the part's first bytes may be a
+ * byte-order mark). Made on first use: some test environments (jsdom) have no TextDecoder at load.
+ */
+let decoder: { decode(input: Uint8Array): string } | null = null;
+const utf8 = {
+  decode: (bytes: Uint8Array): string => (decoder ??= new TextDecoder("utf-8", { ignoreBOM: true })).decode(bytes),
+};
+
+/**
+ * Reads a worksheet part's cells from its bytes, as scanSheet's saxes handlers would, into `onCell`.
+ * Returns false when it gave up (the part is outside its subset, or it is in error): the caller then
+ * reads the part with saxes from the start. Cells already handed to `onCell` before giving up are the
+ * same, in the same order, as saxes' first ones (everything before them was checked).
+ */
+export function fastScanSheet(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell: (row: number, col: number, cell: Cell) => void): boolean {
+  // A plain Uint8Array over the same bytes: indexing a Node Buffer (a subclass) in the loop is about twice as slow.
+  const bytes = Object.getPrototypeOf(b) === Uint8Array.prototype ? b : new Uint8Array(b.buffer, b.byteOffset, b.length);
+  try {
+    scan(bytes, strings, cellOf, onCell);
+    return true;
+  } catch (e) {
+    if (e === REFUSED) return false;
+    throw e;
+  }
+}
+
+/** The length of the valid UTF-8 sequence for an XML Char at `i` (its first byte is >= 0x80), or 0. */
+function utf8Char(b: Uint8Array, i: number, n: number): number {
+  const c = b[i];
+  if (c >= 0xc2 && c <= 0xdf) return i + 1 < n && (b[i + 1] & 0xc0) === 0x80 ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    if (i + 2 >= n) return 0;
+    const c1 = b[i + 1];
+    const c2 = b[i + 2];
+    if ((c2 & 0xc0) !== 0x80) return 0;
+    if (c === 0xe0 ? c1 < 0xa0 || c1 > 0xbf : c === 0xed ? c1 < 0x80 || c1 > 0x9f : (c1 & 0xc0) !== 0x80) return 0;
+    if (c === 0xef && c1 === 0xbf && (c2 === 0xbe || c2 === 0xbf)) return 0; // U+FFFE, U+FFFF are not XML characters
+    return 3;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    if (i + 3 >= n) return 0;
+    const c1 = b[i + 1];
+    if ((b[i + 2] & 0xc0) !== 0x80 || (b[i + 3] & 0xc0) !== 0x80) return 0;
+    if (c === 0xf0 ? c1 < 0x90 || c1 > 0xbf : c === 0xf4 ? c1 < 0x80 || c1 > 0x8f : (c1 & 0xc0) !== 0x80) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+let refEnd = 0;
+/** The character a reference at `i` (b[i] is '&') stands for, setting refEnd past its ';'; refuses anything but XML's five entities and character references to XML characters. */
+function reference(b: Uint8Array, i: number, n: number): number {
+  let j = i + 1;
+  let code = 0;
+  if (j < n && b[j] === 0x23) {
+    j++;
+    let digits = 0;
+    if (j < n && b[j] === 0x78) {
+      j++;
+      for (; j < n && digits < 8; j++, digits++) {
+        const c = b[j];
+        const v = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+        if (v < 0) break;
+        code = code * 16 + v;
+      }
+    } else {
+      for (; j < n && digits < 8; j++, digits++) {
+        const c = b[j];
+        if (c < 48 || c > 57) break;
+        code = code * 10 + (c - 48);
+      }
+    }
+    if (digits === 0 || j >= n || b[j] !== 0x3b) refuse();
+    if (!(code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff))) refuse();
+  } else {
+    const s = j;
+    while (j < n && j - s < 5 && b[j] >= 97 && b[j] <= 122) j++;
+    if (j >= n || b[j] !== 0x3b) refuse();
+    const len = j - s;
+    const c0 = b[s];
+    if (len === 2 && c0 === 108 && b[s + 1] === 116) code = 60; // lt
+    else if (len === 2 && c0 === 103 && b[s + 1] === 116) code = 62; // gt
+    else if (len === 3 && c0 === 97 && b[s + 1] === 109 && b[s + 2] === 112) code = 38; // amp
+    else if (len === 4 && c0 === 113 && b[s + 1] === 117 && b[s + 2] === 111 && b[s + 3] === 116) code = 34; // quot
+    else if (len === 4 && c0 === 97 && b[s + 1] === 112 && b[s + 2] === 111 && b[s + 3] === 115) code = 39; // apos
+    else refuse();
+  }
+  refEnd = j + 1;
+  return code;
+}
+
+/** Text between markup as XML gives it: references expanded, CR LF and lone CR as LF. */
+function textOf(b: Uint8Array, a: number, e: number, plain: boolean): string {
+  if (plain) return utf8.decode(b.subarray(a, e));
+  let out = "";
+  let s = a;
+  for (let i = a; i < e; ) {
+    const c = b[i];
+    if (c === 0x26) {
+      out += utf8.decode(b.subarray(s, i)) + String.fromCodePoint(reference(b, i, e));
+      i = s = refEnd;
+    } else if (c === 0x0d) {
+      out += `${utf8.decode(b.subarray(s, i))}\n`;
+      i += i + 1 < e && b[i + 1] === 0x0a ? 2 : 1;
+      s = i;
+    } else i++;
+  }
+  return out + utf8.decode(b.subarray(s, e));
+}
+
+function same(b: Uint8Array, s: number, len: number, name: Uint8Array): boolean {
+  if (name.length !== len) return false;
+  for (let k = 0; k < len; k++) if (b[s + k] !== name[k]) return false;
+  return true;
+}
+
+function equalAt(b: Uint8Array, s1: number, s2: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (b[s1 + k] !== b[s2 + k]) return false;
+  return true;
+}
+
+function latin1(b: Uint8Array, s: number, e: number): string {
+  let out = "";
+  for (let k = s; k < e; k++) out += String.fromCharCode(b[k]);
+  return out;
+}
+
+/** The XML declarations the fast path accepts (anything else goes to saxes). */
+const DECL = /^<\?xml[ \t\r\n]+version=(["'])1\.0\1(?:[ \t\r\n]+encoding=(["'])[Uu][Tt][Ff]-8\2)?(?:[ \t\r\n]+standalone=(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
+
+/** The number or shared string a plain `<v>` run b[a, e) holds for types "n" and "s", or undefined when cellOf must decide. */
+function plainValue(b: Uint8Array, a: number, e: number, type: string, strings: readonly string[]): number | string | undefined {
+  if (type === "n") {
+    let k = a;
+    const neg = b[k] === 0x2d;
+    if (neg) k++;
+    let m = 0;
+    let digits = 0;
+    let frac = -1;
+    for (; k < e; k++) {
+      const c = b[k];
+      if (c >= 48 && c <= 57) {
+        m = m * 10 + (c - 48);
+        digits++;
+      } else if (c === 0x2e && frac < 0) frac = k;
+      else break;
+    }
+    // At most 15 digits: m and 10^k are exact doubles, so m / 10^k is the correctly rounded Number(text).
+    if (k === e && digits > 0 && digits <= 15) {
+      const x = frac < 0 ? m : m / POW10[e - frac - 1];
+      return neg ? -x : x;
+    }
+  } else if (type === "s") {
+    let k = a;
+    let m = 0;
+    for (; k < e && k - a < 9; k++) {
+      const c = b[k];
+      if (c < 48 || c > 57) break;
+      m = m * 10 + (c - 48);
+    }
+    if (k === e && k > a && m < strings.length) return strings[m];
+  }
+  return undefined;
+}
+
+/** The unprefixed attribute named by the one letter `ch` among the tag's `count`, or -1; -2 when its value is not plain. */
+function findAttr(b: Uint8Array, aName: Int32Array, aNameLen: Int32Array, aPlain: Uint8Array, count: number, ch: number): number {
+  for (let k = 0; k < count; k++) if (aNameLen[k] === 1 && b[aName[k]] === ch) return aPlain[k] ? k : -2;
+  return -1;
+}
+
+/** The namespace bound to the prefix b[s, s+len) in `scope`, or undefined. */
+function uriOf(b: Uint8Array, s: number, len: number, scope: Scope): string | undefined {
+  const p = scope.prefixes;
+  for (let k = p.length - 1; k >= 0; k--) if (p[k].length === len && same(b, s, len, p[k])) return scope.uris[k];
+  return undefined;
+}
+
+/** The id of the element named b[s, s+len) (`colon` where its prefix ends, or -1) in `scope`. */
+function resolveName(b: Uint8Array, s: number, len: number, colon: number, scope: Scope): number {
+  const slot = (len * 7 + b[s] * 3 + b[s + len - 1]) & 63;
+  const hit = scope.cache[slot];
+  if (hit >= 0 && same(b, s, len, scope.names[hit])) return scope.ids[hit];
+  const names = scope.names;
+  for (let k = 0; k < names.length; k++) {
+    if (same(b, s, len, names[k])) {
+      scope.cache[slot] = k;
+      return scope.ids[k];
+    }
+  }
+  if (names.length >= MAX_NAMES) refuse();
+  let uri: string | undefined;
+  if (colon < 0) {
+    uri = "";
+    for (let k = 0; k < scope.prefixes.length; k++) if (scope.prefixes[k].length === 0) uri = scope.uris[k];
+  } else uri = uriOf(b, s, colon - s, scope);
+  if (uri === undefined) refuse(); // an unbound prefix
+  const local = latin1(b, colon < 0 ? s : colon + 1, s + len);
+  const id = uri === MAIN[0] || uri === MAIN[1] ? (LOCAL_IDS[local] ?? OTHER) : IGNORED;
+  scope.cache[slot] = names.length;
+  names.push(b.slice(s, s + len));
+  scope.ids.push(id);
+  return id;
+}
+
+const isXmlns = (b: Uint8Array, s: number) => b[s] === 120 && b[s + 1] === 109 && b[s + 2] === 108 && b[s + 3] === 110 && b[s + 4] === 115;
+
+/**
+ * One function, no closures over its state: the element handlers are inlined where tags end, so the
+ * cell state lives in registers rather than in a context object.
+ */
+function scan(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell: (row: number, col: number, cell: Cell) => void): void {
+  const n = b.length;
+  const TX = TEXT;
+  const AT = ATTR;
+  const NM = NAME;
+  let i = 0;
+  if (n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
+  else if (n >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) refuse(); // UTF-16
+  if (n - i >= 6 && b[i] === 0x3c && b[i + 1] === 0x3f) {
+    // Only `<?xml ...?>` may start the part here (any other processing instruction goes to saxes).
+    let e = i;
+    while (e < n && e - i < 200 && b[e] !== 0x3e) e++;
+    const m = DECL.exec(latin1(b, i, Math.min(n, e + 1)));
+    if (!m) refuse();
+    i += m![0].length;
+  }
+
+  // The elements open: their names' places in the part, ids, and the scope to restore when each closes.
+  const nameAt = new Int32Array(MAX_DEPTH + 1);
+  const nameLen = new Int32Array(MAX_DEPTH + 1);
+  const idAt = new Int8Array(MAX_DEPTH + 1);
+  const restore: (Scope | null)[] = new Array(MAX_DEPTH + 1).fill(null);
+  let depth = 0;
+  let sawRoot = false;
+  let scope: Scope = newScope([Uint8Array.of(120, 109, 108)], [NS.xml]);
+
+  // Attributes of the tag being read.
+  const aName = new Int32Array(MAX_ATTRS);
+  const aNameLen = new Int32Array(MAX_ATTRS);
+  const aColon = new Int32Array(MAX_ATTRS);
+  const aVal = new Int32Array(MAX_ATTRS);
+  const aValEnd = new Int32Array(MAX_ATTRS);
+  const aPlain = new Uint8Array(MAX_ATTRS);
+
+  // scanSheet's state, variable for variable.
+  let rowIndex = 0;
+  let col = 0;
+  let type = "n";
+  let hasFormula = false;
+  let formula = "";
+  let inline = "";
+  let capture = 0; // V, F, T or 0
+  let inIs = false;
+  let phonetic = 0;
+  // The cell's <v> text: 0 null, 1 "", 2 one plain run b[vA, vB), 3 the string vStr.
+  let vMode = 0;
+  let vA = 0;
+  let vB = 0;
+  let vStr = "";
+  const failCell = (_problem: string): never => refuse();
+
+  // Content: text, then markup, until the end of the part.
+  for (;;) {
+    // Text up to the next '<'.
+    const a = i;
+    let plain = true;
+    if (depth === 0) {
+      // Outside the root element only white space.
+      while (i < n && isS(b[i])) i++;
+    } else {
+      for (;;) {
+        while (i < n && TX[b[i]] === 0) i++;
+        if (i >= n) break;
+        const k = TX[b[i]];
+        if (k === 1) break;
+        if (k === 2) {
+          reference(b, i, n);
+          i = refEnd;
+          plain = false;
+        } else if (k === 3) {
+          if (i + 2 < n && b[i + 1] === 0x5d && b[i + 2] === 0x3e) refuse(); // "]]>" in text
+          i++;
+        } else if (k === 4) {
+          plain = false;
+          i++;
+        } else if (k === 6) {
+          const len = utf8Char(b, i, n);
+          if (!len) refuse();
+          i += len;
+        } else refuse();
+      }
+      if (capture !== 0 && i > a) {
+        // The handler's text(): appended to what is captured.
+        if (capture === V) {
+          if (vMode === 1 && plain) {
+            vMode = 2;
+            vA = a;
+            vB = i;
+          } else {
+            // `value += s` as the handler does (a null value becomes "null...": the same as saxes' path).
+            const before = vMode === 0 ? "null" : vMode === 1 ? "" : vMode === 2 ? utf8.decode(b.subarray(vA, vB)) : vStr;
+            vStr = before + textOf(b, a, i, plain);
+            vMode = 3;
+          }
+        } else if (capture === T) inline += textOf(b, a, i, plain);
+        else formula += textOf(b, a, i, plain);
+      }
+    }
+    if (i >= n) break;
+    if (b[i] !== 0x3c) refuse(); // text outside the root element
+    i++;
+    if (i >= n) refuse();
+    let c = b[i];
+    let id: number;
+    let selfClosing = false;
+    if (c === 0x2f) {
+      // An end tag: the name of the element open, white space, '>'.
+      if (depth === 0) refuse();
+      i++;
+      const d = depth - 1;
+      const len = nameLen[d];
+      const s = nameAt[d];
+      if (i + len > n) refuse();
+      for (let k = 0; k < len; k++) if (b[i + k] !== b[s + k]) refuse();
+      i += len;
+      while (i < n && isS(b[i])) i++;
+      if (i >= n || b[i] !== 0x3e) refuse();
+      i++;
+      depth = d;
+      id = idAt[d];
+      const r = restore[d];
+      if (r) {
+        scope = r;
+        restore[d] = null;
+      }
+    } else {
+      if (!(NM[c] & 1)) refuse(); // comments, CDATA, DOCTYPE, processing instructions, or not XML
+      if (depth === 0 && sawRoot) refuse(); // a second root
+      // A start tag: its qualified name (ASCII, at most one colon, not last).
+      const s = i;
+      let colon = -1;
+      i++;
+      while (i < n && (c = NM[b[i]]) !== 0) {
+        if (c === 4) {
+          if (colon >= 0) refuse();
+          colon = i;
+          if (i + 1 >= n || !(NM[b[i + 1]] & 1)) refuse();
+        }
+        i++;
+      }
+      const len = i - s;
+      // Attributes.
+      let count = 0;
+      for (;;) {
+        const ws = i;
+        while (i < n && isS(b[i])) i++;
+        if (i >= n) refuse();
+        c = b[i];
+        if (c === 0x3e) {
+          i++;
+          break;
+        }
+        if (c === 0x2f) {
+          if (i + 1 >= n || b[i + 1] !== 0x3e) refuse();
+          i += 2;
+          selfClosing = true;
+          break;
+        }
+        if (i === ws || !(NM[c] & 1) || count >= MAX_ATTRS) refuse(); // no white space before an attribute, or not a name
+        const as = i;
+        let acolon = -1;
+        i++;
+        while (i < n && (c = NM[b[i]]) !== 0) {
+          if (c === 4) {
+            if (acolon >= 0) refuse();
+            acolon = i;
+            if (i + 1 >= n || !(NM[b[i + 1]] & 1)) refuse();
+          }
+          i++;
+        }
+        const alen = i - as;
+        while (i < n && isS(b[i])) i++;
+        if (i >= n || b[i] !== 0x3d) refuse();
+        i++;
+        while (i < n && isS(b[i])) i++;
+        if (i >= n) refuse();
+        const q = b[i];
+        if (q !== 0x22 && q !== 0x27) refuse();
+        const qk = q === 0x22 ? 1 : 2;
+        i++;
+        const vs = i;
+        let vplain = 1;
+        for (;;) {
+          while (i < n && AT[b[i]] === 0) i++;
+          if (i >= n) refuse();
+          const k = AT[b[i]];
+          if (k === qk) break;
+          if (k === 1 || k === 2) i++;
+          else if (k === 3) {
+            reference(b, i, n);
+            i = refEnd;
+            vplain = 0;
+          } else if (k === 4) {
+            vplain = 0;
+            i++;
+          } else if (k === 6) {
+            const l = utf8Char(b, i, n);
+            if (!l) refuse();
+            i += l;
+          } else refuse();
+        }
+        // Unique by qualified name (and, to be safe, no two prefixed attributes with the same local name).
+        for (let k = 0; k < count; k++) {
+          if (aNameLen[k] === alen && equalAt(b, as, aName[k], alen)) refuse();
+          if (acolon >= 0 && aColon[k] >= 0) {
+            const l1 = as + alen - acolon;
+            if (l1 === aName[k] + aNameLen[k] - aColon[k] && equalAt(b, acolon, aColon[k], l1)) refuse();
+          }
+        }
+        aName[count] = as;
+        aNameLen[count] = alen;
+        aColon[count] = acolon;
+        aVal[count] = vs;
+        aValEnd[count] = i;
+        aPlain[count] = vplain;
+        count++;
+        i++; // the closing quote
+      }
+      if (depth >= MAX_DEPTH) refuse();
+      // Namespace declarations (xmlns, xmlns:p) open a scope of their own; prefixed attributes' prefixes are bound.
+      let prefixed = false;
+      let declared: Scope | null = null;
+      for (let k = 0; k < count; k++) {
+        const as = aName[k];
+        const ac = aColon[k];
+        const isDefault = aNameLen[k] === 5 && isXmlns(b, as);
+        const isPrefixed = ac === as + 5 && isXmlns(b, as);
+        if (!isDefault && !isPrefixed) {
+          if (ac >= 0) prefixed = true;
+          continue;
+        }
+        if (!aPlain[k]) refuse();
+        const value = utf8.decode(b.subarray(aVal[k], aValEnd[k]));
+        let prefix = new Uint8Array(0);
+        if (isPrefixed) {
+          prefix = b.slice(as + 6, as + aNameLen[k]);
+          const p = latin1(prefix, 0, prefix.length);
+          if (value === "" || p === "xml" || p === "xmlns") refuse();
+        }
+        if (!declared) declared = newScope(scope.prefixes.slice(), scope.uris.slice());
+        let uri: string = value;
+        for (const known of KNOWN) if (known === value) uri = known;
+        declared.prefixes.push(prefix);
+        declared.uris.push(uri);
+      }
+      if (declared) {
+        restore[depth] = scope;
+        scope = declared;
+      }
+      if (prefixed) {
+        for (let k = 0; k < count; k++) {
+          const ac = aColon[k];
+          const as = aName[k];
+          if (ac < 0 || (ac === as + 5 && isXmlns(b, as))) continue;
+          if (uriOf(b, as, ac - as, scope) === undefined) refuse();
+        }
+      }
+      id = resolveName(b, s, len, colon, scope);
+      sawRoot = true;
+      nameAt[depth] = s;
+      nameLen[depth] = len;
+      idAt[depth] = id;
+      depth++;
+      // The handler's open().
+      switch (id) {
+        case ROW: {
+          const k = findAttr(b, aName, aNameLen, aPlain, count, 0x72);
+          let next = rowIndex + 1;
+          if (k === -2) refuse();
+          if (k >= 0) {
+            // /^\d{1,7}$/, 1 to MAX_ROWS, after the last row: anything else is an error saxes' path reports.
+            const vs = aVal[k];
+            const ve = aValEnd[k];
+            if (ve - vs < 1 || ve - vs > 7) refuse();
+            next = 0;
+            for (let q = vs; q < ve; q++) {
+              const d = b[q];
+              if (d < 48 || d > 57) refuse();
+              next = next * 10 + (d - 48);
+            }
+            if (next < 1 || next > MAX_ROWS || next <= rowIndex) refuse();
+          } else if (next > MAX_ROWS) refuse();
+          rowIndex = next;
+          col = 0;
+          break;
+        }
+        case C: {
+          if (!rowIndex) refuse();
+          const k = findAttr(b, aName, aNameLen, aPlain, count, 0x72);
+          if (k === -2) refuse();
+          if (k >= 0) {
+            col = refColumnAt(b, aVal[k], aValEnd[k]);
+            if (!col) refuse();
+          } else if (++col > MAX_COLUMNS) refuse();
+          const t = findAttr(b, aName, aNameLen, aPlain, count, 0x74);
+          if (t === -2) refuse();
+          if (t === -1) type = "n";
+          else {
+            type = typeAt(b, aVal[t], aValEnd[t]);
+          }
+          hasFormula = false;
+          formula = "";
+          vMode = 0;
+          inline = "";
+          break;
+        }
+        case V:
+          vMode = 1;
+          capture = V;
+          break;
+        case F:
+          hasFormula = true;
+          capture = F;
+          break;
+        case IS:
+          inIs = true;
+          break;
+        case RPH:
+          phonetic++;
+          break;
+        case T:
+          if (inIs && !phonetic) capture = T;
+          break;
+      }
+      if (!selfClosing) continue;
+      depth--;
+      const r = restore[depth];
+      if (r) {
+        scope = r;
+        restore[depth] = null;
+      }
+    }
+    // The handler's close().
+    switch (id) {
+      case V:
+      case F:
+      case T:
+        capture = 0;
+        break;
+      case IS:
+        inIs = false;
+        break;
+      case RPH:
+        phonetic--;
+        break;
+      case C: {
+        // scanSheet's cellValue, with plain numbers and shared-string indexes read from bytes.
+        let v: Cell | undefined = vMode === 2 && type !== "inlineStr" ? plainValue(b, vA, vB, type, strings) : undefined;
+        if (v === undefined) v = cellOf(type, vMode === 0 ? null : vMode === 1 ? "" : vMode === 2 ? utf8.decode(b.subarray(vA, vB)) : vStr, hasFormula, formula, inline, failCell);
+        if (v !== null) onCell(rowIndex, col, v);
+        break;
+      }
+    }
+  }
+  if (depth !== 0 || !sawRoot) refuse();
+}
+
+const KNOWN: string[] = [...NS.main, ...NS.rel, NS.pkgRel, NS.contentTypes, NS.mc, NS.xml];
+
+/** refColumn over bytes: the 1-based column of `AB12` (with or without `$`), 0 when malformed or beyond the grid. */
+function refColumnAt(b: Uint8Array, s: number, e: number): number {
+  let i = s;
+  if (i < e && b[i] === 36) i++;
+  let col = 0;
+  const start = i;
+  for (; i < e; i++) {
+    let c = b[i];
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === start || i - start > 3 || col > MAX_COLUMNS) return 0;
+  if (i < e && b[i] === 36) i++;
+  let row = 0;
+  const digits = i;
+  for (; i < e; i++) {
+    const c = b[i];
+    if (c < 48 || c > 57) return 0;
+    row = row * 10 + (c - 48);
+  }
+  if (i === digits || i - digits > 7 || row < 1 || row > MAX_ROWS) return 0;
+  return col;
+}
