@@ -5,7 +5,7 @@ import { WorkbookError } from "./cells";
 import { ColumnBlock } from "./columns";
 import { ARRANGEMENT_SOURCES, readArrangements } from "./arrangements";
 import { CONTRACT, CellBlock, ContractKind, readInvoices, readNetAssets, requireValidSchedule } from "./contract";
-import { OutCell, SheetModel, accrualLines, accrualsSheetName, keptTextFrom, reconSheetName, reconSheets } from "./reconSheets";
+import { OutCell, SheetModel, accrualLineCount, accrualsSheetName, keptTextFrom, reconSheetName, reconSheets } from "./reconSheets";
 import { readSettings } from "./settingsSheet";
 
 const EXCEL_MAX_ROWS = 1_048_576;
@@ -100,7 +100,7 @@ export function computeMonthEnd(inputs: MonthEndInputs, month: Month, tolerance?
 }
 
 /** Where each portfolio's lines are in the Accruals sheet (`counts`: each row's number of lines, when known without reading its days). */
-export function accrualRowsOf(report: ReconReport, counts: readonly number[] = report.rows.map((r) => accrualLines(r).length)): MonthEndResult["accrualRows"] {
+export function accrualRowsOf(report: ReconReport, counts: readonly number[] = report.rows.map(accrualLineCount)): MonthEndResult["accrualRows"] {
   const accrualRows = new Map<string, { sheet: string; first: number; last: number }>();
   let next = 2;
   report.rows.forEach((r, i) => {
