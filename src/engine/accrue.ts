@@ -1,7 +1,7 @@
 import { RunSink, ServicePeriod, scanAccrualRuns } from "./accrualRuns";
 import { DayNumber, formatIso, fromYmd, yearOf } from "./calendarDate";
 import { DAY_COUNTS, DayCountId } from "./dayCount";
-import { Dec, ZERO, centsToDec, divideToCents, scaledToDec } from "./decimal";
+import { Dec, ZERO, centsToDec, divideToCents, scaledToDec, toDouble } from "./decimal";
 import { ExactSum } from "./exactSum";
 import { FeeError } from "./FeeError";
 import { NavSeries } from "./navSeries";
@@ -291,11 +291,11 @@ class RunValues {
     return this.navs.number(this.navIndex);
   }
   annualFeeNumber(): number {
-    return this.feeScaled !== null ? this.feeScaled / FEE_SCALE : this.annualFee().toNumber();
+    return this.feeScaled !== null ? this.feeScaled / FEE_SCALE : toDouble(this.annualFee());
   }
   accrualNumber(): number {
     // Off DAILY the accrual is a 40-digit quotient: its double is read from that decimal, not recomputed.
-    return this.postedCents !== null ? this.postedCents / 100 : this.accrual().toNumber();
+    return this.postedCents !== null ? this.postedCents / 100 : toDouble(this.accrual());
   }
 }
 
@@ -360,7 +360,7 @@ export function dayNumber(day: AccrualDay, field: DayMoney): number {
     const run = day.run;
     return field === "netAssets" ? run.netAssetsNumber() : field === "annualFee" ? run.annualFeeNumber() : run.accrualNumber();
   }
-  return day[field].toNumber();
+  return toDouble(day[field]);
 }
 
 const integerTiersCache = new WeakMap<ScheduleVersion, IntegerTiers | null>();

@@ -1,6 +1,6 @@
 import { AccrualDay, DayMoney, Rounding, dayNumber } from "./accrue";
 import { DayNumber } from "./calendarDate";
-import { Dec, ZERO, divideToCents } from "./decimal";
+import { Dec, ZERO, divideToCents, toDouble } from "./decimal";
 import { Fraction } from "./fraction";
 import { annualFee } from "./tiers";
 import { PortfolioWaivers, waiverAt } from "./waivers";
@@ -134,5 +134,5 @@ export type WaivedMoney = "gross" | "payable" | "waiver";
  */
 export function waivedNumber(day: WaivedDay, field: WaivedMoney): number {
   if (day instanceof UnwaivedDay) return field === "waiver" ? 0 : dayNumber(day.day, "accrual" satisfies DayMoney);
-  return day[field].toNumber();
+  return toDouble(day[field]);
 }

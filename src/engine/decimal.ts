@@ -66,3 +66,30 @@ export function toScaledInteger(x: Dec, places: number): number | null {
   const n = scaled.toNumber();
   return Number.isSafeInteger(n) ? n : null;
 }
+
+const EXACT_POWERS = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * `x.toNumber()` (the double nearest the exact decimal) without printing the decimal and parsing the text:
+ * from decimal.js' documented read-only digits (`d`, base 10^7 words), exponent (`e`) and sign (`s`).
+ * Where the digits make a safe integer M and the value is M × 10^k with |k| ≤ 22, one IEEE
+ * multiplication or division of two exact doubles is correctly rounded, as the parse is; anything else
+ * (more digits, extreme exponents, NaN, infinities) is left to toNumber().
+ *
+ * @example toDouble(new Dec("42349.72")) === 42349.72
+ */
+export function toDouble(x: Dec): number {
+  const d = x.d;
+  if (!d || d.length > 3) return x.toNumber();
+  let m = d[0];
+  for (let i = 1; i < d.length; i++) m = m * 1e7 + d[i];
+  if (m > Number.MAX_SAFE_INTEGER) return x.toNumber();
+  const first = d[0];
+  const firstDigits = first >= 1e6 ? 7 : first >= 1e5 ? 6 : first >= 1e4 ? 5 : first >= 1e3 ? 4 : first >= 100 ? 3 : first >= 10 ? 2 : 1;
+  const k = x.e - firstDigits + 1 - 7 * (d.length - 1); // value = m × 10^k
+  let v: number;
+  if (k >= 0 && k <= 22) v = m * EXACT_POWERS[k];
+  else if (k < 0 && k >= -22) v = m / EXACT_POWERS[-k];
+  else return x.toNumber();
+  return x.s < 0 ? -v : v;
+}

@@ -1,5 +1,5 @@
 import { DayNumber, formatIso } from "./calendarDate";
-import { Dec } from "./decimal";
+import { Dec, toDouble } from "./decimal";
 import { FeeError } from "./FeeError";
 
 /** One reported net-asset value. `row` (1-based) is where it came from, for messages. */
@@ -78,7 +78,7 @@ export class NavSeries {
   /** The value as a JS number: the number it was given as (a decimal made from it gives the same number back), else its decimal's. */
   number(i: number): number {
     const r = this.raw[i];
-    return typeof r === "number" ? r : r.toNumber();
+    return typeof r === "number" ? r : toDouble(r);
   }
 
   /** Index of the last point on or before `day`, or -1. */

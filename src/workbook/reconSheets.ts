@@ -1,4 +1,4 @@
-import { AccrualDay, DateSystem, Dec, GroupAccrualDay, NAV_TIMINGS, ROUNDINGS, ReconReport, ReconRow, WaivedDay, ZERO, dayNumber, formatMonth, portfolioKey, toExcelSerial, waivedNumber } from "../engine";
+import { AccrualDay, DateSystem, Dec, GroupAccrualDay, NAV_TIMINGS, ROUNDINGS, ReconReport, ReconRow, WaivedDay, ZERO, dayNumber, formatMonth, portfolioKey, toDouble, toExcelSerial, waivedNumber } from "../engine";
 import { columnLetter } from "./cells";
 
 /** A cell to write: a value, or a formula with the value it computes (so viewers that do not recalculate show it). */
@@ -152,16 +152,16 @@ function accrualRow(r: ReconRow, { date, fee, sub }: AccrualLine, system: DateSy
     v(r.portfolio),
     v(toExcelSerial((d ?? sub!).navDate, system), DATE),
     // Numbers read from the engine's integers where it holds them (exactly what toNumber() gives).
-    v(d ? dayNumber(d, "netAssets") : sub!.netAssets.toNumber(), NAV),
+    v(d ? dayNumber(d, "netAssets") : toDouble(sub!.netAssets), NAV),
     v(d ? dayNumber(d, "annualFee") : null, MONEY),
     v((d ?? sub!).daysInYear),
     v(w ? waivedNumber(w, "payable") : null, MONEY),
     v(w ? waivedNumber(w, "gross") : null, MONEY),
     v(w ? waivedNumber(w, "waiver") : null, MONEY),
     v(w && w.waiverFrom !== null ? toExcelSerial(w.waiverFrom, system) : null, DATE),
-    v(sub ? sub.groupNetAssets.toNumber() : null, NAV),
-    v(sub ? sub.effectiveRate.toNumber() : null, SUB_RATE),
-    v(sub ? sub.accrual.toNumber() : null, MONEY),
+    v(sub ? toDouble(sub.groupNetAssets) : null, NAV),
+    v(sub ? toDouble(sub.effectiveRate) : null, SUB_RATE),
+    v(sub ? toDouble(sub.accrual) : null, MONEY),
   ];
 }
 
@@ -221,24 +221,24 @@ export function reconSheets(report: ReconReport, kept: KeptText, system: DateSys
   const rows: OutCell[][] = [header(RECON_COLUMNS)];
   report.rows.forEach((r, i) => {
     const x = i + 2;
-    const diff = r.difference === null || r.status === "UNKNOWN_PORTFOLIO" || r.status === "NO_NET_ASSETS" ? "" : r.difference.toNumber();
+    const diff = r.difference === null || r.status === "UNKNOWN_PORTFOLIO" || r.status === "NO_NET_ASSETS" ? "" : toDouble(r.difference);
     // Excel's criteria strings stop matching past 255 characters: a longer name is matched by comparison instead.
     const sumOf = (c: string) => (r.portfolio.length > 255 ? `SUMPRODUCT((${critRange}=A${x})*${accColumn(c)})` : `SUMIFS(${accColumn(c)},${critRange},${exactCriteria(`A${x}`, r.portfolio)})`);
     rows.push([
       v(r.portfolio),
       v(r.days),
-      v(r.averageDailyNetAssets === null ? null : r.averageDailyNetAssets.toDecimalPlaces(2).toNumber(), NAV),
-      v(r.annualRate === null ? null : r.annualRate.toNumber(), RATE),
-      f(expectedFormula(sumOf("G")), r.expectedFee.toNumber(), MONEY),
-      v(r.billedFee === null ? null : r.billedFee.toNumber(), MONEY),
+      v(r.averageDailyNetAssets === null ? null : toDouble(r.averageDailyNetAssets.toDecimalPlaces(2)), NAV),
+      v(r.annualRate === null ? null : toDouble(r.annualRate), RATE),
+      f(expectedFormula(sumOf("G")), toDouble(r.expectedFee), MONEY),
+      v(r.billedFee === null ? null : toDouble(r.billedFee), MONEY),
       // A difference only where both amounts exist: not for a portfolio not billed, not in the schedule, or without net assets.
       f(`IF(OR(F${x}="",D${x}="",B${x}=0),"",ROUND(F${x}-E${x},2))`, diff, MONEY),
       f(`IF(D${x}="","UNKNOWN_PORTFOLIO",IF(B${x}=0,"NO_NET_ASSETS",IF(F${x}="","NOT_BILLED",IF(ABS(G${x})<=$B$${tolRow},"OK","BREAK"))))`, r.status),
-      f(expectedFormula(sumOf("H")), r.grossFee.toNumber(), MONEY),
+      f(expectedFormula(sumOf("H")), toDouble(r.grossFee), MONEY),
       // Under PERIOD the waiver is the difference of the two rounded sums, not the rounded sum of the differences.
-      f(report.rounding === "PERIOD" ? `I${x}-E${x}` : sumOf("I"), r.waiver.toNumber(), MONEY),
-      r.subAdvisoryFee === null ? v(null, MONEY) : f(expectedFormula(sumOf("M")), r.subAdvisoryFee.toNumber(), MONEY),
-      r.managerNet === null ? v(null, MONEY) : f(`E${x}-K${x}`, r.managerNet.toNumber(), MONEY),
+      f(report.rounding === "PERIOD" ? `I${x}-E${x}` : sumOf("I"), toDouble(r.waiver), MONEY),
+      r.subAdvisoryFee === null ? v(null, MONEY) : f(expectedFormula(sumOf("M")), toDouble(r.subAdvisoryFee), MONEY),
+      r.managerNet === null ? v(null, MONEY) : f(`E${x}-K${x}`, toDouble(r.managerNet), MONEY),
       kept.notes.get(portfolioKey(r.portfolio)) ?? v(null),
     ]);
   });
