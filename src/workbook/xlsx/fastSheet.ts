@@ -106,7 +106,7 @@ export function fastScanSheet(b: Uint8Array, strings: readonly string[], cellOf:
   // A plain Uint8Array over the same bytes: indexing a Node Buffer (a subclass) in the loop is about twice as slow.
   const bytes = Object.getPrototypeOf(b) === Uint8Array.prototype ? b : new Uint8Array(b.buffer, b.byteOffset, b.length);
   try {
-    scan(bytes, strings, cellOf, onCell);
+    scan(bytes, strings, new Sink(cellOf, onCell));
     return true;
   } catch (e) {
     if (e === REFUSED) return false;
@@ -295,14 +295,275 @@ function resolveName(b: Uint8Array, s: number, len: number, colon: number, scope
 
 const isXmlns = (b: Uint8Array, s: number) => b[s] === 120 && b[s + 1] === 109 && b[s + 2] === 108 && b[s + 3] === 110 && b[s + 4] === 115;
 
-/**
- * One function, no closures over its state: the element handlers are inlined where tags end, so the
- * cell state lives in registers rather than in a context object.
+/*
+ * The tokenizer's byte loops are small functions called once per text run, name, tag and attribute
+ * (hundreds of thousands of calls per large sheet), not one big loop body: V8 optimises them after the
+ * first few hundred calls and inlines them into `scan`, so the first sheet read is already fast. As one
+ * function, `scan` was called once per sheet and only optimised mid-loop by on-stack replacement, late
+ * (the first pass over a 7 MB part ran about five times slower than later ones). Their results beyond
+ * the returned position are left in these module variables (numbers and booleans only: no allocation).
  */
-function scan(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell: (row: number, col: number, cell: Cell) => void): void {
-  const n = b.length;
+/** scanText: whether the run had no reference and no CR. */
+let textPlain = true;
+/** readName: where the name's colon is, or -1. */
+let nameColon = -1;
+/** readAttributes: how many, and whether the tag ended in `/>`. */
+let attrCount = 0;
+let attrSelfClosing = false;
+/** attrValue: whether the value had no reference and no line end. */
+let valuePlain = 1;
+
+// Attributes of the tag being read (filled by readAttributes, read before any callback runs).
+const aName = new Int32Array(MAX_ATTRS);
+const aNameLen = new Int32Array(MAX_ATTRS);
+const aColon = new Int32Array(MAX_ATTRS);
+const aVal = new Int32Array(MAX_ATTRS);
+const aValEnd = new Int32Array(MAX_ATTRS);
+const aPlain = new Uint8Array(MAX_ATTRS);
+
+/** Text from `i` (inside the root element) up to the next '<' or the end; checked, not decoded. */
+function scanText(b: Uint8Array, i: number, n: number): number {
   const TX = TEXT;
+  let plain = true;
+  for (;;) {
+    while (i < n && TX[b[i]] === 0) i++;
+    if (i >= n) break;
+    const k = TX[b[i]];
+    if (k === 1) break;
+    if (k === 2) {
+      reference(b, i, n);
+      i = refEnd;
+      plain = false;
+    } else if (k === 3) {
+      if (i + 2 < n && b[i + 1] === 0x5d && b[i + 2] === 0x3e) refuse(); // "]]>" in text
+      i++;
+    } else if (k === 4) {
+      plain = false;
+      i++;
+    } else if (k === 6) {
+      const len = utf8Char(b, i, n);
+      if (!len) refuse();
+      i += len;
+    } else refuse();
+  }
+  textPlain = plain;
+  return i;
+}
+
+/** The end of the (qualified) name starting at `i` (b[i] may start one): ASCII, at most one colon, not last. */
+function readName(b: Uint8Array, i: number, n: number): number {
+  const NM = NAME;
+  let colon = -1;
+  let c: number;
+  i++;
+  while (i < n && (c = NM[b[i]]) !== 0) {
+    if (c === 4) {
+      if (colon >= 0) refuse();
+      colon = i;
+      if (i + 1 >= n || !(NM[b[i + 1]] & 1)) refuse();
+    }
+    i++;
+  }
+  nameColon = colon;
+  return i;
+}
+
+/** The end of an end tag's name, white space and '>' at `i`, given its start tag's name b[s, s+len). */
+function endTag(b: Uint8Array, i: number, n: number, s: number, len: number): number {
+  if (i + len > n) refuse();
+  for (let k = 0; k < len; k++) if (b[i + k] !== b[s + k]) refuse();
+  i += len;
+  while (i < n && isS(b[i])) i++;
+  if (i >= n || b[i] !== 0x3e) refuse();
+  return i + 1;
+}
+
+/** The end of an attribute value at `i` (just past its opening quote, `qk` 1 for '"', 2 for "'"): at its closing quote. */
+function attrValue(b: Uint8Array, i: number, n: number, qk: number): number {
   const AT = ATTR;
+  let vplain = 1;
+  for (;;) {
+    while (i < n && AT[b[i]] === 0) i++;
+    if (i >= n) refuse();
+    const k = AT[b[i]];
+    if (k === qk) break;
+    if (k === 1 || k === 2) i++;
+    else if (k === 3) {
+      reference(b, i, n);
+      i = refEnd;
+      vplain = 0;
+    } else if (k === 4) {
+      vplain = 0;
+      i++;
+    } else if (k === 6) {
+      const l = utf8Char(b, i, n);
+      if (!l) refuse();
+      i += l;
+    } else refuse();
+  }
+  valuePlain = vplain;
+  return i;
+}
+
+/** A start tag's attributes from `i` (just past its name) into aName..aPlain, through its '>' or '/>'. */
+function readAttributes(b: Uint8Array, i: number, n: number): number {
+  const NM = NAME;
+  let count = 0;
+  let selfClosing = false;
+  for (;;) {
+    const ws = i;
+    while (i < n && isS(b[i])) i++;
+    if (i >= n) refuse();
+    const c = b[i];
+    if (c === 0x3e) {
+      i++;
+      break;
+    }
+    if (c === 0x2f) {
+      if (i + 1 >= n || b[i + 1] !== 0x3e) refuse();
+      i += 2;
+      selfClosing = true;
+      break;
+    }
+    if (i === ws || !(NM[c] & 1) || count >= MAX_ATTRS) refuse(); // no white space before an attribute, or not a name
+    const as = i;
+    i = readName(b, i, n);
+    const acolon = nameColon;
+    const alen = i - as;
+    while (i < n && isS(b[i])) i++;
+    if (i >= n || b[i] !== 0x3d) refuse();
+    i++;
+    while (i < n && isS(b[i])) i++;
+    if (i >= n) refuse();
+    const q = b[i];
+    if (q !== 0x22 && q !== 0x27) refuse();
+    i++;
+    const vs = i;
+    i = attrValue(b, i, n, q === 0x22 ? 1 : 2);
+    // Unique by qualified name (and, to be safe, no two prefixed attributes with the same local name).
+    for (let k = 0; k < count; k++) {
+      if (aNameLen[k] === alen && equalAt(b, as, aName[k], alen)) refuse();
+      if (acolon >= 0 && aColon[k] >= 0) {
+        const l1 = as + alen - acolon;
+        if (l1 === aName[k] + aNameLen[k] - aColon[k] && equalAt(b, acolon, aColon[k], l1)) refuse();
+      }
+    }
+    aName[count] = as;
+    aNameLen[count] = alen;
+    aColon[count] = acolon;
+    aVal[count] = vs;
+    aValEnd[count] = i;
+    aPlain[count] = valuePlain;
+    count++;
+    i++; // the closing quote
+  }
+  attrCount = count;
+  attrSelfClosing = selfClosing;
+  return i;
+}
+
+/**
+ * The scope of a start tag with `count` attributes: a new one when it declares namespaces (xmlns,
+ * xmlns:p), else null; prefixed attributes' prefixes must be bound in the scope that results.
+ */
+function declarations(b: Uint8Array, count: number, scope: Scope): Scope | null {
+  let prefixed = false;
+  let declared: Scope | null = null;
+  for (let k = 0; k < count; k++) {
+    const as = aName[k];
+    const ac = aColon[k];
+    const isDefault = aNameLen[k] === 5 && isXmlns(b, as);
+    const isPrefixed = ac === as + 5 && isXmlns(b, as);
+    if (!isDefault && !isPrefixed) {
+      if (ac >= 0) prefixed = true;
+      continue;
+    }
+    if (!aPlain[k]) refuse();
+    const value = utf8.decode(b.subarray(aVal[k], aValEnd[k]));
+    let prefix = new Uint8Array(0);
+    if (isPrefixed) {
+      prefix = b.slice(as + 6, as + aNameLen[k]);
+      const p = latin1(prefix, 0, prefix.length);
+      if (value === "" || p === "xml" || p === "xmlns") refuse();
+    }
+    if (!declared) declared = newScope(scope.prefixes.slice(), scope.uris.slice());
+    let uri: string = value;
+    for (const known of KNOWN) if (known === value) uri = known;
+    declared.prefixes.push(prefix);
+    declared.uris.push(uri);
+  }
+  if (prefixed) {
+    const inScope = declared ?? scope;
+    for (let k = 0; k < count; k++) {
+      const ac = aColon[k];
+      const as = aName[k];
+      if (ac < 0 || (ac === as + 5 && isXmlns(b, as))) continue;
+      if (uriOf(b, as, ac - as, inScope) === undefined) refuse();
+    }
+  }
+  return declared;
+}
+
+/** A `<row>` start tag's row number after `rowIndex` (its `r`, checked, or the next). */
+function rowOpened(b: Uint8Array, count: number, rowIndex: number): number {
+  const k = findAttr(b, aName, aNameLen, aPlain, count, 0x72);
+  let next = rowIndex + 1;
+  if (k === -2) refuse();
+  if (k >= 0) {
+    // /^\d{1,7}$/, 1 to MAX_ROWS, after the last row: anything else is an error saxes' path reports.
+    const vs = aVal[k];
+    const ve = aValEnd[k];
+    if (ve - vs < 1 || ve - vs > 7) refuse();
+    next = 0;
+    for (let q = vs; q < ve; q++) {
+      const d = b[q];
+      if (d < 48 || d > 57) refuse();
+      next = next * 10 + (d - 48);
+    }
+    if (next < 1 || next > MAX_ROWS || next <= rowIndex) refuse();
+  } else if (next > MAX_ROWS) refuse();
+  return next;
+}
+
+/** A `<c>` start tag's column after `col` (its `r`, checked, or the next). */
+function cellColumn(b: Uint8Array, count: number, col: number): number {
+  const k = findAttr(b, aName, aNameLen, aPlain, count, 0x72);
+  if (k === -2) refuse();
+  if (k >= 0) {
+    col = refColumnAt(b, aVal[k], aValEnd[k]);
+    if (!col) refuse();
+  } else if (++col > MAX_COLUMNS) refuse();
+  return col;
+}
+
+/** A `<c>` start tag's type (its `t`, or "n"). */
+function cellType(b: Uint8Array, count: number): string {
+  const t = findAttr(b, aName, aNameLen, aPlain, count, 0x74);
+  if (t === -2) refuse();
+  return t === -1 ? "n" : typeAt(b, aVal[t], aValEnd[t]);
+}
+
+/**
+ * Where cells go: one class, so `scan`'s calls to it always meet the same methods whatever callbacks a
+ * sheet's reader passes (a closure called directly there deoptimised `scan` when the next sheet passed
+ * another one).
+ */
+class Sink {
+  constructor(
+    private readonly cellOf: CellOf,
+    private readonly onCell: (row: number, col: number, cell: Cell) => void,
+  ) {}
+  cell(type: string, value: string | null, hasFormula: boolean, formula: string, inline: string): Cell {
+    return this.cellOf(type, value, hasFormula, formula, inline, failCell);
+  }
+  deliver(row: number, col: number, cell: Cell): void {
+    this.onCell(row, col, cell);
+  }
+}
+const failCell = (_problem: string): never => refuse();
+
+function scan(b: Uint8Array, strings: readonly string[], sink: Sink): void {
+  const n = b.length;
   const NM = NAME;
   let i = 0;
   if (n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
@@ -325,14 +586,6 @@ function scan(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell:
   let sawRoot = false;
   let scope: Scope = newScope([Uint8Array.of(120, 109, 108)], [NS.xml]);
 
-  // Attributes of the tag being read.
-  const aName = new Int32Array(MAX_ATTRS);
-  const aNameLen = new Int32Array(MAX_ATTRS);
-  const aColon = new Int32Array(MAX_ATTRS);
-  const aVal = new Int32Array(MAX_ATTRS);
-  const aValEnd = new Int32Array(MAX_ATTRS);
-  const aPlain = new Uint8Array(MAX_ATTRS);
-
   // scanSheet's state, variable for variable.
   let rowIndex = 0;
   let col = 0;
@@ -348,39 +601,18 @@ function scan(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell:
   let vA = 0;
   let vB = 0;
   let vStr = "";
-  const failCell = (_problem: string): never => refuse();
 
   // Content: text, then markup, until the end of the part.
   for (;;) {
     // Text up to the next '<'.
     const a = i;
-    let plain = true;
     if (depth === 0) {
       // Outside the root element only white space.
       while (i < n && isS(b[i])) i++;
     } else {
-      for (;;) {
-        while (i < n && TX[b[i]] === 0) i++;
-        if (i >= n) break;
-        const k = TX[b[i]];
-        if (k === 1) break;
-        if (k === 2) {
-          reference(b, i, n);
-          i = refEnd;
-          plain = false;
-        } else if (k === 3) {
-          if (i + 2 < n && b[i + 1] === 0x5d && b[i + 2] === 0x3e) refuse(); // "]]>" in text
-          i++;
-        } else if (k === 4) {
-          plain = false;
-          i++;
-        } else if (k === 6) {
-          const len = utf8Char(b, i, n);
-          if (!len) refuse();
-          i += len;
-        } else refuse();
-      }
+      i = scanText(b, i, n);
       if (capture !== 0 && i > a) {
+        const plain = textPlain;
         // The handler's text(): appended to what is captured.
         if (capture === V) {
           if (vMode === 1 && plain) {
@@ -401,22 +633,13 @@ function scan(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell:
     if (b[i] !== 0x3c) refuse(); // text outside the root element
     i++;
     if (i >= n) refuse();
-    let c = b[i];
+    const c = b[i];
     let id: number;
-    let selfClosing = false;
     if (c === 0x2f) {
       // An end tag: the name of the element open, white space, '>'.
       if (depth === 0) refuse();
-      i++;
       const d = depth - 1;
-      const len = nameLen[d];
-      const s = nameAt[d];
-      if (i + len > n) refuse();
-      for (let k = 0; k < len; k++) if (b[i + k] !== b[s + k]) refuse();
-      i += len;
-      while (i < n && isS(b[i])) i++;
-      if (i >= n || b[i] !== 0x3e) refuse();
-      i++;
+      i = endTag(b, i + 1, n, nameAt[d], nameLen[d]);
       depth = d;
       id = idAt[d];
       const r = restore[d];
@@ -427,134 +650,18 @@ function scan(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell:
     } else {
       if (!(NM[c] & 1)) refuse(); // comments, CDATA, DOCTYPE, processing instructions, or not XML
       if (depth === 0 && sawRoot) refuse(); // a second root
-      // A start tag: its qualified name (ASCII, at most one colon, not last).
+      // A start tag: its qualified name, then its attributes.
       const s = i;
-      let colon = -1;
-      i++;
-      while (i < n && (c = NM[b[i]]) !== 0) {
-        if (c === 4) {
-          if (colon >= 0) refuse();
-          colon = i;
-          if (i + 1 >= n || !(NM[b[i + 1]] & 1)) refuse();
-        }
-        i++;
-      }
+      i = readName(b, i, n);
+      const colon = nameColon;
       const len = i - s;
-      // Attributes.
-      let count = 0;
-      for (;;) {
-        const ws = i;
-        while (i < n && isS(b[i])) i++;
-        if (i >= n) refuse();
-        c = b[i];
-        if (c === 0x3e) {
-          i++;
-          break;
-        }
-        if (c === 0x2f) {
-          if (i + 1 >= n || b[i + 1] !== 0x3e) refuse();
-          i += 2;
-          selfClosing = true;
-          break;
-        }
-        if (i === ws || !(NM[c] & 1) || count >= MAX_ATTRS) refuse(); // no white space before an attribute, or not a name
-        const as = i;
-        let acolon = -1;
-        i++;
-        while (i < n && (c = NM[b[i]]) !== 0) {
-          if (c === 4) {
-            if (acolon >= 0) refuse();
-            acolon = i;
-            if (i + 1 >= n || !(NM[b[i + 1]] & 1)) refuse();
-          }
-          i++;
-        }
-        const alen = i - as;
-        while (i < n && isS(b[i])) i++;
-        if (i >= n || b[i] !== 0x3d) refuse();
-        i++;
-        while (i < n && isS(b[i])) i++;
-        if (i >= n) refuse();
-        const q = b[i];
-        if (q !== 0x22 && q !== 0x27) refuse();
-        const qk = q === 0x22 ? 1 : 2;
-        i++;
-        const vs = i;
-        let vplain = 1;
-        for (;;) {
-          while (i < n && AT[b[i]] === 0) i++;
-          if (i >= n) refuse();
-          const k = AT[b[i]];
-          if (k === qk) break;
-          if (k === 1 || k === 2) i++;
-          else if (k === 3) {
-            reference(b, i, n);
-            i = refEnd;
-            vplain = 0;
-          } else if (k === 4) {
-            vplain = 0;
-            i++;
-          } else if (k === 6) {
-            const l = utf8Char(b, i, n);
-            if (!l) refuse();
-            i += l;
-          } else refuse();
-        }
-        // Unique by qualified name (and, to be safe, no two prefixed attributes with the same local name).
-        for (let k = 0; k < count; k++) {
-          if (aNameLen[k] === alen && equalAt(b, as, aName[k], alen)) refuse();
-          if (acolon >= 0 && aColon[k] >= 0) {
-            const l1 = as + alen - acolon;
-            if (l1 === aName[k] + aNameLen[k] - aColon[k] && equalAt(b, acolon, aColon[k], l1)) refuse();
-          }
-        }
-        aName[count] = as;
-        aNameLen[count] = alen;
-        aColon[count] = acolon;
-        aVal[count] = vs;
-        aValEnd[count] = i;
-        aPlain[count] = vplain;
-        count++;
-        i++; // the closing quote
-      }
+      i = readAttributes(b, i, n);
+      const count = attrCount;
       if (depth >= MAX_DEPTH) refuse();
-      // Namespace declarations (xmlns, xmlns:p) open a scope of their own; prefixed attributes' prefixes are bound.
-      let prefixed = false;
-      let declared: Scope | null = null;
-      for (let k = 0; k < count; k++) {
-        const as = aName[k];
-        const ac = aColon[k];
-        const isDefault = aNameLen[k] === 5 && isXmlns(b, as);
-        const isPrefixed = ac === as + 5 && isXmlns(b, as);
-        if (!isDefault && !isPrefixed) {
-          if (ac >= 0) prefixed = true;
-          continue;
-        }
-        if (!aPlain[k]) refuse();
-        const value = utf8.decode(b.subarray(aVal[k], aValEnd[k]));
-        let prefix = new Uint8Array(0);
-        if (isPrefixed) {
-          prefix = b.slice(as + 6, as + aNameLen[k]);
-          const p = latin1(prefix, 0, prefix.length);
-          if (value === "" || p === "xml" || p === "xmlns") refuse();
-        }
-        if (!declared) declared = newScope(scope.prefixes.slice(), scope.uris.slice());
-        let uri: string = value;
-        for (const known of KNOWN) if (known === value) uri = known;
-        declared.prefixes.push(prefix);
-        declared.uris.push(uri);
-      }
+      const declared = count > 0 ? declarations(b, count, scope) : null;
       if (declared) {
         restore[depth] = scope;
         scope = declared;
-      }
-      if (prefixed) {
-        for (let k = 0; k < count; k++) {
-          const ac = aColon[k];
-          const as = aName[k];
-          if (ac < 0 || (ac === as + 5 && isXmlns(b, as))) continue;
-          if (uriOf(b, as, ac - as, scope) === undefined) refuse();
-        }
       }
       id = resolveName(b, s, len, colon, scope);
       sawRoot = true;
@@ -564,47 +671,19 @@ function scan(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell:
       depth++;
       // The handler's open().
       switch (id) {
-        case ROW: {
-          const k = findAttr(b, aName, aNameLen, aPlain, count, 0x72);
-          let next = rowIndex + 1;
-          if (k === -2) refuse();
-          if (k >= 0) {
-            // /^\d{1,7}$/, 1 to MAX_ROWS, after the last row: anything else is an error saxes' path reports.
-            const vs = aVal[k];
-            const ve = aValEnd[k];
-            if (ve - vs < 1 || ve - vs > 7) refuse();
-            next = 0;
-            for (let q = vs; q < ve; q++) {
-              const d = b[q];
-              if (d < 48 || d > 57) refuse();
-              next = next * 10 + (d - 48);
-            }
-            if (next < 1 || next > MAX_ROWS || next <= rowIndex) refuse();
-          } else if (next > MAX_ROWS) refuse();
-          rowIndex = next;
+        case ROW:
+          rowIndex = rowOpened(b, count, rowIndex);
           col = 0;
           break;
-        }
-        case C: {
+        case C:
           if (!rowIndex) refuse();
-          const k = findAttr(b, aName, aNameLen, aPlain, count, 0x72);
-          if (k === -2) refuse();
-          if (k >= 0) {
-            col = refColumnAt(b, aVal[k], aValEnd[k]);
-            if (!col) refuse();
-          } else if (++col > MAX_COLUMNS) refuse();
-          const t = findAttr(b, aName, aNameLen, aPlain, count, 0x74);
-          if (t === -2) refuse();
-          if (t === -1) type = "n";
-          else {
-            type = typeAt(b, aVal[t], aValEnd[t]);
-          }
+          col = cellColumn(b, count, col);
+          type = cellType(b, count);
           hasFormula = false;
           formula = "";
           vMode = 0;
           inline = "";
           break;
-        }
         case V:
           vMode = 1;
           capture = V;
@@ -623,7 +702,7 @@ function scan(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell:
           if (inIs && !phonetic) capture = T;
           break;
       }
-      if (!selfClosing) continue;
+      if (!attrSelfClosing) continue;
       depth--;
       const r = restore[depth];
       if (r) {
@@ -647,8 +726,8 @@ function scan(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell:
       case C: {
         // scanSheet's cellValue, with plain numbers and shared-string indexes read from bytes.
         let v: Cell | undefined = vMode === 2 && type !== "inlineStr" ? plainValue(b, vA, vB, type, strings) : undefined;
-        if (v === undefined) v = cellOf(type, vMode === 0 ? null : vMode === 1 ? "" : vMode === 2 ? utf8.decode(b.subarray(vA, vB)) : vStr, hasFormula, formula, inline, failCell);
-        if (v !== null) onCell(rowIndex, col, v);
+        if (v === undefined) v = sink.cell(type, vMode === 0 ? null : vMode === 1 ? "" : vMode === 2 ? utf8.decode(b.subarray(vA, vB)) : vStr, hasFormula, formula, inline);
+        if (v !== null) sink.deliver(rowIndex, col, v);
         break;
       }
     }
