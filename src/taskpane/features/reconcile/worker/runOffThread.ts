@@ -38,22 +38,32 @@ async function computedOf(m: Extract<MonthEndReply, { type: "done" }>): Promise<
 /** Waits for the worker's script to run: a worker that never loads never holds the file. */
 function ready(worker: Worker, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const stop = () => {
-      worker.terminate();
-      reject(new Cancelled());
-    };
-    signal.addEventListener("abort", stop, { once: true });
+    const release = stopOnAbortOrError(worker, signal, reject);
     worker.onmessage = (ev: MessageEvent<MonthEndReply>) => {
       if (ev.data.type !== "ready") return;
-      signal.removeEventListener("abort", stop);
+      release();
       resolve();
     };
-    worker.onerror = (ev) => {
-      signal.removeEventListener("abort", stop);
-      worker.terminate();
-      reject(new Error(`The month-end computation stopped: ${ev.message || "the worker failed to load"}`));
-    };
   });
+}
+
+/**
+ * Until the returned release is called: an abort terminates the worker and rejects as Cancelled, and
+ * a worker error terminates it and rejects with the error. (The standalone run, which must take its
+ * lent file back, wires its own.)
+ */
+function stopOnAbortOrError(worker: Worker, signal: AbortSignal, reject: (e: Error) => void): () => void {
+  const stop = () => {
+    worker.terminate();
+    reject(new Cancelled());
+  };
+  signal.addEventListener("abort", stop, { once: true });
+  worker.onerror = (ev) => {
+    signal.removeEventListener("abort", stop);
+    worker.terminate();
+    reject(new Error(`The month-end computation stopped: ${ev.message || "the worker failed to load"}`));
+  };
+  return () => signal.removeEventListener("abort", stop);
 }
 
 /**
@@ -127,15 +137,11 @@ async function runOverFile(worker: Worker, workbook: BrowserWorkbook, month: Mon
 /** Excel: computes in the Web Worker over what the pane read. */
 function computeOffThread(worker: Worker, req: Extract<MonthEndRequest, { type: "cells" }>, signal: AbortSignal): Promise<Computed & { sheets: SheetModel[] }> {
   return new Promise((resolve, reject) => {
-    const stop = () => {
-      worker.terminate();
-      reject(new Cancelled());
-    };
-    signal.addEventListener("abort", stop, { once: true });
+    const release = stopOnAbortOrError(worker, signal, reject);
     worker.onmessage = (ev: MessageEvent<MonthEndReply>) => {
       const m = ev.data;
       if (m.type === "ready" || m.type === "stage") return;
-      signal.removeEventListener("abort", stop);
+      release();
       worker.terminate();
       if (m.type !== "done") return reject(new Error(m.type === "failed" ? m.message : "The month-end run was cancelled."));
       // The report and the sheets are parsed in separate tasks, so the page can paint in between.
@@ -143,11 +149,6 @@ function computeOffThread(worker: Worker, req: Extract<MonthEndRequest, { type: 
         const computed = await computedOf(m);
         resolve({ ...computed, sheets: JSON.parse(textFromTransfer(m.sheets!)) as SheetModel[] });
       })().catch(reject);
-    };
-    worker.onerror = (ev) => {
-      signal.removeEventListener("abort", stop);
-      worker.terminate();
-      reject(new Error(`The month-end computation stopped: ${ev.message || "the worker failed to load"}`));
     };
     worker.postMessage(req);
   });
