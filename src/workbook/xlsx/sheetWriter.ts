@@ -79,10 +79,8 @@ class ByteSink {
   bytes(x: Uint8Array): void {
     const n = x.length;
     if (this.pos + n > this.buf.length) this.room(n);
-    const b = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < n; i++) b[p++] = x[i];
-    this.pos = p;
+    this.buf.set(x, this.pos);
+    this.pos += n;
   }
 
   /** A number as String(v) writes it (a non-finite one as 0); integers digit by digit. */
