@@ -2,6 +2,8 @@
 import { createHash } from "crypto";
 import { copyFileSync, linkSync, readFileSync, readdirSync, symlinkSync } from "fs";
 import path from "path";
+import { promises as fsp } from "fs";
+import { writeAll } from "../../src/cli/outFile";
 import { SAMPLE, mgmtfee, tmp } from "./helpers";
 
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
@@ -39,5 +41,47 @@ describe("--out file safety", () => {
     const r = mgmtfee("reconcile", input, "--month", "2024-01", "--out", path.join(dir, "no", "such", "out.xlsx"));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/out\.xlsx: cannot write the output file \(ENOENT\)/);
+  });
+});
+
+describe("the pieces of the output file", () => {
+  const dir = tmp();
+  let seed = 3;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pieces = Array.from({ length: 1500 }, (_, k) => Uint8Array.from({ length: k % 7 === 0 ? 0 : Math.floor(rnd() * 3000) }, () => Math.floor(rnd() * 256)));
+  const whole = Buffer.concat(pieces);
+
+  it("are written in order, gathered in batches, whole", async () => {
+    const f = path.join(dir, "gathered.bin");
+    const h = await fsp.open(f, "w");
+    await writeAll(h, pieces, 100);
+    await h.close();
+    expect(readFileSync(f).equals(whole)).toBe(true);
+  });
+
+  it("a short write is continued where it stopped, inside a piece or between pieces", async () => {
+    for (const limit of [1, 999, 4096, 100000]) {
+      const f = path.join(dir, `short-${limit}.bin`);
+      const h = await fsp.open(f, "w");
+      let calls = 0;
+      // A handle whose writev writes at most `limit` bytes of what it is given.
+      const short = {
+        writev: async (bufs: Uint8Array[]) => {
+          calls++;
+          let room = limit;
+          const part: Uint8Array[] = [];
+          for (const b of bufs) {
+            if (room <= 0) break;
+            part.push(b.subarray(0, room));
+            room -= Math.min(room, b.length);
+          }
+          return h.writev(part);
+        },
+      } as unknown as fsp.FileHandle;
+      await writeAll(short, limit === 1 ? pieces.slice(0, 40) : pieces, 64);
+      await h.close();
+      expect(readFileSync(f).equals(limit === 1 ? Buffer.concat(pieces.slice(0, 40)) : whole)).toBe(true);
+      expect(calls).toBeGreaterThan(1);
+    }
   });
 });

@@ -4,7 +4,8 @@ import { strFromU8, unzipSync } from "fflate";
 import { readFileSync } from "fs";
 import { LazyRows, OutCell } from "../../src/workbook/reconSheets";
 import { FileBackend } from "../../src/workbook/xlsx/fileBackend";
-import { cellXml, numberTexts } from "../../src/workbook/xlsx/sheetWriter";
+import { cellXml, numberTexts, plainTexts } from "../../src/workbook/xlsx/sheetWriter";
+import { escapePlain } from "../../src/workbook/xlsx/xml";
 import { zlibDeflater, zlibInflater } from "../../src/workbook/xlsx/xlsxFile";
 import { columnName } from "../../src/workbook/xlsx/xml";
 import { SAMPLE } from "../cli/helpers";
@@ -116,6 +117,17 @@ describe("new sheets encoded as bytes", () => {
     const wrong = values.filter((_, i) => got[i] !== want[i]).slice(0, 5);
     expect(wrong.map((v) => `${v}: ${got[values.indexOf(v)]}`)).toEqual([]);
     expect(got.length).toBe(values.length);
+  });
+
+  it("formulas are escaped straight into bytes exactly as escapePlain escapes them, ASCII or not", () => {
+    let seed = 41;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = ['&', "<", ">", '"', "'", "\t", "\n", "\r", "_x0041_", "A", "1", "$", "!", " ", "é", "€", "日", "😀", "\u0007", "\uFFFE", "\uD800", "IF(", ",", ")"];
+    const texts = ["", 'SUMIFS(\'Accruals 2024-01\'!$G$2:$G$62001,\'Accruals 2024-01\'!$B$2:$B$62001,"="&A7)', 'IF(ABS(G2)<=$B$9,"OK","BREAK")', "Société > € & <x>"];
+    for (let i = 0; i < 20000; i++) texts.push(Array.from({ length: Math.floor(rnd() * 40) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(""));
+    // As UTF-8 bytes (a lone surrogate is U+FFFD in both), read back.
+    const utf8 = (t: string) => new TextDecoder().decode(new TextEncoder().encode(t));
+    expect(plainTexts(texts)).toEqual(texts.map((t) => utf8(escapePlain(t))));
   });
 
   it("a sheet of many pieces (non-ASCII text across the 1 MB piece boundaries) deflated piece by piece reads back whole, in Node and with fflate", async () => {

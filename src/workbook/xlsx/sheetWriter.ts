@@ -97,6 +97,43 @@ class ByteSink {
   }
 
   /**
+   * Text escaped as escapePlain escapes it (a formula), straight into bytes: `&`, `<`, `>`, `"`, tab,
+   * line feed and carriage return as references, other ASCII as it is; from the first character outside
+   * ASCII on, escapePlain and `text` (each character is escaped on its own, so the two halves join).
+   */
+  plain(s: string): void {
+    const n = s.length;
+    this.room(n * 6); // "&quot;" is the longest reference
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        this.pos = p;
+        this.text(escapePlain(s.slice(i)));
+        return;
+      }
+      const e = PLAIN_REFS[c];
+      if (e === undefined) b[p++] = c;
+      else for (let k = 0; k < e.length; k++) b[p++] = e[k];
+    }
+    this.pos = p;
+  }
+
+  /** A cell's start in one go: `<c r="` and the column's letters (`head`), the row number's `len` digits, and what follows them (`tail`). */
+  cell(head: Uint8Array, row: Uint8Array, len: number, tail: Uint8Array): void {
+    const h = head.length;
+    const t = tail.length;
+    if (this.pos + h + len + t > this.buf.length) this.room(h + len + t);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < h; i++) b[p++] = head[i];
+    for (let i = 0; i < len; i++) b[p++] = row[i];
+    for (let i = 0; i < t; i++) b[p++] = tail[i];
+    this.pos = p;
+  }
+
+  /**
    * A number exactly as String(v) writes it (a non-finite one as 0): integers below 2^53 and numbers
    * with at most six decimals below 10^9 (money, net assets, rates: what the sheets hold) digit by
    * digit in 32-bit integer arithmetic, anything else through String(v). See `decimalDigits` for why
@@ -189,6 +226,22 @@ export function numberTexts(values: readonly number[]): string[] {
   return pieces.join("").split(" ").slice(0, values.length);
 }
 
+/** Formulas' texts as the byte writer escapes them (for tests: each must be escapePlain's). */
+export function plainTexts(texts: readonly string[]): string[] {
+  let text = "";
+  const sink = new ByteSink((piece, release) => {
+    text = new TextDecoder().decode(piece);
+    release?.();
+    return undefined;
+  });
+  return texts.map((t) => {
+    text = "";
+    sink.plain(t);
+    sink.flush();
+    return text;
+  });
+}
+
 /** Integers up to here are exact doubles, written digit by digit (String writes them without an exponent below 10^21). */
 const MAX_EXACT = 2 ** 53 - 1;
 const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
@@ -224,8 +277,17 @@ const ROW_OPEN = markup('<row r="');
 const ROW_MID = markup('">');
 const ROW_CLOSE = markup("</row>");
 const V_CLOSE = markup("</v></c>");
+const QUOTE = markup('"');
 const INLINE_OPEN = markup(' t="inlineStr"><is><t xml:space="preserve">');
 const INLINE_CLOSE = markup("</t></is></c>");
+
+/** What escapePlain writes for the ASCII characters it escapes. */
+const PLAIN_REFS: (Uint8Array | undefined)[] = [];
+for (const ch of '&<>"\t\n\r') PLAIN_REFS[ch.charCodeAt(0)] = markup(escapePlain(ch));
+
+/** Characters escapeXml changes (or may: `_` starts `_xHHHH_`); text without them is its own escape. */
+// eslint-disable-next-line no-control-regex -- the control characters escapeXml writes as _xHHHH_
+const CELL_TEXT_ESCAPED = /[&<>"_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /** Text cells' escaping as UTF-8, remembered for the last text (the Accruals sheet repeats a portfolio's name down its days). */
 class Escaper {
@@ -235,7 +297,7 @@ class Escaper {
   of(s: string): Uint8Array {
     if (s !== this.last) {
       this.last = s;
-      this.escaped = this.encoder.encode(escapeXml(s));
+      this.escaped = this.encoder.encode(CELL_TEXT_ESCAPED.test(s) ? escapeXml(s) : s);
     }
     return this.escaped;
   }
@@ -269,35 +331,29 @@ class ColumnBytes {
 
 /**
  * One cell, as cellXml writes it (no prefix: the writer's own sheets); false when it writes nothing.
- * `col` is the column's markup for the cell's format, `row` the row number's digits.
+ * `col` is the column's markup for the cell's format, `row` the row number's `len` digits.
  */
-function writeCell(out: ByteSink, col: ColumnBytes, row: Uint8Array, c: OutCell, esc: Escaper): boolean {
+function writeCell(out: ByteSink, col: ColumnBytes, row: Uint8Array, len: number, c: OutCell, esc: Escaper): boolean {
   const v = c.value;
   if (!c.formula) {
     // The usual cells first: a number, an empty cell.
     if (typeof v === "number") {
-      out.frag(col.head);
-      out.frag(row);
-      out.frag(col.number);
+      out.cell(col.head, row, len, col.number);
       out.num(v);
       out.frag(V_CLOSE);
       return true;
     }
     if (v === null || v === undefined) {
       if (!col.style) return false;
-      out.frag(col.head);
-      out.frag(row);
-      out.frag(col.empty);
+      out.cell(col.head, row, len, col.empty);
       return true;
     }
   }
-  out.frag(col.head);
-  out.frag(row);
-  out.ascii('"');
+  out.cell(col.head, row, len, QUOTE);
   out.ascii(col.style);
   if (c.formula) {
     out.ascii(typeof v === "number" ? "><f>" : typeof v === "boolean" ? ' t="b"><f>' : ' t="str"><f>');
-    out.text(escapePlain(c.formula));
+    out.plain(c.formula);
     out.ascii("</f><v>");
     if (typeof v === "number") out.num(v);
     else if (typeof v === "boolean") out.ascii(v ? "1" : "0");
@@ -336,16 +392,21 @@ async function sheetXml(write: (piece: Uint8Array, release?: () => void) => Prom
   };
   const cols = Array.from({ length: lastCol }, (_, i) => new ColumnBytes(i + 1));
   const esc = new Escaper();
-  const digits = new Uint8Array(8);
+  // The row number's digits, counted up in place ("1" before the first row is written).
+  const ref = new Uint8Array(8);
+  ref[0] = 48;
+  let len = 1;
   for (let r = 0; r < lastRow; r++) {
     const row = rowAt(m.rows, r);
-    const n = String(r + 1);
-    for (let i = 0; i < n.length; i++) digits[i] = n.charCodeAt(i);
-    const ref = digits.subarray(0, n.length);
+    let d = len - 1;
+    while (d >= 0 && ref[d] === 57) ref[d--] = 48;
+    if (d >= 0) ref[d]++;
+    else {
+      ref.copyWithin(1, 0, len++);
+      ref[0] = 49;
+    }
     const start = out.mark();
-    out.frag(ROW_OPEN);
-    out.frag(ref);
-    out.frag(ROW_MID);
+    out.cell(ROW_OPEN, ref, len, ROW_MID);
     let any = false;
     for (let i = 0; i < row.length; i++) {
       const c = row[i];
@@ -353,7 +414,7 @@ async function sheetXml(write: (piece: Uint8Array, release?: () => void) => Prom
       const col = cols[i];
       // Styles are looked up in the order the cells come, as before (a new format gets the next style index).
       if (!col.set || c.numFmt !== col.numFmt || c.bold !== col.bold) col.use(c, styleOf(c));
-      if (writeCell(out, col, ref, c, esc)) any = true;
+      if (writeCell(out, col, ref, len, c, esc)) any = true;
     }
     if (any) {
       out.frag(ROW_CLOSE);
