@@ -2,7 +2,7 @@ import { RunSink, ServicePeriod, scanAccrualRuns } from "./accrualRuns";
 import { DayNumber, formatIso, fromYmd, yearOf } from "./calendarDate";
 import { DAY_COUNTS, DayCountId } from "./dayCount";
 import { Dec, ZERO, centsToDec, divideToCents, scaledToDec, toDouble } from "./decimal";
-import { ExactSum, averageOf } from "./exactSum";
+import { ExactSum } from "./exactSum";
 import { FeeError } from "./FeeError";
 import { NavSeries } from "./navSeries";
 import { NavTiming } from "./navTiming";
@@ -107,7 +107,7 @@ export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: Day
     accruingDays: accruing,
     // Computed on first read: a decimal division that a totals-only run need not pay for.
     get averageDailyNetAssets() {
-      if (adna === undefined) adna = accruing ? averageOf(navTotal, accruing) : null;
+      if (adna === undefined) adna = accruing ? navTotal.value().dividedBy(accruing) : null;
       return adna;
     },
     fee,

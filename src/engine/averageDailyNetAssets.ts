@@ -1,7 +1,7 @@
 import { ServicePeriod, forEachAccrualRun } from "./accrualRuns";
 import { DayNumber, formatIso } from "./calendarDate";
 import { Dec } from "./decimal";
-import { ExactSum, averageOf } from "./exactSum";
+import { ExactSum } from "./exactSum";
 import { FeeError } from "./FeeError";
 import { NavSeries } from "./navSeries";
 import { NavTiming } from "./navTiming";
@@ -32,5 +32,5 @@ export function averageDailyNetAssets(
     if (Number.isSafeInteger(scaled)) sum.addScaled(scaled);
     else sum.addDec(navs.value(navIndex).times(k));
   });
-  return { average: days ? averageOf(sum, days) : null, days };
+  return { average: days ? sum.value().dividedBy(days) : null, days };
 }

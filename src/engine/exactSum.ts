@@ -1,5 +1,4 @@
 import { Dec, ZERO, scaledToDec } from "./decimal";
-import { Sig, divideByCount, sigOf } from "./exact40";
 
 const FLUSH_AT = 2 ** 52;
 
@@ -30,15 +29,4 @@ export class ExactSum {
     this.flush();
     return this.big;
   }
-  /** The sum as m × 10^e (exact40.ts) without making a decimal while it is a safe integer; null if negative. */
-  sig(): Sig | null {
-    if (this.big.isZero()) return this.small >= 0 ? { m: BigInt(this.small), e: -this.places } : null;
-    return sigOf(this.value());
-  }
-}
-
-/** `sum.value().dividedBy(days)` (days a positive safe integer), in exact integers where the sum is not negative. */
-export function averageOf(sum: ExactSum, days: number): Dec {
-  const s = sum.sig();
-  return s === null ? sum.value().dividedBy(days) : divideByCount(s, days);
 }

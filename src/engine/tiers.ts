@@ -1,5 +1,4 @@
 import { Dec, ZERO, toScaledInteger } from "./decimal";
-import { Sig, add40, cmp, decOf, div40, mul40, sigOf, sub40 } from "./exact40";
 
 /** One marginal tier: `rate` applies to net assets above `breakpoint` (up to the next tier's breakpoint). */
 export interface Tier {
@@ -27,34 +26,7 @@ export function annualFee(tiers: readonly Tier[], netAssets: Dec): Dec {
 /** The effective (blended) annual rate at an asset level: annual fee / net assets; the first tier's rate at zero. */
 export function blendedRate(tiers: readonly Tier[], netAssets: Dec): Dec {
   if (netAssets.isZero()) return tiers.length ? tiers[0].rate : ZERO;
-  return blendedRateExact(tiers, netAssets) ?? annualFee(tiers, netAssets).dividedBy(netAssets);
-}
-
-/**
- * `annualFee(tiers, netAssets).dividedBy(netAssets)` step for step in exact integers (exact40.ts: each
- * step rounded to 40 digits half up, as decimal.js rounds it), without decimal.js' long division; null
- * (the decimal path) for a negative or non-finite value anywhere or breakpoints out of order.
- */
-function blendedRateExact(tiers: readonly Tier[], netAssets: Dec): Dec | null {
-  const a = sigOf(netAssets);
-  if (a === null || a.m === 0n) return null;
-  let fee: Sig = { m: 0n, e: 0 };
-  for (let i = 0; i < tiers.length; i++) {
-    const lo = sigOf(tiers[i].breakpoint);
-    if (lo === null) return null;
-    if (cmp(a, lo) <= 0) break;
-    let hi = a;
-    if (i + 1 < tiers.length) {
-      const next = sigOf(tiers[i + 1].breakpoint);
-      if (next === null) return null;
-      if (cmp(next, a) < 0) hi = next;
-    }
-    const slice = sub40(hi, lo);
-    const rate = sigOf(tiers[i].rate);
-    if (slice === null || rate === null) return null;
-    fee = add40(fee, mul40(slice, rate));
-  }
-  return decOf(div40(fee, a));
+  return annualFee(tiers, netAssets).dividedBy(netAssets);
 }
 
 /**
