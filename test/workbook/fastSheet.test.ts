@@ -202,7 +202,7 @@ function makeTemplateSheet(rnd: () => number, strict: boolean): { xml: string; o
       let body: string | null = `<${px}v>${value}</${px}v>`;
       if (type === "inlineStr") body = `<${px}is><${px}t>${value}</${px}t></${px}is>`;
       if (rare()) body = pick([null, `<${px}v >${value}</${px}v>`, `<${px}v>${value}</${px}v >`, `<${px}f>A1</${px}f><${px}v>${value}</${px}v>`, `<${px}v></${px}v>`, ` <${px}v>${value}</${px}v>`, `<${px}v>${value}</${px}v> `, `<${px}v xml:space="preserve">${value}</${px}v>`, `<${px}v/>`, `<${px}v>${value}</${px}v><${px}v>1</${px}v>`, `<y:v>${value}</y:v>`]);
-      const close = rare(miss / 2) ? pick([`</${px}c >`, `</${px}c\n>`]) : `</${px}c>`;
+      const close = rare(miss / 2) ? pick([`</${px}c >`, `</${px}c\n>`, `</${px}C>`, `</${px}d>`, `</${px}cc>`, `</${px}c`]) : `</${px}c>`;
       cells.push(body === null ? `<${px}c${attrs}/>` : `<${px}c${attrs}>${body}${close}`);
     }
     const between = rare() ? pick(["\n", " ", "\r\n"]) : "";
