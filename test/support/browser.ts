@@ -1,5 +1,5 @@
 import { spawnSync } from "child_process";
-import { mkdtempSync } from "fs";
+import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { BrowserContext, chromium } from "playwright-core";
@@ -29,9 +29,10 @@ export function describeWithChromium(what: string): jest.Describe {
 }
 
 /** Headless Debian chromium with a fresh profile and no background network traffic. */
-export function launch(): Promise<BrowserContext> {
+export async function launch(): Promise<BrowserContext> {
   if (!CHROMIUM) throw new Error("chromium is not installed");
-  return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), "chromium-profile-")), {
+  const profile = mkdtempSync(path.join(tmpdir(), "chromium-profile-"));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     acceptDownloads: true,
@@ -39,4 +40,7 @@ export function launch(): Promise<BrowserContext> {
     locale: "en-US",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+  // The profile goes with the browser (removing it from an afterAll could race the test's own close()).
+  context.on("close", () => rmSync(profile, { recursive: true, force: true, maxRetries: 2 }));
+  return context;
 }
