@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { readFileSync } from "fs";
 import { LazyRows, OutCell } from "../../src/workbook/reconSheets";
 import { FileBackend } from "../../src/workbook/xlsx/fileBackend";
-import { cellXml } from "../../src/workbook/xlsx/sheetWriter";
+import { cellXml, numberTexts } from "../../src/workbook/xlsx/sheetWriter";
 import { zlibDeflater, zlibInflater } from "../../src/workbook/xlsx/xlsxFile";
 import { columnName } from "../../src/workbook/xlsx/xml";
 import { SAMPLE } from "../cli/helpers";
@@ -95,6 +95,27 @@ describe("new sheets encoded as bytes", () => {
     const xml = await written(new LazyRows(rows.length, 8, (i) => rows[i]));
     const got = [...xml.matchAll(/<v>([^<]*)<\/v>/g)].map((m) => m[1]);
     expect(got).toEqual(values.map((v) => String(v)));
+  });
+
+  it("the number writer gives String(v) for a million generated doubles: every magnitude and sign, 0 to 7 decimals, integers past 2^31 and 2^53, money from cents, edges", () => {
+    let seed = 29;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const values: number[] = [
+      0, -0, 1, -1, 0.5, 1e-6, -1e-6, 1e-7, 9.99999e-7, 0.000001, 0.0000015, 0.999999, 0.9999995, 999999999.999999, 999999999.9999999, 1e9 - 0.5, 1e9 + 0.5, 1e9, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), 2 ** 32 + 0.5,
+      2 ** 53 - 1, 2 ** 53, -(2 ** 53 - 1), 2 ** 53 + 2, 1e15 + 0.5, 1e20, 1e21, -1e21, 1e300, 5e-324, Number.MAX_VALUE, 0.1 + 0.2, 1 / 3, 2 / 3, 1234.5678901, 0.001, 0.0025, 100.1, 598853.41433, 1636.21,
+      NaN, Infinity, -Infinity,
+    ];
+    for (let i = 0; i < 170000; i++) {
+      const x = (rnd() - 0.4) * 10 ** Math.floor(rnd() * 26 - 10);
+      const k = Math.floor(rnd() * 8);
+      const cents = Math.round((rnd() - 0.2) * 10 ** Math.floor(rnd() * 16));
+      values.push(x, Math.round(x * 10 ** k) / 10 ** k, Math.round(x), cents / 100, cents / 1e5, (Math.round(x * 100) / 100) * (1 + 1e-15));
+    }
+    const got = numberTexts(values);
+    const want = values.map((v) => (Number.isFinite(v) ? String(v) : "0"));
+    const wrong = values.filter((_, i) => got[i] !== want[i]).slice(0, 5);
+    expect(wrong.map((v) => `${v}: ${got[values.indexOf(v)]}`)).toEqual([]);
+    expect(got.length).toBe(values.length);
   });
 
   it("a sheet of many pieces (non-ASCII text across the 1 MB piece boundaries) deflated piece by piece reads back whole, in Node and with fflate", async () => {

@@ -110,7 +110,7 @@ export class FileBackend implements WorkbookBackend, ColumnSource {
     const spec = CONTRACT[kind];
     const block = findBlock(this, spec);
     if (!block) {
-      putSheets(this.pkg, [
+      await putSheets(this.pkg, [
         { name: spec.sheet, rows: [spec.columns.map((c) => ({ value: c, bold: true })), ...rows], widths: spec.columns.map((c) => Math.max(14, c.length + 4)), frozenRows: 1, table: { name: spec.table, columns: [...spec.columns] } },
       ]);
       this.changed();
@@ -138,7 +138,7 @@ export class FileBackend implements WorkbookBackend, ColumnSource {
   }
 
   async writeSheets(models: SheetModel[]): Promise<void> {
-    putSheets(this.pkg, models);
+    await putSheets(this.pkg, models);
     this.changed();
   }
 }

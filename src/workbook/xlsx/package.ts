@@ -1,7 +1,7 @@
 import { DateSystem } from "../../engine";
 import { WorkbookError } from "../cells";
 import { NS, XDocument, XElement, XmlError, XmlHandlers, isMain, parseBytes, parsePart, parseTree, serialize } from "./xml";
-import { DeflatedPart, OutEntry, RawDeflater, RawInflater, ZipError, ZipReader, deflatePart, fflateDeflater, fflateInflater, writeZip, zipChunks, concat } from "./zip";
+import { DeflatedPart, OutEntry, RawDeflater, RawInflater, ZipError, ZipReader, partWriter, fflateDeflater, fflateInflater, writeZip, zipChunks, concat } from "./zip";
 
 /**
  * The package level of an .xlsx file (ECMA-376 Part 2, Open Packaging
@@ -201,16 +201,25 @@ export class XlsxPackage {
   }
 
   /**
-   * Sets a part's content from bytes written a piece at a time by `produce` (each piece may be reused
-   * once written): each piece is deflated as it comes, so a large sheet's XML is never held whole.
+   * Sets a part's content from bytes written a piece at a time by `produce`: each piece is deflated as
+   * it comes (on another thread where the deflater can: see `partWriter`), so a large sheet's XML is never
+   * held whole. A written piece is the writer's until its `release` is called; when `write` gives back
+   * a promise, the producer waits for it before writing more, which keeps the pieces in flight bounded.
    */
-  putStream(part: string, produce: (write: (piece: Uint8Array) => void) => void): void {
-    const d = deflatePart(this.deflater ?? fflateDeflater);
-    produce((piece) => d.write(piece));
+  async putStream(part: string, produce: (write: (piece: Uint8Array, release?: () => void) => Promise<void> | undefined) => Promise<void> | void): Promise<void> {
+    const d = partWriter(this.deflater ?? fflateDeflater);
+    try {
+      await produce((piece, release) => d.write(piece, release));
+    } catch (e) {
+      // Every piece settles before this returns, even when producing failed.
+      await d.end().catch(() => undefined);
+      throw e;
+    }
+    const deflated = await d.end();
     const k = part.toLowerCase();
     this.removed.delete(k);
     const name = this.zip.entry(part)?.name ?? this.edits.get(k)?.name ?? part;
-    this.edits.set(k, { name, deflated: d.end() });
+    this.edits.set(k, { name, deflated });
     this.cachedBytes = null;
   }
 

@@ -35,11 +35,14 @@ export function cellXml(ref: string, c: OutCell, style: number, p = ""): string 
  * Pieces end only between rows (`endRow`); a row may be taken back (`mark`/`rewind`).
  */
 class ByteSink {
-  private buf = new Uint8Array(PIECE + (64 << 10));
+  private buf: Uint8Array = new Uint8Array(PIECE + (64 << 10));
   private pos = 0;
   private readonly encoder = new TextEncoder();
 
-  constructor(private readonly write: (piece: Uint8Array) => void) {}
+  /** Buffers handed back once their piece is deflated, to write the next pieces into. */
+  private readonly free: Uint8Array[] = [];
+
+  constructor(private readonly write: (piece: Uint8Array, release?: () => void) => Promise<void> | undefined) {}
 
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
@@ -83,23 +86,64 @@ class ByteSink {
     this.pos += n;
   }
 
-  /** A number as String(v) writes it (a non-finite one as 0); integers digit by digit. */
+  /** Bytes as they are, copied one by one: for the few bytes of a markup fragment, quicker than `set`. */
+  frag(x: Uint8Array): void {
+    const n = x.length;
+    if (this.pos + n > this.buf.length) this.room(n);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) b[p++] = x[i];
+    this.pos = p;
+  }
+
+  /**
+   * A number exactly as String(v) writes it (a non-finite one as 0): integers below 2^53 and numbers
+   * with at most six decimals below 10^9 (money, net assets, rates: what the sheets hold) digit by
+   * digit in 32-bit integer arithmetic, anything else through String(v). See `decimalDigits` for why
+   * the digits are String's.
+   */
   num(v: number): void {
     if (!Number.isFinite(v)) v = 0;
-    if (!Number.isInteger(v) || v < 0 || v > 0xffffffff || (v === 0 && 1 / v < 0)) {
-      this.ascii(String(v));
+    const neg = v < 0;
+    const a = neg ? -v : v;
+    if (Number.isInteger(a)) {
+      if (a > MAX_EXACT) return this.ascii(String(v));
+      this.room(17);
+      if (neg) this.buf[this.pos++] = 45; // "-"
+      if (a <= 0x7fffffff) this.digits(a | 0, 1);
+      else {
+        const lo = a % 1e9;
+        this.digits(((a - lo) / 1e9) | 0, 1);
+        this.digits(lo | 0, 9);
+      }
       return;
     }
-    this.room(10);
+    const k = decimalsOf(a);
+    const p = POW10[k];
+    const whole = Math.floor(a);
+    const frac = Math.round(a * p) - whole * p;
+    // No such decimals, or a fraction ending in 0 (k not the fewest decimals: never expected, refused rather than trusted).
+    if (k === 0 || !(frac > 0 && frac < p) || (frac | 0) % 10 === 0) return this.ascii(String(v));
+    this.room(18);
+    if (neg) this.buf[this.pos++] = 45; // "-"
+    this.digits(whole | 0, 1);
+    this.buf[this.pos++] = 46; // "."
+    this.digits(frac | 0, k);
+  }
+
+  /** A 32-bit integer x >= 0 in decimal, zero-padded to at least `min` digits; room for it is made by the caller. */
+  private digits(x: number, min: number): void {
+    let len = 1;
+    for (let t = x; t >= 10; t = (t / 10) | 0) len++;
+    if (len < min) len = min;
     const b = this.buf;
-    let digits = 1;
-    for (let t = v; t >= 10; t = Math.floor(t / 10)) digits++;
-    let p = this.pos + digits;
+    let p = this.pos + len;
     this.pos = p;
-    do {
-      b[--p] = 48 + (v % 10);
-      v = Math.floor(v / 10);
-    } while (v > 0);
+    for (let i = 0; i < len; i++) {
+      const q = (x / 10) | 0;
+      b[--p] = 48 + x - q * 10;
+      x = q;
+    }
   }
 
   mark(): number {
@@ -110,76 +154,165 @@ class ByteSink {
     this.pos = to;
   }
 
-  /** After a row: hands on a full piece. */
-  endRow(): void {
-    if (this.pos >= PIECE) this.flush();
+  /** After a row: hands on a full piece; a promise back means wait for it before writing more. */
+  endRow(): Promise<void> | undefined {
+    return this.pos >= PIECE ? this.flush() : undefined;
   }
 
-  flush(): void {
-    if (this.pos) this.write(this.buf.subarray(0, this.pos));
+  /**
+   * Hands on what is written. The piece is the receiver's until it releases it (it may be deflated on
+   * another thread meanwhile): the next piece goes into a released buffer, or a new one.
+   */
+  flush(): Promise<void> | undefined {
+    if (!this.pos) return undefined;
+    const full = this.buf;
+    const piece = full.subarray(0, this.pos);
+    this.buf = this.free.pop() ?? new Uint8Array(PIECE + (64 << 10));
     this.pos = 0;
+    return this.write(piece, () => this.free.push(full));
   }
+}
+
+/** Numbers' texts as the byte writer writes them into cells' `<v>` (for tests: each must be String(v), a non-finite number "0"). */
+export function numberTexts(values: readonly number[]): string[] {
+  const pieces: string[] = [];
+  const out = new ByteSink((piece) => {
+    pieces.push(new TextDecoder().decode(piece));
+    return undefined;
+  });
+  for (const v of values) {
+    out.num(v);
+    out.ascii(" ");
+    out.endRow();
+  }
+  out.flush();
+  return pieces.join("").split(" ").slice(0, values.length);
+}
+
+/** Integers up to here are exact doubles, written digit by digit (String writes them without an exponent below 10^21). */
+const MAX_EXACT = 2 ** 53 - 1;
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
+/**
+ * For a positive non-integer `a`: the number of decimals k (1 to 6) such that String(a) is a's whole
+ * part, a point, and the k digits of round(a * 10^k) - whole * 10^k; 0 when there is none (then
+ * String(a) is used). Why that text is String's: n = round(a * 10^k) with n / 10^k === a means the
+ * decimal n * 10^-k rounds to a (dividing two exact doubles is correctly rounded), so the text reads
+ * back as a. Below 10^9 with six decimals n is below 10^15: at most 15 significant digits, and two
+ * different decimals of at most 15 significant digits never round to the same double (DBL_DIG), so it
+ * is the only decimal that short reading back as a, and String(a), the shortest such decimal
+ * (ECMAScript Number::toString), is it, provided it does not end in 0 (k the smallest; `num` refuses a
+ * trailing 0 rather than trust this). From 10^-6 up String(a) has no exponent. The whole part is floor(a): a's
+ * fraction, a multiple of 10^-6 at least 10^-6 from an integer, is far wider than a's ulp (below 2^-23).
+ * test/workbook/sheetBytes.test.ts holds this to String on generated values of every shape.
+ */
+function decimalsOf(a: number): number {
+  if (a < 1e-6 || a >= 1e9) return 0;
+  for (let k = 1; k <= 6; k++) {
+    const p = POW10[k];
+    if (Math.round(a * p) / p === a) return k;
+  }
+  return 0;
 }
 
 /** Bytes of sheet XML per piece encoded and deflated (about 1 MB). */
 const PIECE = 1 << 20;
 
-/** Text cells' escaping, remembered for the last text (the Accruals sheet repeats a portfolio's name down its days). */
+/** Markup known to be ASCII, as bytes. */
+const markup = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const ROW_OPEN = markup('<row r="');
+const ROW_MID = markup('">');
+const ROW_CLOSE = markup("</row>");
+const V_CLOSE = markup("</v></c>");
+const INLINE_OPEN = markup(' t="inlineStr"><is><t xml:space="preserve">');
+const INLINE_CLOSE = markup("</t></is></c>");
+
+/** Text cells' escaping as UTF-8, remembered for the last text (the Accruals sheet repeats a portfolio's name down its days). */
 class Escaper {
   private last: string | null = null;
-  private escaped = "";
-  of(s: string): string {
+  private escaped: Uint8Array = new Uint8Array(0);
+  private readonly encoder = new TextEncoder();
+  of(s: string): Uint8Array {
     if (s !== this.last) {
       this.last = s;
-      this.escaped = escapeXml(s);
+      this.escaped = this.encoder.encode(escapeXml(s));
     }
     return this.escaped;
   }
 }
 
 /**
- * One cell, as cellXml writes it (no prefix: the writer's own sheets); false when it writes nothing.
- * `head` is `<c r="` and the column's letters, `row` the row number's digits, `style` the style attribute.
+ * A column's markup for the format of its last cell, as bytes: `<c r="` and its letters; after the
+ * row number, the style attribute and what follows it for a number (`"..><v>`) and for an empty cell
+ * (`"../>`). A column's cells mostly share one format, so the style is looked up when it changes.
  */
-function writeCell(out: ByteSink, head: string, row: Uint8Array, c: OutCell, style: string, esc: Escaper): boolean {
-  const v = c.value;
-  if (!c.formula && (v === null || v === undefined)) {
-    if (!style) return false;
-    out.ascii(head);
-    out.bytes(row);
-    out.ascii('"');
-    out.ascii(style);
-    out.ascii("/>");
-    return true;
+class ColumnBytes {
+  numFmt: string | undefined = undefined;
+  bold: boolean | undefined = undefined;
+  set = false;
+  style = "";
+  number: Uint8Array = new Uint8Array(0);
+  empty: Uint8Array = new Uint8Array(0);
+  readonly head: Uint8Array;
+  constructor(col: number) {
+    this.head = markup(`<c r="${columnName(col)}`);
   }
-  out.ascii(head);
-  out.bytes(row);
+  use(c: OutCell, style: string): void {
+    this.numFmt = c.numFmt;
+    this.bold = c.bold;
+    this.set = true;
+    this.style = style;
+    this.number = markup(`"${style}><v>`);
+    this.empty = markup(`"${style}/>`);
+  }
+}
+
+/**
+ * One cell, as cellXml writes it (no prefix: the writer's own sheets); false when it writes nothing.
+ * `col` is the column's markup for the cell's format, `row` the row number's digits.
+ */
+function writeCell(out: ByteSink, col: ColumnBytes, row: Uint8Array, c: OutCell, esc: Escaper): boolean {
+  const v = c.value;
+  if (!c.formula) {
+    // The usual cells first: a number, an empty cell.
+    if (typeof v === "number") {
+      out.frag(col.head);
+      out.frag(row);
+      out.frag(col.number);
+      out.num(v);
+      out.frag(V_CLOSE);
+      return true;
+    }
+    if (v === null || v === undefined) {
+      if (!col.style) return false;
+      out.frag(col.head);
+      out.frag(row);
+      out.frag(col.empty);
+      return true;
+    }
+  }
+  out.frag(col.head);
+  out.frag(row);
   out.ascii('"');
-  out.ascii(style);
+  out.ascii(col.style);
   if (c.formula) {
     out.ascii(typeof v === "number" ? "><f>" : typeof v === "boolean" ? ' t="b"><f>' : ' t="str"><f>');
     out.text(escapePlain(c.formula));
     out.ascii("</f><v>");
     if (typeof v === "number") out.num(v);
     else if (typeof v === "boolean") out.ascii(v ? "1" : "0");
-    else out.text(esc.of(String(v ?? "")));
-    out.ascii("</v></c>");
-    return true;
-  }
-  if (typeof v === "number") {
-    out.ascii("><v>");
-    out.num(v);
-    out.ascii("</v></c>");
+    else out.bytes(esc.of(String(v ?? "")));
+    out.frag(V_CLOSE);
   } else if (typeof v === "boolean") out.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
   else {
-    out.ascii(' t="inlineStr"><is><t xml:space="preserve">');
-    out.text(esc.of(v as string));
-    out.ascii("</t></is></c>");
+    out.frag(INLINE_OPEN);
+    out.bytes(esc.of(v as string));
+    out.frag(INLINE_CLOSE);
   }
   return true;
 }
 
-function sheetXml(write: (piece: Uint8Array) => void, m: SheetModel, styles: StylePatch, mainNs: string, relNs: string, tableRid?: string): void {
+async function sheetXml(write: (piece: Uint8Array, release?: () => void) => Promise<void> | undefined, m: SheetModel, styles: StylePatch, mainNs: string, relNs: string, tableRid?: string): Promise<void> {
   const out = new ByteSink(write);
   out.text(`${XML_DECL}<worksheet xmlns="${mainNs}" xmlns:r="${relNs}">`);
   const lastRow = m.rows.length;
@@ -201,7 +334,7 @@ function sheetXml(write: (piece: Uint8Array) => void, m: SheetModel, styles: Sty
     if (s === undefined) plain.set(c.numFmt, (s = attr(styles.index(c.numFmt, false))));
     return s;
   };
-  const heads = Array.from({ length: lastCol }, (_, i) => `<c r="${columnName(i + 1)}`);
+  const cols = Array.from({ length: lastCol }, (_, i) => new ColumnBytes(i + 1));
   const esc = new Escaper();
   const digits = new Uint8Array(8);
   for (let r = 0; r < lastRow; r++) {
@@ -210,17 +343,22 @@ function sheetXml(write: (piece: Uint8Array) => void, m: SheetModel, styles: Sty
     for (let i = 0; i < n.length; i++) digits[i] = n.charCodeAt(i);
     const ref = digits.subarray(0, n.length);
     const start = out.mark();
-    out.ascii('<row r="');
-    out.bytes(ref);
-    out.ascii('">');
+    out.frag(ROW_OPEN);
+    out.frag(ref);
+    out.frag(ROW_MID);
     let any = false;
     for (let i = 0; i < row.length; i++) {
       const c = row[i];
-      if (c && writeCell(out, heads[i], ref, c, styleOf(c), esc)) any = true;
+      if (!c) continue;
+      const col = cols[i];
+      // Styles are looked up in the order the cells come, as before (a new format gets the next style index).
+      if (!col.set || c.numFmt !== col.numFmt || c.bold !== col.bold) col.use(c, styleOf(c));
+      if (writeCell(out, col, ref, c, esc)) any = true;
     }
     if (any) {
-      out.ascii("</row>");
-      out.endRow();
+      out.frag(ROW_CLOSE);
+      const wait = out.endRow();
+      if (wait) await wait;
     } else out.rewind(start);
   }
   out.text("</sheetData>");
@@ -228,7 +366,7 @@ function sheetXml(write: (piece: Uint8Array) => void, m: SheetModel, styles: Sty
   (m.highlight ?? []).forEach((h, i) => out.text(`<conditionalFormatting sqref="${h.ref}"><cfRule type="expression" dxfId="${styles.attention()}" priority="${i + 1}"><formula>${escapePlain(h.formula)}</formula></cfRule></conditionalFormatting>`));
   if (tableRid) out.text(`<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>`);
   out.text("</worksheet>");
-  out.flush();
+  await out.flush();
 }
 
 /** Parts reachable only from `source`'s relationships (not from any other part), with their own relationships. */
@@ -292,7 +430,7 @@ function finish(pkg: XlsxPackage, wb: XElement, sheetsChanged: boolean): void {
  * Adds the sheets, or replaces sheets of the same name (ignoring case) in place. A replaced sheet's
  * own parts (tables, comments, drawings that nothing else uses) go with it, content types included.
  */
-export function putSheets(pkg: XlsxPackage, models: SheetModel[]): void {
+export async function putSheets(pkg: XlsxPackage, models: SheetModel[]): Promise<void> {
   for (const m of models) {
     if (m.rows.length > MAX_ROWS) throw new WorkbookError({ file: pkg.file, sheet: m.name }, `would need ${m.rows.length.toLocaleString("en-US")} rows; a sheet holds at most ${MAX_ROWS.toLocaleString("en-US")}`);
     if (sheetWidth(m.rows) > MAX_COLUMNS) throw new WorkbookError({ file: pkg.file, sheet: m.name }, `would need more than ${MAX_COLUMNS} columns`);
@@ -345,7 +483,7 @@ export function putSheets(pkg: XlsxPackage, models: SheetModel[]): void {
       pkg.setContentType(tablePath, CONTENT_TYPE.table);
       tableRid = pkg.addRelationship(path, "table", tablePath);
     }
-    pkg.putStream(path, (write) => sheetXml(write, m, styles, pkg.mainNs, pkg.relNs, tableRid));
+    await pkg.putStream(path, (write) => sheetXml(write, m, styles, pkg.mainNs, pkg.relNs, tableRid));
   }
   styles.save();
   finish(pkg, wb, sheetsChanged);

@@ -30,6 +30,8 @@ export const zlibInflater: RawInflater = (data, limit, sink, declared) => {
 };
 
 const { Z_SYNC_FLUSH, Z_FINISH } = zlib.constants;
+/** zlib's output buffer for a piece deflated on the thread pool: a 1 MB piece of sheet XML deflates to about 130 KB at level 4, so one buffer (one job on the pool) holds it; a larger result takes more rounds, the same bytes. */
+const PIECE_OUT = 256 * 1024;
 /** zlib.crc32 (Node 20.15 and later; native, ten times the JavaScript loop), else the JavaScript one. */
 const zlibCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array, prev: number) => number }).crc32;
 
@@ -48,6 +50,17 @@ export const zlibDeflater: RawDeflater = {
     };
   },
   crc32: zlibCrc32 ?? crc32,
+  /**
+   * The same deflate of one piece on libuv's thread pool (the machine's other core), so the sheet
+   * writer encodes the next piece meanwhile. The output buffer holds the whole compressed piece (one
+   * job on the pool, not one per 16 KB: see PIECE_OUT); it is copied out so only its own bytes are kept.
+   */
+  piece(data, final) {
+    return new Promise((resolve, reject) => {
+      const opts = { level: DEFLATE_LEVEL, finishFlush: final ? Z_FINISH : Z_SYNC_FLUSH, chunkSize: PIECE_OUT };
+      zlib.deflateRaw(data, opts, (err, out) => (err ? reject(err) : resolve(out.length ? Uint8Array.prototype.slice.call(out) : out)));
+    });
+  },
 };
 
 /** Opens an .xlsx file from disk as a workbook backend; a missing or unreadable file is a WorkbookError naming it. */

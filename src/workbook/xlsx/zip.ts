@@ -258,6 +258,12 @@ export interface DeflateStream {
 export interface RawDeflater {
   stream(sink: (chunk: Uint8Array) => void): DeflateStream;
   crc32(data: Uint8Array, prev: number): number;
+  /**
+   * Where there is another thread to deflate on (Node's zlib on its thread pool): one piece deflated
+   * off the calling thread, as `stream` would deflate it as one of its pieces (a sync flush after it,
+   * or the end of the stream when `final`), the same bytes. The piece must not change until it settles.
+   */
+  piece?(data: Uint8Array, final: boolean): Promise<Uint8Array>;
 }
 
 /**
@@ -298,6 +304,80 @@ export function deflatePart(deflater: RawDeflater): { write(piece: Uint8Array): 
     end() {
       stream.push(new Uint8Array(0), true);
       return part;
+    },
+  };
+}
+
+/** Pieces of one part being deflated off the main thread at most (about 1 MB each, held until deflated). */
+export const PIECES_IN_FLIGHT = 3;
+
+/** A part written a piece at a time whose deflating may run on another thread while the next piece is encoded. */
+export interface PartWriter {
+  /**
+   * Takes a piece: it is the writer's until `release` is called (then the caller may reuse its buffer). A promise
+   * back means enough pieces are still being deflated: wait for it before writing more (it never rejects;
+   * a failure comes out of `end`).
+   */
+  write(piece: Uint8Array, release?: () => void): Promise<void> | undefined;
+  /** Every piece deflated, in the order written: the part's compressed pieces, CRC-32 and size. */
+  end(): Promise<DeflatedPart>;
+}
+
+/**
+ * A part deflated a piece at a time. With a deflater that can deflate off the calling thread (`piece`),
+ * each piece is deflated there while the caller encodes the next, at most PIECES_IN_FLIGHT at once,
+ * and the compressed pieces are put back in the order written: the bytes are exactly those of
+ * `deflatePart` over the same pieces. Otherwise the pieces are deflated as they come, on this thread.
+ */
+export function partWriter(deflater: RawDeflater): PartWriter {
+  const piece = deflater.piece?.bind(deflater);
+  if (!piece) {
+    const d = deflatePart(deflater);
+    return {
+      write(p, release) {
+        d.write(p);
+        release?.();
+        return undefined;
+      },
+      end: async () => d.end(),
+    };
+  }
+  const done: Uint8Array[][] = [];
+  let crc = 0;
+  let size = 0;
+  let failure: { error: unknown } | null = null;
+  const inFlight: Promise<void>[] = [];
+  const send = (data: Uint8Array, final: boolean, release?: () => void) => {
+    const k = done.length;
+    done.push([]);
+    const p = piece(data, final).then(
+      (c) => {
+        done[k] = [c];
+        release?.();
+      },
+      (error: unknown) => {
+        failure ??= { error };
+      },
+    );
+    inFlight.push(p);
+    p.then(() => inFlight.splice(inFlight.indexOf(p), 1));
+  };
+  return {
+    write(p, release) {
+      if (!p.length || failure) {
+        release?.();
+        return undefined;
+      }
+      crc = deflater.crc32(p, crc);
+      size += p.length;
+      send(p, false, release);
+      return inFlight.length >= PIECES_IN_FLIGHT ? inFlight[0] : undefined;
+    },
+    async end() {
+      send(new Uint8Array(0), true);
+      await Promise.all(inFlight);
+      if (failure) throw failure.error;
+      return { chunks: done.flat(), crc, size };
     },
   };
 }
