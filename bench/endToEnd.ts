@@ -2,10 +2,10 @@
 // as native formulas, for one month of 200 portfolios with 13 months of daily net assets. Ratios from one run.
 import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
-import { existsSync, mkdtempSync, statSync } from "fs";
-import { tmpdir } from "os";
+import { existsSync, statSync } from "fs";
 import path from "path";
 import { recalcProfile } from "../test/support/libreoffice";
+import { tempDir } from "../test/support/tempDir";
 import { withoutCachedResults } from "../test/support/xlsxCells";
 
 const PORTFOLIOS = 200;
@@ -65,7 +65,7 @@ export async function benchEndToEnd(): Promise<void> {
     console.log("end-to-end: lib/cli/main.js is missing; run npm run build:cli first");
     return;
   }
-  const dir = mkdtempSync(path.join(tmpdir(), "mgmtfee-bench-"));
+  const dir = tempDir("mgmtfee-bench-"); // removed when the bench exits
   const book = path.join(dir, "bench.xlsx");
   const rows = await makeBook(book);
   const out = path.join(dir, "recon.xlsx");

@@ -2,10 +2,10 @@
 // 2,000 portfolios with 13 months of daily net assets, against the zlib floor (inflating every part of the
 // same file and nothing else, in a process of its own). Ratios from one run.
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync, statSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { existsSync, statSync, writeFileSync } from "fs";
 import path from "path";
 import zlib from "zlib";
+import { tempDir } from "../test/support/tempDir";
 
 const ROOT = path.join(__dirname, "..");
 const CLI = path.join(ROOT, "lib", "cli", "main.js");
@@ -140,7 +140,7 @@ export function benchScale(): void {
     console.log("scale: lib/cli/main.js is missing; run npm run build:cli first");
     return;
   }
-  const dir = mkdtempSync(path.join(tmpdir(), "mgmtfee-scale-"));
+  const dir = tempDir("mgmtfee-scale-"); // removed when the bench exits
   console.log("scale: one month end (reconcile 2024-01 --out) with 13 months of daily net assets; zlib floor = inflate every part only");
   for (const portfolios of SCALES) {
     const book = path.join(dir, `book-${portfolios}.xlsx`);

@@ -1,8 +1,8 @@
 import { spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, readdirSync, statSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, readdirSync, statSync } from "fs";
 import path from "path";
 import { distFile } from "./support/dist";
+import { tempDir } from "./support/tempDir";
 import { FUNCTION_SPECS } from "../src/functions/spec";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkManifest, wellFormedError } = require("../scripts/validate-manifest.js");
@@ -23,7 +23,7 @@ function files(dir: string, base = dir): string[] {
 }
 
 describe("a production build with ADDIN_URL", () => {
-  const out = mkdtempSync(path.join(tmpdir(), "addin-dist-"));
+  const out = tempDir("addin-dist-");
   let built: string[] = [];
   const read = (f: string) => readFileSync(path.join(out, f), "utf8");
 
@@ -109,7 +109,7 @@ describe("ADDIN_URL that cannot work stops the build with a clear message", () =
     ["no trailing slash", "https://fees.example.com/addin", 'ADDIN_URL must end with "/"'],
     ["not a URL", "fees.example.com", "ADDIN_URL is not a URL"],
   ])("%s", (_what, url, message) => {
-    const r = webpack(url, mkdtempSync(path.join(tmpdir(), "addin-bad-")));
+    const r = webpack(url, tempDir("addin-bad-"));
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { BrowserContext, Page } from "playwright-core";
-import { describeWithChromium, launch } from "../support/browser";
+import { closeBrowser, describeWithChromium, launch } from "../support/browser";
 import { serveFolder } from "../support/staticServer";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -149,7 +149,7 @@ describeWithChromium("browser tests of the task pane")("the task pane in headles
   afterAll(async () => {
     writeFileSync(path.join(ARTIFACTS, "screenshots.txt"), `${shots.join("\n")}\n`);
     writeFileSync(path.join(ARTIFACTS, "measurements.json"), `${JSON.stringify(measured, null, 2)}\n`);
-    await context?.close();
+    await closeBrowser(context);
     await server?.close();
   });
 

@@ -1,12 +1,11 @@
 import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
-import { mkdtempSync } from "fs";
-import { tmpdir } from "os";
 import path from "path";
+import { tempDir } from "../support/tempDir";
 
 export const ROOT = path.join(__dirname, "..", "..");
 export const SAMPLE = path.join(ROOT, "samples", "month-end-2024-01.xlsx");
-export const tmp = () => mkdtempSync(path.join(tmpdir(), "mgmtfee-"));
+export const tmp = () => tempDir("mgmtfee-");
 
 export function mgmtfee(...args: string[]): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [path.join(ROOT, "lib", "cli", "main.js"), ...args], { encoding: "utf8" });

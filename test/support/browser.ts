@@ -1,5 +1,6 @@
 import { spawnSync } from "child_process";
 import { mkdtempSync } from "fs";
+import { rm } from "fs/promises";
 import { tmpdir } from "os";
 import path from "path";
 import { BrowserContext, chromium } from "playwright-core";
@@ -29,9 +30,10 @@ export function describeWithChromium(what: string): jest.Describe {
 }
 
 /** Headless Debian chromium with a fresh profile and no background network traffic. */
-export function launch(): Promise<BrowserContext> {
+export async function launch(): Promise<BrowserContext> {
   if (!CHROMIUM) throw new Error("chromium is not installed");
-  return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), "chromium-profile-")), {
+  const profile = mkdtempSync(path.join(tmpdir(), "chromium-profile-"));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     acceptDownloads: true,
@@ -39,4 +41,20 @@ export function launch(): Promise<BrowserContext> {
     locale: "en-US",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+  profiles.set(context, profile);
+  return context;
+}
+
+const profiles = new WeakMap<BrowserContext, string>();
+
+/**
+ * Closes a browser from `launch()` and then removes its profile (a profile removed while chromium was
+ * still shutting down, on the context's "close" event, failed with ENOTEMPTY). A profile that still
+ * cannot be removed is reported, not a test failure.
+ */
+export async function closeBrowser(context: BrowserContext | undefined): Promise<void> {
+  if (!context) return;
+  await context.close();
+  const profile = profiles.get(context);
+  if (profile) await rm(profile, { recursive: true, force: true, maxRetries: 5 }).catch((e: Error) => process.stderr.write(`note: could not remove ${profile}: ${e.message}\n`));
 }

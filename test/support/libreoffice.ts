@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { mkdirSync, writeFileSync } from "fs";
 import path from "path";
+import { tempDir } from "./tempDir";
 
 /** Whether LibreOffice is here (soffice on PATH); under CI its absence is a failure, not a skip. */
 export function haveSoffice(): boolean {
@@ -29,7 +29,7 @@ export function sofficeOrSay(what: string): boolean {
 
 /** A LibreOffice profile that recalculates every formula when it loads an .xlsx (OOXMLRecalcMode 0 = always). */
 export function recalcProfile(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "lo-profile-"));
+  const dir = tempDir("lo-profile-");
   const user = path.join(dir, "user");
   mkdirSync(user, { recursive: true });
   writeFileSync(

@@ -123,6 +123,114 @@ function makeSheet(rnd: () => number, strict: boolean): string {
   return `${bom}${decl}<${px}worksheet${nsDecl}${extra}>${nl()}${before}${el("sheetData", "", rows.join("") + nl())}${after}${nl()}</${px}worksheet>${chance(0.2) ? "\n" : ""}`;
 }
 
+/**
+ * A worksheet in the shapes the fast path's templates read (`<row r="N">`, `<c r="REF" s=".." t="s|n">`
+ * + `<v>..</v></c>`, self-closing cells, `</row>`) and near misses of them: attributes in another order
+ * or with others among them, white space inside tags, single quotes, `s` and `t` variants, `x:` prefixes
+ * bound to main, the default namespace changed or declared again on a row, empty `<v>`, long numbers,
+ * indexes beyond the shared strings, references in lower case, with `$`, out of order or beyond the
+ * grid, rows out of order or beyond the limit, entities and other text in `<v>`.
+ */
+function makeTemplateSheet(rnd: () => number, strict: boolean): { xml: string; odd: boolean } {
+  const pick = <T,>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const chance = (p: number) => rnd() < p;
+  const main = strict ? STRICT : TRANSITIONAL;
+  const miss = rnd() < 0.5 ? 0.02 : 0.12; // how often a near miss replaces the template shape
+  const rare = (p = miss) => chance(p);
+  const sheetPx = chance(0.1) ? "x:" : "";
+  const num = () =>
+    rare()
+      ? pick(["", "1234567890123456", "12345678901234567", "-0", "1.5E3", ".5", "5.", "--1", "1.2.3", "-", "1-2", " 1", "&#49;", "1&amp;", "1e400", "0.1e1", "+1", "١", "12\n", "1\r\n2"])
+      : pick(["0", "1", "-1", "44927", "200000000.12", "123456789.12", "0.0075", "999999999999999", "-123456789012.345", "100", "45292"]);
+  const idx = () => (rare() ? pick(["6", "7", "99", "007", "", "1.0", "-1", "1234567890", "&#48;", "0 "]) : pick(["0", "1", "2", "3", "4", "5"]));
+  let odd = false; // a `t` SpreadsheetML does not define: valid XML the reader takes as a number, which the fast path leaves to saxes
+  const rows: string[] = [];
+  let r = 0;
+  const rowCount = 1 + Math.floor(rnd() * 15);
+  for (let k = 0; k < rowCount; k++) {
+    r += chance(0.15) ? 2 : 1;
+    let rr = r;
+    if (rare(miss / 4)) rr = pick([r - 2, 0, 1_048_577, 1_048_576, 99_999_999]);
+    else if (rare(miss / 8)) rr = r - 1; // the same row again
+    // The row's prefix, its cells' prefix, and namespace declarations on the row.
+    let rpx = sheetPx;
+    let px = sheetPx;
+    let rowDecl = "";
+    if (rare(miss / 2)) {
+      const d = pick(["main", "other", "x", "mainAgain", "otherDefault", "mixed"]);
+      if (d === "main") rowDecl = ` xmlns="${main}"`;
+      else if (d === "other") rowDecl = ` xmlns="urn:other"`;
+      else if (d === "x") {
+        rowDecl = ` xmlns:x="${main}"`;
+        rpx = px = "x:";
+      } else if (d === "otherDefault") {
+        // The row in main by its prefix, its unprefixed cells in another namespace (not cells at all).
+        rowDecl = ` xmlns="urn:other" xmlns:x="${main}"`;
+        rpx = "x:";
+        px = "";
+      } else if (d === "mixed") {
+        rowDecl = ` xmlns:x="${main}"`;
+        rpx = "x:";
+        px = "";
+      } else rowDecl = ` xmlns:y="${main}"`;
+    }
+    const rowOpen = rare()
+      ? pick([`<${rpx}row r='${rr}'>`, `<${rpx}row r="${rr}" spans="1:3">`, `<${rpx}row  r="${rr}">`, `<${rpx}row r="${rr}" >`, `<${rpx}row>`, `<${rpx}row r="${rr}"${rowDecl}>`, `<${rpx}row spans="1:3" r="${rr}">`, `<${rpx}row r="0${rr}">`, `<${rpx}row r="0000000${rr}">`, `<${rpx}row r="${rr}"${rowDecl}/>`])
+      : `<${rpx}row r="${rr}"${rowDecl}>`;
+    if (rowOpen.endsWith("/>")) {
+      rows.push(rowOpen);
+      continue;
+    }
+    const cells: string[] = [];
+    let c = 0;
+    const cellCount = Math.floor(rnd() * 5);
+    for (let j = 0; j < cellCount; j++) {
+      c += chance(0.2) ? 2 : 1;
+      let ref = `${col(c)}${rr}`;
+      if (rare(miss / 2)) ref = pick([`${col(c).toLowerCase()}${rr}`, `$${col(c)}$${rr}`, `XFE${rr}`, `XFD${rr}`, `AAAA${rr}`, `${col(c)}0`, `${col(c)}1048577`, `${col(c)}12345678`, `${col(c)}`, `${rr}`, `${col(c)}${rr}x`, `${col(c + 5)}${rr}`, `A${rr}`, `${col(c)}${rr + 7}`, ""]);
+      const type = rare() ? pick(["str", "b", "e", "d", "inlineStr", "x", "S", "", "ss"]) : pick([null, null, "n", "s", "s"]);
+      if (type !== null && !["n", "s", "str", "b", "e", "d", "inlineStr"].includes(type)) odd = true;
+      const s = chance(0.6) ? (rare() ? pick(["", "12a", "-1", "1.5"]) : String(Math.floor(rnd() * 40))) : null;
+      const q = rare() ? "'" : '"';
+      let attrs = `${rare(miss / 3) ? "" : ` r=${q}${ref}${q}`}${s !== null ? ` s="${s}"` : ""}${type !== null ? ` t="${type}"` : ""}`;
+      if (rare()) attrs = pick([`${type !== null ? ` t="${type}"` : ""} r="${ref}"${s !== null ? ` s="${s}"` : ""}`, `${attrs} cm="1"`, ` s="1" r="${ref}"`, `${attrs} `, ` r = "${ref}"`, `\n r="${ref}"`, `${attrs} x14ac:a="1"`, `${attrs} s="2"`, `${attrs} r="${ref}"`]);
+      let value = type === "s" ? idx() : num();
+      if (type === "str" || type === "inlineStr") value = pick(["text", "1", ""]);
+      else if (type === "b") value = pick(["1", "0"]);
+      else if (type === "d") value = pick(["2024-01-31", "45292"]);
+      else if (type === "e") value = "#N/A";
+      let body: string | null = `<${px}v>${value}</${px}v>`;
+      if (type === "inlineStr") body = `<${px}is><${px}t>${value}</${px}t></${px}is>`;
+      if (rare()) body = pick([null, `<${px}v >${value}</${px}v>`, `<${px}v>${value}</${px}v >`, `<${px}f>A1</${px}f><${px}v>${value}</${px}v>`, `<${px}v></${px}v>`, ` <${px}v>${value}</${px}v>`, `<${px}v>${value}</${px}v> `, `<${px}v xml:space="preserve">${value}</${px}v>`, `<${px}v/>`, `<${px}v>${value}</${px}v><${px}v>1</${px}v>`, `<y:v>${value}</y:v>`]);
+      const close = rare(miss / 2) ? pick([`</${px}c >`, `</${px}c\n>`, `</${px}C>`, `</${px}d>`, `</${px}cc>`, `</${px}c`]) : `</${px}c>`;
+      cells.push(body === null ? `<${px}c${attrs}/>` : `<${px}c${attrs}>${body}${close}`);
+    }
+    const between = rare() ? pick(["\n", " ", "\r\n"]) : "";
+    const rowClose = rare(miss / 2) ? pick([`</${rpx}row >`, `</${rpx}row\n>`]) : `</${rpx}row>`;
+    // Rarely a cell holding a row of cells, even inside its `<v>`, `<t>` or `<f>`: the handlers' state after the
+    // inner cells is what the outer one ends with (it may deliver the inner value again, or a formula).
+    const nested = rare(miss / 2) && cells.length ? pick([0, 1, 2, 3, 4, 5, 6]) : -1;
+    if (nested >= 0) {
+      r++;
+      const after = pick(["", `<${px}f>C1</${px}f>`, `<${px}v>2</${px}v>`, `<${px}is><${px}t>after</${px}t></${px}is>`]);
+      const [open, close] = [
+        [`<${px}c r="A${rr}" t="inlineStr"><${px}is><${px}t>in</${px}t></${px}is>`, `</${px}c>`],
+        [`<${px}c r="A${rr}" t="s"><${px}v>1</${px}v>`, `${after}</${px}c>`],
+        [`<${px}c r="A${rr}"><${px}f>B1</${px}f>`, `${after}</${px}c>`],
+        [`<${px}c r="A${rr}" t="${pick(["s", "n", "inlineStr", "str"])}">`, `${after}</${px}c>`],
+        [`<${px}c r="A${rr}"><${px}v>1`, `9</${px}v></${px}c>`],
+        [`<${px}c r="A${rr}" t="inlineStr"><${px}is><${px}t>1`, `9</${px}t></${px}is></${px}c>`],
+        [`<${px}c r="A${rr}"><${px}f>B`, `9</${px}f></${px}c>`],
+      ][nested];
+      const inner = pick([cells.join(between).split(`${rr}"`).join(`${r}"`), `<${px}c r="A${r}" s="1"/>`, `<${px}c r="B${r}" t="s"><${px}v>3</${px}v></${px}c>`, `<${px}c r="A${r}" s="1"/><${px}c r="B${r}"><${px}v>4.5</${px}v></${px}c>`]);
+      rows.push(`${rowOpen}${open}<${rpx}row r="${r}">${inner}</${rpx}row>${close}${rowClose}`);
+    } else rows.push(`${rowOpen}${cells.join(between)}${rowClose}`);
+  }
+  const nsDecl = sheetPx ? ` xmlns:x="${main}"` : ` xmlns="${main}"`;
+  const y = ` xmlns:y="${main}"`;
+  return { xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${sheetPx}worksheet${nsDecl}${y}><${sheetPx}dimension ref="A1:C9"/><${sheetPx}sheetData>${rows.join(chance(0.2) ? "\n" : "")}</${sheetPx}sheetData></${sheetPx}worksheet>`, odd };
+}
+
 const SNIPPETS = [
   "<!-- a comment -->",
   "<![CDATA[12]]>",
@@ -297,6 +405,45 @@ describe("the worksheet fast path reads as saxes does", () => {
     }
     expect(clean).toBeGreaterThan(900);
     expect(accepted).toBe(clean);
+  });
+
+  it("on 3,000 worksheets in the templates' shapes and near misses of them, the same cells or the same error", () => {
+    const rnd = mulberry32(566000);
+    let accepted = 0;
+    let clean = 0;
+    let cells = 0;
+    for (let k = 0; k < 3000; k++) {
+      const p = k % 3;
+      const { xml, odd } = makeTemplateSheet(rnd, p === 1);
+      const bytes = enc(xml);
+      const ok = check(pkgs[p], bytes, `template case ${k}`);
+      if (ok) accepted++;
+      const saxes = readWith(pkgs[p], false);
+      if (saxes.error === undefined && !odd) {
+        clean++;
+        cells += saxes.cells.length;
+        if (!ok) throw new Error(`template case ${k}: the fast path gave up on a valid sheet\n${JSON.stringify(new TextDecoder().decode(bytes))}`);
+      }
+    }
+    // Both valid sheets (with many cells) and sheets in error are exercised.
+    expect(clean).toBeGreaterThan(800);
+    expect(clean).toBeLessThan(2900);
+    expect(cells).toBeGreaterThan(10000);
+    expect(accepted).toBeGreaterThanOrEqual(clean);
+  });
+
+  it("on 3,000 mutated worksheets in the templates' shapes, the same cells or the same error", () => {
+    const rnd = mulberry32(2000);
+    let accepted = 0;
+    let refused = 0;
+    for (let k = 0; k < 3000; k++) {
+      const p = k % 3;
+      const bytes = mutate(rnd, enc(makeTemplateSheet(rnd, p === 1).xml));
+      if (check(pkgs[p], bytes, `mutated template case ${k}`)) accepted++;
+      else refused++;
+    }
+    expect(accepted).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(500);
   });
 
   it("on 6,000 mutated worksheets, the same cells or the same error", () => {

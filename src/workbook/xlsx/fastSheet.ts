@@ -105,11 +105,16 @@ const utf8 = {
 export function fastScanSheet(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell: (row: number, col: number, cell: Cell) => void): boolean {
   // A plain Uint8Array over the same bytes: indexing a Node Buffer (a subclass) in the loop is about twice as slow.
   const bytes = Object.getPrototypeOf(b) === Uint8Array.prototype ? b : new Uint8Array(b.buffer, b.byteOffset, b.length);
+  const sink = new Sink(cellOf, onCell);
   try {
-    scan(bytes, strings, new Sink(cellOf, onCell));
+    scan(bytes, strings, sink);
+    sink.flush();
     return true;
   } catch (e) {
-    if (e === REFUSED) return false;
+    if (e === REFUSED) {
+      sink.flush();
+      return false;
+    }
     throw e;
   }
 }
@@ -218,37 +223,55 @@ function latin1(b: Uint8Array, s: number, e: number): string {
 /** The XML declarations the fast path accepts (anything else goes to saxes). */
 const DECL = /^<\?xml[ \t\r\n]+version=(["'])1\.0\1(?:[ \t\r\n]+encoding=(["'])[Uu][Tt][Ff]-8\2)?(?:[ \t\r\n]+standalone=(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
 
+/**
+ * The number a plain `<v>` run b[a, e) of a type "n" cell holds (an optional '-', at most 15 digits with
+ * at most one '.', nothing else), or NaN when cellOf must decide.
+ */
+function plainNumber(b: Uint8Array, a: number, e: number): number {
+  let k = a;
+  const neg = b[k] === 0x2d;
+  if (neg) k++;
+  // A double from the start (-0 is not a small integer; -0 * 10 + d is d): amounts pass 2^31, and small-
+  // integer arithmetic here deoptimised the loop this is inlined in ("overflow") at the first that did.
+  let m = -0;
+  let digits = 0;
+  let frac = -1;
+  for (; k < e; k++) {
+    const c = b[k];
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+    } else if (c === 0x2e && frac < 0) frac = k;
+    else break;
+  }
+  // At most 15 digits: m and 10^k are exact doubles, so m / 10^k is the correctly rounded Number(text).
+  if (k === e && digits > 0 && digits <= 15) {
+    const x = frac < 0 ? m : m / POW10[e - frac - 1];
+    return neg ? -x : x;
+  }
+  return NaN;
+}
+
+/** The shared-string index a plain `<v>` run b[a, e) of a type "s" cell holds (1 to 9 digits, within `count`), or -1 when cellOf must decide. */
+function plainIndex(b: Uint8Array, a: number, e: number, count: number): number {
+  let k = a;
+  let m = 0;
+  for (; k < e && k - a < 9; k++) {
+    const c = b[k];
+    if (c < 48 || c > 57) break;
+    m = m * 10 + (c - 48);
+  }
+  return k === e && k > a && m < count ? m : -1;
+}
+
 /** The number or shared string a plain `<v>` run b[a, e) holds for types "n" and "s", or undefined when cellOf must decide. */
 function plainValue(b: Uint8Array, a: number, e: number, type: string, strings: readonly string[]): number | string | undefined {
   if (type === "n") {
-    let k = a;
-    const neg = b[k] === 0x2d;
-    if (neg) k++;
-    let m = 0;
-    let digits = 0;
-    let frac = -1;
-    for (; k < e; k++) {
-      const c = b[k];
-      if (c >= 48 && c <= 57) {
-        m = m * 10 + (c - 48);
-        digits++;
-      } else if (c === 0x2e && frac < 0) frac = k;
-      else break;
-    }
-    // At most 15 digits: m and 10^k are exact doubles, so m / 10^k is the correctly rounded Number(text).
-    if (k === e && digits > 0 && digits <= 15) {
-      const x = frac < 0 ? m : m / POW10[e - frac - 1];
-      return neg ? -x : x;
-    }
+    const x = plainNumber(b, a, e);
+    if (x === x) return x;
   } else if (type === "s") {
-    let k = a;
-    let m = 0;
-    for (; k < e && k - a < 9; k++) {
-      const c = b[k];
-      if (c < 48 || c > 57) break;
-      m = m * 10 + (c - 48);
-    }
-    if (k === e && k > a && m < strings.length) return strings[m];
+    const k = plainIndex(b, a, e, strings.length);
+    if (k >= 0) return strings[k];
   }
   return undefined;
 }
@@ -543,12 +566,239 @@ function cellType(b: Uint8Array, count: number): string {
   return t === -1 ? "n" : typeAt(b, aVal[t], aValEnd[t]);
 }
 
+/*
+ * The common elements of a large sheet as fixed templates: `<row r="N">` and
+ * `<c r="REF"( s="DIGITS")?( t="s"| t="n")?>` + `<v>RUN</v></c>` (or that start tag self-closing),
+ * unprefixed, double quotes, single spaces, no other attribute: the shapes Excel and most writers use
+ * for a numbers-and-shared-strings sheet. A template consumes a whole element or nothing: on any byte
+ * that is not the template's, it returns -1 and the generic tokenizer reads the element from the same
+ * place, with the same state (nothing was changed). What it accepts the generic path accepts with the
+ * same result: names and attributes are fixed (so unique, no declarations, no prefixes), the reference is
+ * read as refColumnAt reads it (1 to 3 letters, 1 to 7 digits, within the grid; only upper case and no
+ * `$` here), `s` is digits (the reader does not use it), `t` is "s" or "n", the run holds only digits,
+ * '.' and '-' (plain text) and must still be a plain number or index (plainNumber, plainIndex) for the
+ * caller to take it; `templateRun` checks the element names resolve to `row`, `c`, `v` in the current
+ * scope, the row, depth and order limits, and `scan` sets its state as the generic handlers would.
+ */
+/** rowTemplate's row number; cellTemplate's column, type, and `<v>` run b[tA, tB) (tB 0 when self-closing). */
+let tRow = 0;
+let tCol = 0;
+let tType = "n";
+let tA = 0;
+let tB = 0;
+
+/** `<row r="N">` from `i` (at the `r` of `row`): its end, with N (1 to 7 digits, not yet checked against limits) in tRow, or -1. */
+function rowTemplate(b: Uint8Array, i: number, n: number): number {
+  if (i + 10 > n || b[i + 1] !== 0x6f || b[i + 2] !== 0x77 || b[i + 3] !== 0x20 || b[i + 4] !== 0x72 || b[i + 5] !== 0x3d || b[i + 6] !== 0x22) return -1;
+  let k = i + 7;
+  let r = 0;
+  for (; k < n; k++) {
+    const d = b[k];
+    if (d < 48 || d > 57) break;
+    r = r * 10 + (d - 48);
+  }
+  if (k === i + 7 || k - (i + 7) > 7 || k + 1 >= n || b[k] !== 0x22 || b[k + 1] !== 0x3e) return -1;
+  tRow = r;
+  return k + 2;
+}
+
+/** A `<c>` element of the template from `i` (at the `c`): its end, with tCol, tType, tA and tB set, or -1. */
+function cellTemplate(b: Uint8Array, i: number, n: number): number {
+  if (i + 8 > n || b[i + 1] !== 0x20 || b[i + 2] !== 0x72 || b[i + 3] !== 0x3d || b[i + 4] !== 0x22) return -1;
+  let k = i + 5;
+  // The reference: as refColumnAt reads it (upper-case letters, no `$`).
+  let col = 0;
+  const ls = k;
+  for (; k < n; k++) {
+    const c = b[k];
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (k === ls || k - ls > 3 || col > MAX_COLUMNS) return -1;
+  let row = 0;
+  const ds = k;
+  for (; k < n; k++) {
+    const c = b[k];
+    if (c < 48 || c > 57) break;
+    row = row * 10 + (c - 48);
+  }
+  if (k === ds || k - ds > 7 || row < 1 || row > MAX_ROWS || k >= n || b[k] !== 0x22) return -1;
+  k++;
+  // ` s="DIGITS"` (the style: not read).
+  if (k + 4 < n && b[k] === 0x20 && b[k + 1] === 0x73 && b[k + 2] === 0x3d && b[k + 3] === 0x22) {
+    k += 4;
+    while (k < n && b[k] >= 48 && b[k] <= 57) k++;
+    if (k >= n || b[k] !== 0x22) return -1;
+    k++;
+  }
+  // ` t="s"` or ` t="n"`.
+  let type = "n";
+  if (k + 6 < n && b[k] === 0x20 && b[k + 1] === 0x74 && b[k + 2] === 0x3d && b[k + 3] === 0x22 && b[k + 5] === 0x22) {
+    const t = b[k + 4];
+    if (t === 0x73) type = "s";
+    else if (t !== 0x6e) return -1;
+    k += 6;
+  }
+  if (k + 1 >= n) return -1;
+  if (b[k] === 0x2f) {
+    if (b[k + 1] !== 0x3e) return -1;
+    tCol = col;
+    tType = type;
+    tB = 0;
+    return k + 2;
+  }
+  if (b[k] !== 0x3e || k + 4 >= n || b[k + 1] !== 0x3c || b[k + 2] !== 0x76 || b[k + 3] !== 0x3e) return -1;
+  k += 4;
+  const a = k;
+  for (; k < n; k++) {
+    const c = b[k];
+    if ((c < 48 || c > 57) && c !== 0x2e && c !== 0x2d) break;
+  }
+  if (k === a || k + 8 > n || b[k] !== 0x3c || b[k + 1] !== 0x2f || b[k + 2] !== 0x76 || b[k + 3] !== 0x3e || b[k + 4] !== 0x3c || b[k + 5] !== 0x2f || b[k + 6] !== 0x63 || b[k + 7] !== 0x3e) return -1;
+  tCol = col;
+  tType = type;
+  tA = a;
+  tB = k;
+  return k + 8;
+}
+
+/*
+ * templateRun's state: in, the handlers' row, column and depth; out, the same after the elements taken,
+ * and what the last cell taken left (runLast 0 none, 1 self-closing, 2 with a value: its type and run),
+ * whether any cell with a value was taken (its `</v>` ended any capture), and whether the returned
+ * position is just past the '<' of an element the templates did not take (else at text).
+ */
+let runRowIndex = 0;
+let runCol = 0;
+let runDepth = 0;
+let runLast = 0;
+let runType = "n";
+let runA = 0;
+let runB = 0;
+let runCaptured = false;
+let runAtElement = false;
+
 /**
- * Where cells go: one class, so `scan`'s calls to it always meet the same methods whatever callbacks a
- * sheet's reader passes (a closure called directly there deoptimised `scan` when the next sheet passed
- * another one).
+ * The templates, element after element from `i` (just past a '<') while they match and only '<' comes
+ * between: returns where `scan` goes on, or -1 when the first element is not one of them. `cOk` and
+ * `rowOk`: `c` and `row` resolve to C and ROW in the current scope (no template declares any, so it
+ * holds throughout). A small function of its own, so that V8 optimises the loop that reads a large
+ * sheet early, without waiting for `scan` (large) to be compiled.
+ */
+function templateRun(b: Uint8Array, i: number, n: number, strings: readonly string[], sink: Sink, cOk: boolean, rowOk: boolean, nameAt: Int32Array, nameLen: Int32Array, idAt: Int8Array, restore: (Scope | null)[]): number {
+  let rowIndex = runRowIndex;
+  let col = runCol;
+  let depth = runDepth;
+  let last = 0;
+  let type = "n";
+  let a = 0;
+  let z = 0;
+  let captured = false;
+  let taken = false;
+  let c = b[i];
+  for (;;) {
+    let e = -1;
+    if (c === 0x63) {
+      if (cOk && rowIndex > 0 && depth + 1 < MAX_DEPTH && idAt[depth - 1] === ROW) {
+        e = cellTemplate(b, i, n);
+        if (e > 0) {
+          if (tB === 0) {
+            // Self-closing: the handlers' open and close of a `<c>` with no children (type n or s: no cell).
+            col = tCol;
+            type = tType;
+            last = 1;
+          } else if (tType === "n") {
+            const x = plainNumber(b, tA, tB);
+            if (x === x) {
+              col = tCol;
+              type = "n";
+              last = 2;
+              a = tA;
+              z = tB;
+              captured = true;
+              sink.number(rowIndex, col, x);
+            } else e = -1;
+          } else {
+            const k = plainIndex(b, tA, tB, strings.length);
+            if (k >= 0) {
+              col = tCol;
+              type = "s";
+              last = 2;
+              a = tA;
+              z = tB;
+              captured = true;
+              sink.deliver(rowIndex, col, strings[k]);
+            } else e = -1;
+          }
+        }
+      }
+    } else if (c === 0x72) {
+      if (rowOk && depth < MAX_DEPTH) {
+        e = rowTemplate(b, i, n);
+        if (e > 0 && tRow >= 1 && tRow <= MAX_ROWS && tRow > rowIndex) {
+          rowIndex = tRow;
+          col = 0;
+          nameAt[depth] = i;
+          nameLen[depth] = 3;
+          idAt[depth] = ROW;
+          depth++;
+        } else e = -1;
+      }
+    } else if (c === 0x2f) {
+      // `</row>` closing an unprefixed `<row>` that declared nothing (the handlers do nothing on it).
+      const d = depth - 1;
+      if (d >= 0 && idAt[d] === ROW && nameLen[d] === 3 && restore[d] === null && i + 4 < n && b[i + 1] === 0x72 && b[i + 2] === 0x6f && b[i + 3] === 0x77 && b[i + 4] === 0x3e) {
+        depth = d;
+        e = i + 5;
+      }
+    }
+    if (e < 0) {
+      runAtElement = true;
+      break;
+    }
+    taken = true;
+    if (e + 1 < n && b[e] === 0x3c && depth > 0) {
+      i = e + 1;
+      c = b[i];
+    } else {
+      i = e;
+      runAtElement = false;
+      break;
+    }
+  }
+  if (!taken) return -1;
+  runRowIndex = rowIndex;
+  runCol = col;
+  runDepth = depth;
+  runLast = last;
+  runType = type;
+  runA = a;
+  runB = z;
+  runCaptured = captured;
+  return i;
+}
+
+/** Cells are handed on in batches of this many. */
+const BATCH = 256;
+
+/**
+ * Where cells go: one class, so the tokenizer's calls to it always meet the same methods whatever
+ * callbacks a sheet's reader passes. `scan` and `templateRun` only write cells into its batch (numbers
+ * into a Float64Array, unboxed); `flush`, a small function of its own, hands each full batch to the
+ * reader's callback. A callback called (and inlined) in the tokenizer's loop deoptimised it when the
+ * next sheet passed another one ("wrong call target"), and the loop then ran unoptimised, mid-way
+ * through the Net Assets sheet, until V8 had compiled `scan` (large) again; now only `flush` is
+ * recompiled. Cells reach the callback in the same order, and all of them before `fastScanSheet`
+ * returns (those before a refusal too).
  */
 class Sink {
+  private readonly rows = new Int32Array(BATCH);
+  private readonly cols = new Int32Array(BATCH);
+  private readonly nums = new Float64Array(BATCH);
+  /** The cell when not a number (nums[k] is then NaN, which no plain number is). */
+  private readonly others: Cell[] = new Array<Cell>(BATCH).fill(null);
+  private count = 0;
+
   constructor(
     private readonly cellOf: CellOf,
     private readonly onCell: (row: number, col: number, cell: Cell) => void,
@@ -556,8 +806,33 @@ class Sink {
   cell(type: string, value: string | null, hasFormula: boolean, formula: string, inline: string): Cell {
     return this.cellOf(type, value, hasFormula, formula, inline, failCell);
   }
+  number(row: number, col: number, x: number): void {
+    const k = this.count;
+    this.rows[k] = row;
+    this.cols[k] = col;
+    this.nums[k] = x;
+    this.advance();
+  }
   deliver(row: number, col: number, cell: Cell): void {
-    this.onCell(row, col, cell);
+    const k = this.count;
+    this.rows[k] = row;
+    this.cols[k] = col;
+    this.nums[k] = NaN;
+    this.others[k] = cell;
+    this.advance();
+  }
+  /** One place that flushes a full batch (so its call has type feedback from the first batch on, wherever it is inlined). */
+  private advance(): void {
+    if (++this.count === BATCH) this.flush();
+  }
+  flush(): void {
+    const n = this.count;
+    this.count = 0;
+    const nums = this.nums;
+    for (let k = 0; k < n; k++) {
+      const x = nums[k];
+      this.onCell(this.rows[k], this.cols[k], x === x ? x : this.others[k]);
+    }
   }
 }
 const failCell = (_problem: string): never => refuse();
@@ -601,6 +876,11 @@ function scan(b: Uint8Array, strings: readonly string[], sink: Sink): void {
   let vA = 0;
   let vB = 0;
   let vStr = "";
+  // The scopes in which `c` and `row` (unprefixed) are known to resolve to C and ROW (then `v` resolves
+  // to V: the same default namespace): set by the generic path as it meets them, so the templates apply
+  // from the second cell and row of a scope on.
+  let cScope: Scope | null = null;
+  let rowScope: Scope | null = null;
 
   // Content: text, then markup, until the end of the part.
   for (;;) {
@@ -633,7 +913,35 @@ function scan(b: Uint8Array, strings: readonly string[], sink: Sink): void {
     if (b[i] !== 0x3c) refuse(); // text outside the root element
     i++;
     if (i >= n) refuse();
-    const c = b[i];
+    let c = b[i];
+    // The templates (above), element after element while they match and nothing but '<' comes between.
+    if (depth > 0 && (scope === cScope || scope === rowScope)) {
+      runRowIndex = rowIndex;
+      runCol = col;
+      runDepth = depth;
+      const e = templateRun(b, i, n, strings, sink, scope === cScope, scope === rowScope, nameAt, nameLen, idAt, restore);
+      if (e >= 0) {
+        // The handlers' state after the elements taken, as they would have left it.
+        rowIndex = runRowIndex;
+        col = runCol;
+        depth = runDepth;
+        if (runLast !== 0) {
+          type = runType;
+          hasFormula = false;
+          formula = "";
+          inline = "";
+          if (runLast === 2) {
+            vMode = 2;
+            vA = runA;
+            vB = runB;
+          } else vMode = 0;
+        }
+        if (runCaptured) capture = 0;
+        i = e;
+        if (!runAtElement) continue;
+        c = b[i];
+      }
+    }
     let id: number;
     if (c === 0x2f) {
       // An end tag: the name of the element open, white space, '>'.
@@ -664,6 +972,8 @@ function scan(b: Uint8Array, strings: readonly string[], sink: Sink): void {
         scope = declared;
       }
       id = resolveName(b, s, len, colon, scope);
+      if (len === 1 && id === C) cScope = scope;
+      else if (len === 3 && id === ROW) rowScope = scope;
       sawRoot = true;
       nameAt[depth] = s;
       nameLen[depth] = len;

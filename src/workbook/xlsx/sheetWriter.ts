@@ -1,5 +1,5 @@
 import { WorkbookError } from "../cells";
-import { OutCell, SheetModel, rowAt, sheetWidth } from "../reconSheets";
+import { OutCell, SheetModel, sheetWidth, transientRowAt } from "../reconSheets";
 import { CONTENT_TYPE, SheetEntry, XlsxPackage, relsPathOf } from "./package";
 import { StylePatch } from "./styles";
 import { MAX_COLUMNS, MAX_ROWS, NS, XElement, XML_DECL, XNode, columnName, escapePlain, escapeXml, isMain, parseRef } from "./xml";
@@ -397,7 +397,7 @@ async function sheetXml(write: (piece: Uint8Array, release?: () => void) => Prom
   ref[0] = 48;
   let len = 1;
   for (let r = 0; r < lastRow; r++) {
-    const row = rowAt(m.rows, r);
+    const row = transientRowAt(m.rows, r); // encoded at once and let go of: a lazy sheet may refill the same cells
     let d = len - 1;
     while (d >= 0 && ref[d] === 57) ref[d--] = 48;
     if (d >= 0) ref[d]++;
