@@ -224,7 +224,17 @@ export function readNetAssets(block: CellBlock | ColumnBlock, system: DateSystem
   // Columns read from the file: a row of a date serial, a portfolio text and an amount in range is read from
   // the typed arrays directly (its text by index); any other row goes through the cells, as a grid's does.
   const [dc, pc, nc] = data;
-  const fast = columnar && dc && pc && nc ? { dk: dc.kind, dn: dc.num, pk: pc.kind, pn: pc.num, pt: pc.text, nk: nc.kind, nn: nc.num } : null;
+  const fast = columnar && dc !== null && pc !== null && nc !== null;
+  const empty = new Uint8Array(0);
+  const dk = fast ? dc.kind : empty;
+  const dn = fast ? dc.num : new Float64Array(0);
+  const pk = fast ? pc.kind : empty;
+  const pn = fast ? pc.num : dn;
+  const pt = fast ? pc.text : [];
+  const nk = fast ? nc.kind : empty;
+  const nn = fast ? nc.num : dn;
+  // A whole serial of an ordinary date is fromExcelSerial's one addition, done here; any other goes through it.
+  const [serialLo, serialHi, serialOffset] = system === 1904 ? [0, 2957003, fromExcelSerial(0, 1904)] : [61, 2958465, fromExcelSerial(61, 1900) - 61];
   const byTextIndex: (Named | undefined)[] = [];
   const from = window ? window.from : Number.NEGATIVE_INFINITY;
   const to = window ? window.to : Number.POSITIVE_INFINITY;
@@ -234,12 +244,14 @@ export function readNetAssets(block: CellBlock | ColumnBlock, system: DateSystem
     let netAssets: Dec | number;
     let date: DayNumber;
     let name: Named;
-    const amount = fast && i < fast.nk.length && fast.nk[i] === 1 ? fast.nn[i] : NaN;
-    if (fast && amount >= 0 && amount < MAX_AMOUNT && i < fast.dk.length && fast.dk[i] === 1 && i < fast.pk.length && fast.pk[i] === 2) {
+    const amount = i < nk.length && nk[i] === 1 ? nn[i] : NaN;
+    if (amount >= 0 && amount < MAX_AMOUNT && i < dk.length && dk[i] === 1 && i < pk.length && pk[i] === 2) {
       netAssets = amount;
-      date = dateAt(fast.dn[i], row);
-      const ti = fast.pn[i];
-      name = byTextIndex[ti] ?? (byTextIndex[ti] = named(fast.pt[ti], row));
+      const serial = dn[i];
+      const whole = Math.floor(serial);
+      date = whole >= serialLo && whole <= serialHi ? serialOffset + whole : dateAt(serial, row);
+      const ti = pn[i];
+      name = byTextIndex[ti] ?? (byTextIndex[ti] = named(pt[ti], row));
     } else {
       const d = cellAt(0, i);
       const p = cellAt(1, i);

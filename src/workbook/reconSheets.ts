@@ -21,6 +21,8 @@ export class LazyRows {
     readonly length: number,
     readonly width: number,
     readonly row: (i: number) => OutCell[],
+    /** Row i written into cells that are reused by the next call (a writer that encodes a row and lets go of it). */
+    readonly transientRow: (i: number) => OutCell[] = row,
   ) {}
 
   toJSON(): OutCell[][] {
@@ -33,6 +35,12 @@ export type SheetRows = OutCell[][] | LazyRows;
 
 /** Row i of a sheet (0-based); [] past the end. */
 export const rowAt = (rows: SheetRows, i: number): OutCell[] => (Array.isArray(rows) ? (rows[i] ?? []) : rows.row(i));
+
+/**
+ * Row i for a writer that is done with it before it asks for the next (the .xlsx writer encodes each row
+ * at once): a LazyRows may hand back the same cell objects each time, refilled, instead of new ones.
+ */
+export const transientRowAt = (rows: SheetRows, i: number): OutCell[] => (Array.isArray(rows) ? (rows[i] ?? []) : rows.transientRow(i));
 
 /** The widest row's length (at least 1). */
 export function sheetWidth(rows: SheetRows): number {
@@ -143,32 +151,36 @@ export function accrualLineCount(r: ReconRow): number {
   return n;
 }
 
-/** One Accruals row: a portfolio's line (a day of its fee, of its sub-advisory fee, or both). */
-function accrualRow(r: ReconRow, { date, fee, sub }: AccrualLine, system: DateSystem): OutCell[] {
-  const d = fee?.day;
-  const w = fee?.waived;
-  return [
-    v(toExcelSerial(date, system), DATE),
-    v(r.portfolio),
-    v(toExcelSerial((d ?? sub!).navDate, system), DATE),
-    // Numbers read from the engine's integers where it holds them (exactly what toNumber() gives).
-    v(d ? dayNumber(d, "netAssets") : toDouble(sub!.netAssets), NAV),
-    v(d ? dayNumber(d, "annualFee") : null, MONEY),
-    v((d ?? sub!).daysInYear),
-    v(w ? waivedNumber(w, "payable") : null, MONEY),
-    v(w ? waivedNumber(w, "gross") : null, MONEY),
-    v(w ? waivedNumber(w, "waiver") : null, MONEY),
-    v(w && w.waiverFrom !== null ? toExcelSerial(w.waiverFrom, system) : null, DATE),
-    v(sub ? toDouble(sub.groupNetAssets) : null, NAV),
-    v(sub ? toDouble(sub.effectiveRate) : null, SUB_RATE),
-    v(sub ? toDouble(sub.accrual) : null, MONEY),
-  ];
+/** The Accruals sheet's number formats by column (ACCRUAL_COLUMNS). */
+const ACCRUAL_FORMATS: (string | undefined)[] = [DATE, undefined, DATE, NAV, MONEY, undefined, MONEY, MONEY, MONEY, DATE, NAV, SUB_RATE, MONEY];
+
+/** A fresh Accruals row's cells, to be filled by fillAccrualRow. */
+const newAccrualCells = (): OutCell[] => ACCRUAL_FORMATS.map((fmt) => v(null, fmt));
+
+/** One Accruals row written into `out` (13 cells made by newAccrualCells): a portfolio's line (a day of its fee, of its sub-advisory fee, or both). */
+function fillAccrualRow(out: OutCell[], portfolio: string, date: number, d: AccrualDay | undefined, w: WaivedDay | undefined, sub: GroupAccrualDay | undefined, system: DateSystem): OutCell[] {
+  out[0].value = toExcelSerial(date, system);
+  out[1].value = portfolio;
+  out[2].value = toExcelSerial((d ?? sub!).navDate, system);
+  // Numbers read from the engine's integers where it holds them (exactly what toNumber() gives).
+  out[3].value = d ? dayNumber(d, "netAssets") : toDouble(sub!.netAssets);
+  out[4].value = d ? dayNumber(d, "annualFee") : null;
+  out[5].value = (d ?? sub!).daysInYear;
+  out[6].value = w ? waivedNumber(w, "payable") : null;
+  out[7].value = w ? waivedNumber(w, "gross") : null;
+  out[8].value = w ? waivedNumber(w, "waiver") : null;
+  out[9].value = w && w.waiverFrom !== null ? toExcelSerial(w.waiverFrom, system) : null;
+  out[10].value = sub ? toDouble(sub.groupNetAssets) : null;
+  out[11].value = sub ? toDouble(sub.effectiveRate) : null;
+  out[12].value = sub ? toDouble(sub.accrual) : null;
+  return out;
 }
 
 /**
  * The Accruals sheet's rows, built as they are pulled: the header, then each portfolio's lines.
- * Only the current portfolio's lines are held; rows pulled in order find their portfolio in
- * constant time, others by a binary search over the portfolios' first rows.
+ * Only the current portfolio's lines are held (none are built for a portfolio without a sub-advisory
+ * fee: its lines are its days); rows pulled in order find their portfolio in constant time, others by
+ * a binary search over the portfolios' first rows. `transientRow` refills one set of 13 cells.
  */
 function accrualRows(report: ReconReport, system: DateSystem): LazyRows {
   const rows = report.rows;
@@ -177,9 +189,8 @@ function accrualRows(report: ReconReport, system: DateSystem): LazyRows {
   rows.forEach((r, k) => (first[k + 1] = first[k] + accrualLineCount(r)));
   const head = header(ACCRUAL_COLUMNS);
   let k = -1;
-  let lines: AccrualLine[] = [];
-  return new LazyRows(first[rows.length], ACCRUAL_COLUMNS.length, (i) => {
-    if (i === 0) return head;
+  let lines: AccrualLine[] | null = null;
+  const locate = (i: number) => {
     if (k < 0 || i < first[k] || i >= first[k + 1]) {
       let at = k >= 0 && i >= first[k + 1] && i < first[k + 2] ? k + 1 : -1;
       if (at < 0) {
@@ -195,10 +206,25 @@ function accrualRows(report: ReconReport, system: DateSystem): LazyRows {
       // Portfolios without lines are skipped: they own no rows.
       while (at < rows.length - 1 && first[at + 1] <= i) at++;
       k = at;
-      lines = accrualLines(rows[k]);
+      lines = rows[k].subAdvisory.length ? accrualLines(rows[k]) : null;
     }
-    return accrualRow(rows[k], lines[i - first[k]], system);
-  });
+  };
+  const fill = (i: number, out: OutCell[]): OutCell[] => {
+    if (i === 0) return head;
+    locate(i);
+    const r = rows[k];
+    const j = i - first[k];
+    if (lines === null) return fillAccrualRow(out, r.portfolio, r.accruals[j].date, r.accruals[j], r.waived[j], undefined, system);
+    const { date, fee, sub } = lines[j];
+    return fillAccrualRow(out, r.portfolio, date, fee?.day, fee?.waived, sub, system);
+  };
+  const scratch = newAccrualCells();
+  return new LazyRows(
+    first[rows.length],
+    ACCRUAL_COLUMNS.length,
+    (i) => fill(i, newAccrualCells()),
+    (i) => fill(i, scratch),
+  );
 }
 
 /**

@@ -174,6 +174,35 @@ describe("readNetAssets against a plain reading", () => {
     { weight: 12, arbitrary: fc.tuple(fc.integer({ min: 45280, max: 45340 }), fc.constantFrom("Fund A", "fund a", " Fund  A", "Fund B", "FUND B", "Fund C"), fc.integer({ min: 0, max: 1e9 }).map((c) => c / 100)) },
     { weight: 1, arbitrary: fc.constant<[null, null, null]>([null, null, null]) },
   );
+  it("dates from serials: the columns' own conversion of whole serials gives what fromExcelSerial gives (the grid's), edges and errors included", () => {
+    const serial = fc.oneof(
+      fc.integer({ min: -2, max: 70 }),
+      fc.integer({ min: 2956990, max: 2958475 }),
+      fc.integer({ min: 1, max: 2958465 }),
+      fc.double({ min: -2, max: 2958470, noNaN: true }),
+      fc.constantFrom(59.999, 60, 60.5, 61, 61.25, 0, 0.5, 2957003, 2957003.9, 2957004, 2958465.99, 2958466),
+    );
+    fc.assert(
+      fc.property(fc.array(serial, { minLength: 1, maxLength: 8 }), fc.constantFrom<1900 | 1904>(1900, 1904), (serials, system) => {
+        const rows: Cell[][] = serials.map((s, i) => [s, `Fund ${i}`, 100]);
+        const header: Cell[] = ["Date", "Portfolio", "Net Assets"];
+        const grid: CellBlock = { sheet: "Net Assets", headerRow: 1, firstColumn: 0, header, rows };
+        const builders = [new ColumnBuilder(), new ColumnBuilder(), new ColumnBuilder()];
+        rows.forEach((r, i) => r.forEach((v, c) => builders[c].set(i, v)));
+        const columns: ColumnBlock = { columnar: true, sheet: "Net Assets", headerRow: 1, firstColumn: 0, header, rowCount: rows.length, columns: builders.map((b) => b.done(rows.length)) };
+        const read = (block: CellBlock | ColumnBlock) => {
+          try {
+            return readNetAssets(block, system);
+          } catch (e) {
+            return String(e);
+          }
+        };
+        expect(read(columns)).toEqual(read(grid));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("the same rows, or the same repeated date refused at the same row, from columns and from a grid", () => {
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 60 }), fc.integer({ min: 45280, max: 45340 }), fc.integer({ min: 0, max: 30 }), (rows, lo, len) => {

@@ -1,6 +1,6 @@
 import { Dec, ReconRow, buildSchedule, fromYmd, parseMonth, reconcile } from "../../src/engine";
 import { accrualRowsOf } from "../../src/workbook/monthEnd";
-import { LazyRows, OutCell, accrualLineCount, accrualLines, keptTextFrom, reconSheets, rowAt, sheetWidth } from "../../src/workbook/reconSheets";
+import { LazyRows, OutCell, accrualLineCount, accrualLines, keptTextFrom, reconSheets, rowAt, sheetWidth, transientRowAt } from "../../src/workbook/reconSheets";
 
 /** A month where one portfolio has no net assets (no Accruals lines) and one starts mid-month (fewer lines). */
 function month() {
@@ -35,6 +35,27 @@ describe("the Accruals sheet's rows, built as the writer pulls them", () => {
       expect(inOrder[first - 2][1].value).not.toBe(portfolio);
     }
     expect(where.get("Delta (from the 20th)")!.last - where.get("Delta (from the 20th)")!.first + 1).toBe(12);
+  });
+
+  it("hands a writer that lets go of each row the same rows in refilled cells (transientRowAt)", () => {
+    const n = acc.rows.length;
+    const copies: OutCell[][] = [];
+    const seen = new Set<OutCell>();
+    for (let i = 0; i < n; i++) {
+      const r = transientRowAt(acc.rows, i);
+      if (i > 0) for (const c of r) seen.add(c);
+      copies.push(r.map((c) => ({ ...c })));
+    }
+    expect(copies).toEqual(Array.from({ length: n }, (_, i) => rowAt(acc.rows, i)));
+    expect(seen.size).toBe(13); // one set of cells for every data row
+    // pulled out of order too, and interleaved with fresh rows
+    for (const i of [40, 3, n - 1, 0, 41]) {
+      expect(transientRowAt(acc.rows, i).map((c) => ({ ...c }))).toEqual(rowAt(acc.rows, i));
+    }
+    // a plain array of rows is handed as it is
+    const plain = [[{ value: 1 }], [{ value: 2 }]];
+    expect(transientRowAt(plain, 1)).toBe(plain[1]);
+    expect(transientRowAt(plain, 5)).toEqual([]);
   });
 
   it("goes to JSON (the pane's worker) as the array of its rows", () => {

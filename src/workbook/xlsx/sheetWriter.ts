@@ -1,5 +1,5 @@
 import { WorkbookError } from "../cells";
-import { OutCell, SheetModel, rowAt, sheetWidth } from "../reconSheets";
+import { OutCell, SheetModel, sheetWidth, transientRowAt } from "../reconSheets";
 import { CONTENT_TYPE, SheetEntry, XlsxPackage, relsPathOf } from "./package";
 import { StylePatch } from "./styles";
 import { MAX_COLUMNS, MAX_ROWS, NS, XElement, XML_DECL, XNode, columnName, escapePlain, escapeXml, isMain, parseRef } from "./xml";
@@ -338,7 +338,7 @@ async function sheetXml(write: (piece: Uint8Array, release?: () => void) => Prom
   const esc = new Escaper();
   const digits = new Uint8Array(8);
   for (let r = 0; r < lastRow; r++) {
-    const row = rowAt(m.rows, r);
+    const row = transientRowAt(m.rows, r); // encoded at once and let go of: a lazy sheet may refill the same cells
     const n = String(r + 1);
     for (let i = 0; i < n.length; i++) digits[i] = n.charCodeAt(i);
     const ref = digits.subarray(0, n.length);

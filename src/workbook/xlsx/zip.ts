@@ -1,4 +1,15 @@
-import { Deflate, Inflate } from "fflate";
+import type * as FflateCodec from "./fflateCodec";
+
+let fflateCodec: typeof FflateCodec | null = null;
+
+/**
+ * fflate, loaded when first used: the command line inflates and deflates with Node's zlib and never needs it
+ * (loading it, with the worker_threads module its Node build requires, was about 16 ms of CPU of every start).
+ */
+function fflate(): typeof FflateCodec {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (fflateCodec ??= require("./fflateCodec") as typeof FflateCodec);
+}
 
 /**
  * The zip container of an .xlsx package, read and written by hand over a
@@ -57,7 +68,7 @@ const INPUT_CHUNK = 16 * 1024;
 export const fflateInflater: RawInflater = (data, limit, sink) => {
   let total = 0;
   let consumed = 0;
-  const inflater = new Inflate((chunk) => {
+  const inflater = new (fflate().Inflate)((chunk) => {
     total += chunk.length;
     limit(total, consumed);
     sink(chunk);
@@ -266,7 +277,7 @@ export const DEFLATE_LEVEL = 4;
 export const fflateDeflater: RawDeflater = {
   stream(sink) {
     // fflate copies each pushed piece into its own window buffer, so the caller may reuse it.
-    const d = new Deflate({ level: DEFLATE_LEVEL }, (chunk) => sink(chunk));
+    const d = new (fflate().Deflate)({ level: DEFLATE_LEVEL }, (chunk) => sink(chunk));
     return { push: (data, final) => d.push(data, final) };
   },
   crc32,
