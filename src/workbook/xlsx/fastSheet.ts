@@ -571,8 +571,8 @@ function cellType(b: Uint8Array, count: number): string {
  * `<c r="REF"( s="DIGITS")?( t="s"| t="n")?>` + `<v>RUN</v></c>` (or that start tag self-closing),
  * unprefixed, double quotes, single spaces, no other attribute: the shapes Excel and most writers use
  * for a numbers-and-shared-strings sheet. A template consumes a whole element or nothing: on any byte
- * that is not the template's, it returns -1 and the generic tokenizer reads the element from the same
- * place, with the same state (nothing was changed). What it accepts the generic path accepts with the
+ * that is not the template's, the element is not taken and the generic tokenizer reads it from the
+ * same place, with the same state (nothing was changed). What it accepts the generic path accepts with the
  * same result: names and attributes are fixed (so unique, no declarations, no prefixes), the reference is
  * read as refColumnAt reads it (1 to 3 letters, 1 to 7 digits, within the grid; only upper case and no
  * `$` here), `s` is digits (the reader does not use it), `t` is "s" or "n", the run holds only digits,
@@ -580,12 +580,8 @@ function cellType(b: Uint8Array, count: number): string {
  * caller to take it; `templateRun` checks the element names resolve to `row`, `c`, `v` in the current
  * scope, the row, depth and order limits, and `scan` sets its state as the generic handlers would.
  */
-/** rowTemplate's row number; cellTemplate's column, type, and `<v>` run b[tA, tB) (tB 0 when self-closing). */
+/** rowTemplate's row number. */
 let tRow = 0;
-let tCol = 0;
-let tType = "n";
-let tA = 0;
-let tB = 0;
 
 /** `<row r="N">` from `i` (at the `r` of `row`): its end, with N (1 to 7 digits, not yet checked against limits) in tRow, or -1. */
 function rowTemplate(b: Uint8Array, i: number, n: number): number {
@@ -600,66 +596,6 @@ function rowTemplate(b: Uint8Array, i: number, n: number): number {
   if (k === i + 7 || k - (i + 7) > 7 || k + 1 >= n || b[k] !== 0x22 || b[k + 1] !== 0x3e) return -1;
   tRow = r;
   return k + 2;
-}
-
-/** A `<c>` element of the template from `i` (at the `c`): its end, with tCol, tType, tA and tB set, or -1. */
-function cellTemplate(b: Uint8Array, i: number, n: number): number {
-  if (i + 8 > n || b[i + 1] !== 0x20 || b[i + 2] !== 0x72 || b[i + 3] !== 0x3d || b[i + 4] !== 0x22) return -1;
-  let k = i + 5;
-  // The reference: as refColumnAt reads it (upper-case letters, no `$`).
-  let col = 0;
-  const ls = k;
-  for (; k < n; k++) {
-    const c = b[k];
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  if (k === ls || k - ls > 3 || col > MAX_COLUMNS) return -1;
-  let row = 0;
-  const ds = k;
-  for (; k < n; k++) {
-    const c = b[k];
-    if (c < 48 || c > 57) break;
-    row = row * 10 + (c - 48);
-  }
-  if (k === ds || k - ds > 7 || row < 1 || row > MAX_ROWS || k >= n || b[k] !== 0x22) return -1;
-  k++;
-  // ` s="DIGITS"` (the style: not read).
-  if (k + 4 < n && b[k] === 0x20 && b[k + 1] === 0x73 && b[k + 2] === 0x3d && b[k + 3] === 0x22) {
-    k += 4;
-    while (k < n && b[k] >= 48 && b[k] <= 57) k++;
-    if (k >= n || b[k] !== 0x22) return -1;
-    k++;
-  }
-  // ` t="s"` or ` t="n"`.
-  let type = "n";
-  if (k + 6 < n && b[k] === 0x20 && b[k + 1] === 0x74 && b[k + 2] === 0x3d && b[k + 3] === 0x22 && b[k + 5] === 0x22) {
-    const t = b[k + 4];
-    if (t === 0x73) type = "s";
-    else if (t !== 0x6e) return -1;
-    k += 6;
-  }
-  if (k + 1 >= n) return -1;
-  if (b[k] === 0x2f) {
-    if (b[k + 1] !== 0x3e) return -1;
-    tCol = col;
-    tType = type;
-    tB = 0;
-    return k + 2;
-  }
-  if (b[k] !== 0x3e || k + 4 >= n || b[k + 1] !== 0x3c || b[k + 2] !== 0x76 || b[k + 3] !== 0x3e) return -1;
-  k += 4;
-  const a = k;
-  for (; k < n; k++) {
-    const c = b[k];
-    if ((c < 48 || c > 57) && c !== 0x2e && c !== 0x2d) break;
-  }
-  if (k === a || k + 8 > n || b[k] !== 0x3c || b[k + 1] !== 0x2f || b[k + 2] !== 0x76 || b[k + 3] !== 0x3e || b[k + 4] !== 0x3c || b[k + 5] !== 0x2f || b[k + 6] !== 0x63 || b[k + 7] !== 0x3e) return -1;
-  tCol = col;
-  tType = type;
-  tA = a;
-  tB = k;
-  return k + 8;
 }
 
 /*
@@ -700,36 +636,80 @@ function templateRun(b: Uint8Array, i: number, n: number, strings: readonly stri
     let e = -1;
     if (c === 0x63) {
       if (cOk && rowIndex > 0 && depth + 1 < MAX_DEPTH && idAt[depth - 1] === ROW) {
-        e = cellTemplate(b, i, n);
-        if (e > 0) {
-          if (tB === 0) {
-            // Self-closing: the handlers' open and close of a `<c>` with no children (type n or s: no cell).
-            col = tCol;
-            type = tType;
-            last = 1;
-          } else if (tType === "n") {
-            const x = plainNumber(b, tA, tB);
-            if (x === x) {
-              col = tCol;
-              type = "n";
-              last = 2;
-              a = tA;
-              z = tB;
-              captured = true;
-              sink.number(rowIndex, col, x);
-            } else e = -1;
-          } else {
-            const k = plainIndex(b, tA, tB, strings.length);
-            if (k >= 0) {
-              col = tCol;
-              type = "s";
-              last = 2;
-              a = tA;
-              z = tB;
-              captured = true;
-              sink.deliver(rowIndex, col, strings[k]);
-            } else e = -1;
+        // The cell template (written out here: as a function of its own it cost about 15% more).
+        cell: {
+          if (i + 8 > n || b[i + 1] !== 0x20 || b[i + 2] !== 0x72 || b[i + 3] !== 0x3d || b[i + 4] !== 0x22) break cell;
+          let k = i + 5;
+          // The reference: as refColumnAt reads it (upper-case letters, no `$`).
+          let cc = 0;
+          const ls = k;
+          for (; k < n; k++) {
+            const ch = b[k];
+            if (ch < 65 || ch > 90) break;
+            cc = cc * 26 + (ch - 64);
           }
+          if (k === ls || k - ls > 3 || cc > MAX_COLUMNS) break cell;
+          let row = 0;
+          const ds = k;
+          for (; k < n; k++) {
+            const ch = b[k];
+            if (ch < 48 || ch > 57) break;
+            row = row * 10 + (ch - 48);
+          }
+          if (k === ds || k - ds > 7 || row < 1 || row > MAX_ROWS || k >= n || b[k] !== 0x22) break cell;
+          k++;
+          // ` s="DIGITS"` (the style: not read).
+          if (k + 4 < n && b[k] === 0x20 && b[k + 1] === 0x73 && b[k + 2] === 0x3d && b[k + 3] === 0x22) {
+            k += 4;
+            while (k < n && b[k] >= 48 && b[k] <= 57) k++;
+            if (k >= n || b[k] !== 0x22) break cell;
+            k++;
+          }
+          // ` t="s"` (tt 1) or ` t="n"` (or none: tt 0).
+          let tt = 0;
+          if (k + 6 < n && b[k] === 0x20 && b[k + 1] === 0x74 && b[k + 2] === 0x3d && b[k + 3] === 0x22 && b[k + 5] === 0x22) {
+            const t = b[k + 4];
+            if (t === 0x73) tt = 1;
+            else if (t !== 0x6e) break cell;
+            k += 6;
+          }
+          if (k + 1 >= n) break cell;
+          if (b[k] === 0x2f) {
+            // Self-closing: the handlers' open and close of a `<c>` with no children (type n or s: no cell).
+            if (b[k + 1] !== 0x3e) break cell;
+            col = cc;
+            type = tt ? "s" : "n";
+            last = 1;
+            e = k + 2;
+            break cell;
+          }
+          if (b[k] !== 0x3e || k + 4 >= n || b[k + 1] !== 0x3c || b[k + 2] !== 0x76 || b[k + 3] !== 0x3e) break cell;
+          // `<v>` RUN `</v></c>`: the run must be a plain number or index (else the generic path and cellOf decide).
+          k += 4;
+          const va = k;
+          for (; k < n; k++) {
+            const ch = b[k];
+            if ((ch < 48 || ch > 57) && ch !== 0x2e && ch !== 0x2d) break;
+          }
+          if (k === va || k + 8 > n || b[k] !== 0x3c || b[k + 1] !== 0x2f || b[k + 2] !== 0x76 || b[k + 3] !== 0x3e || b[k + 4] !== 0x3c || b[k + 5] !== 0x2f || b[k + 6] !== 0x63 || b[k + 7] !== 0x3e) break cell;
+          if (tt === 0) {
+            const x = plainNumber(b, va, k);
+            if (x !== x) break cell;
+            col = cc;
+            type = "n";
+            sink.number(rowIndex, cc, x);
+          } else {
+            const q = plainIndex(b, va, k, strings.length);
+            if (q < 0) break cell;
+            col = cc;
+            type = "s";
+            sink.deliver(rowIndex, cc, strings[q]);
+          }
+          last = 2;
+          a = va;
+          z = k;
+          captured = true;
+          e = k + 8;
         }
       }
     } else if (c === 0x72) {
