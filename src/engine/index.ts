@@ -19,7 +19,7 @@ export {
   parseMonth,
 } from "./calendarDate";
 export type { DayNumber, Ymd, Month } from "./calendarDate";
-export { fromExcelSerial, toExcelSerial } from "./excelSerial";
+export { fromExcelSerial, ordinarySerials, toExcelSerial } from "./excelSerial";
 export type { DateSystem } from "./excelSerial";
 export { days360 } from "./days360";
 export { conventionKey, lookupConvention, conventionIds, parseConvention, joinChoices } from "./convention";

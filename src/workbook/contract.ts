@@ -1,4 +1,4 @@
-import { Dec, DateSystem, DayNumber, Month, ScheduleRow, buildSchedule, FeeSchedule, ScheduleIssue, parseRateValue, portfolioKey, formatIso, fromExcelSerial } from "../engine";
+import { Dec, DateSystem, DayNumber, Month, ScheduleRow, buildSchedule, FeeSchedule, ScheduleIssue, parseRateValue, portfolioKey, formatIso, fromExcelSerial, ordinarySerials } from "../engine";
 import { ColumnBlock, columnCell, isColumnBlock } from "./columns";
 import { Cell, CellWhere, WorkbookError, atCell, cellDate, cellMonth, cellNumber, cellText, columnLetter, isBlank, MAX_AMOUNT } from "./cells";
 
@@ -234,7 +234,7 @@ export function readNetAssets(block: CellBlock | ColumnBlock, system: DateSystem
   const nk = fast ? nc.kind : empty;
   const nn = fast ? nc.num : dn;
   // A whole serial of an ordinary date is fromExcelSerial's one addition, done here; any other goes through it.
-  const [serialLo, serialHi, serialOffset] = system === 1904 ? [0, 2957003, fromExcelSerial(0, 1904)] : [61, 2958465, fromExcelSerial(61, 1900) - 61];
+  const { first: serialLo, last: serialHi, offset: serialOffset } = ordinarySerials(system);
   const byTextIndex: (Named | undefined)[] = [];
   const from = window ? window.from : Number.NEGATIVE_INFINITY;
   const to = window ? window.to : Number.POSITIVE_INFINITY;
