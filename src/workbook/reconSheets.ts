@@ -1,4 +1,4 @@
-import { AccrualDay, DateSystem, Dec, GroupAccrualDay, NAV_TIMINGS, ROUNDINGS, ReconReport, ReconRow, WaivedDay, ZERO, dayNumber, formatMonth, portfolioKey, toDouble, toExcelSerial, waivedNumber } from "../engine";
+import { AccrualDay, DateSystem, Dec, GroupAccrualDay, NAV_TIMINGS, ROUNDINGS, ReconReport, ReconRow, WaivedDay, ZERO, dayNumber, formatMonth, portfolioKey, sumOf, toDouble, toExcelSerial, waivedNumber } from "../engine";
 import { columnLetter } from "./cells";
 
 /** A cell to write: a value, or a formula with the value it computes (so viewers that do not recalculate show it). */
@@ -270,9 +270,10 @@ export function reconSheets(report: ReconReport, kept: KeptText, system: DateSys
   });
   const sum = (col: string, value: number) => f(`SUM(${col}2:${col}${n + 1})`, value, MONEY);
   const compared = report.rows.filter((r) => r.difference !== null && r.status !== "UNKNOWN_PORTFOLIO" && r.status !== "NO_NET_ASSETS");
-  const comparedTotal = (pick: (r: ReconRow) => Dec) => compared.reduce((s, r) => s.plus(pick(r)), ZERO);
+  // Sums exactly as adding the decimals one by one (sumOf), without a decimal addition per row where all are cents.
+  const comparedTotal = (pick: (r: ReconRow) => Dec) => sumOf(compared.map(pick));
   const comparedOf = (col: string) => `SUMPRODUCT((G2:G${n + 1}<>"")*${col}2:${col}${n + 1})`;
-  const total = (pick: (r: ReconRow) => Dec | null) => report.rows.reduce((s, r) => s.plus(pick(r) ?? ZERO), ZERO).toNumber();
+  const total = (pick: (r: ReconRow) => Dec | null) => sumOf(report.rows.map((r) => pick(r) ?? ZERO)).toNumber();
   rows.push([
     { value: "Total", bold: true },
     v(null),
