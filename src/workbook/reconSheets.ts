@@ -113,7 +113,16 @@ const SUB_RATE = "0.000000%";
 const DATE = "yyyy-mm-dd";
 
 const v = (value: OutCell["value"], numFmt?: string): OutCell => (numFmt ? { value, numFmt } : { value });
-const f = (formula: string, value: OutCell["value"], numFmt?: string): OutCell => ({ value, formula, ...(numFmt ? { numFmt } : {}) });
+/**
+ * The formula text in one piece: a template literal makes a tree of string pieces (about ten for a Status
+ * formula) that lives as long as the sheet; reading a character makes V8 join them into one string now
+ * (the writer reads every character later anyway). About 3 MB less held at 2,000 portfolios.
+ */
+const flat = (s: string): string => {
+  s.charCodeAt(0);
+  return s;
+};
+const f = (formula: string, value: OutCell["value"], numFmt?: string): OutCell => ({ value, formula: flat(formula), ...(numFmt ? { numFmt } : {}) });
 const header = (names: readonly string[]): OutCell[] => names.map((n) => ({ value: n, bold: true }));
 const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 
