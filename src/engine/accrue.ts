@@ -97,8 +97,9 @@ export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: Day
   const accruing = acc.accruingDays;
   const fee = acc.fee();
   const navTotal = acc.navTotal;
+  const kept = acc.kept;
   let adna: Dec | null | undefined;
-  return {
+  const result: AccrualResult = {
     start,
     end,
     basis,
@@ -111,8 +112,20 @@ export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: Day
       return adna;
     },
     fee,
-    days: acc.days,
+    // The day records are made on first read (a month end's sheet reads the days' numbers from keptDaysOf).
+    get days() {
+      return kept.records();
+    },
   };
+  if (detail) keptDaysByResult.set(result, kept);
+  return result;
+}
+
+const keptDaysByResult = new WeakMap<AccrualResult, KeptDays>();
+
+/** The kept days of an `accrue` result as numbers, without their records (null when days were not kept). */
+export function keptDaysOf(result: AccrualResult): KeptDays | null {
+  return keptDaysByResult.get(result) ?? null;
 }
 
 /**
@@ -124,13 +137,15 @@ export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: Day
  *   sums stay integers (`ExactSum`) and no decimal is made until one is read;
  * - decimal: anything else (sub-cent values, finer rates, a product past 2^53), with decimal.js as before.
  *
- * Nothing is allocated per day but the day's record (and, off the integer path, its running total);
- * one `RunValues` per run holds what the run's days share.
+ * Nothing is allocated per day but the day's record (and, off the integer path, its running total),
+ * and while every run is on the integer path not even that until the days are read; one row of a
+ * `RunTable` per run holds what the run's days share.
  */
 class Accrual implements RunSink {
   accruingDays = 0;
   readonly navTotal = new ExactSum(2);
-  readonly days: AccrualDay[] = [];
+  /** The days kept (detail): while every run is on the integer path, no record is made until they are read. */
+  readonly kept: KeptDays;
   private readonly centsTotal = new ExactSum(2); // DAILY: posted cents
   private readonly feeByDenominator = new Map<number, ExactSum>(); // PERIOD/NONE: sum of annual fees per denominator
   private readonly integerTiers: (IntegerTiers | null)[];
@@ -152,6 +167,7 @@ class Accrual implements RunSink {
   ) {
     this.integerTiers = versions.map(integerTiersOf);
     this.runs = new RunTable(navs, versions);
+    this.kept = new KeptDays(this.runs);
     this.cents = navs.cents;
   }
 
@@ -201,12 +217,19 @@ class Accrual implements RunSink {
     // those decimals are made once per run, on first read. While every accrual so far was posted as
     // integer cents, the running total is too, and a day's cumulative is made when it is read.
     const runs = this.runs;
-    const r = runs.add(from, ni, vi, denominator, feeScaled, postedCents, feeDec, posted);
-    const days = this.days;
-    if (postedCents !== null && Number.isSafeInteger(this.cumCents + postedCents * k)) {
+    const integer = postedCents !== null && Number.isSafeInteger(this.cumCents + postedCents * k);
+    const kept = this.kept;
+    // Off the integer path each day's record is made as it is kept (and every earlier one now).
+    const days = integer ? null : kept.records();
+    const r = runs.add(from, k, ni, vi, denominator, feeScaled, postedCents, feeDec, posted);
+    kept.length += k;
+    if (integer) {
       runs.setCumulativeBase(r, this.cumBase, this.cumCents);
-      this.cumCents += postedCents * k;
-      for (let day = from; day <= to; day++) days.push(new DayRecord(day, runs, r, null));
+      this.cumCents += postedCents! * k;
+      if (kept.made) {
+        const made = kept.records();
+        for (let day = from; day <= to; day++) made.push(new DayRecord(day, runs, r, null));
+      }
     } else {
       // Off the integer path, the running total is a decimal added day by day, as a ledger adds it.
       let cum = this.cumCents !== 0 ? this.cumBase.plus(centsToDec(this.cumCents)) : this.cumBase;
@@ -214,7 +237,7 @@ class Accrual implements RunSink {
       const accrual = runs.accrual(r);
       for (let day = from; day <= to; day++) {
         cum = cum.plus(accrual);
-        days.push(new DayRecord(day, runs, r, cum));
+        days!.push(new DayRecord(day, runs, r, cum));
       }
       this.cumBase = cum;
     }
@@ -238,9 +261,9 @@ function scaledFeeToDec(feeScaled: number): Dec {
 }
 
 // A run's numbers in RunTable.n, STRIDE to a run: first day, value index, version index, denominator,
-// annual fee in 10^-8 dollars and posted cents (NaN where the run has none: off the integer path), and
-// the integer part of the running total before the run.
-const STRIDE = 7;
+// annual fee in 10^-8 dollars and posted cents (NaN where the run has none: off the integer path), the
+// integer part of the running total before the run, and its number of days.
+const STRIDE = 8;
 const FROM = 0;
 const NAV = 1;
 const VERSION = 2;
@@ -248,6 +271,7 @@ const DENOMINATOR = 3;
 const FEE = 4;
 const POSTED = 5;
 const CUM_CENTS = 6;
+const DAYS = 7;
 
 /**
  * What the days of each run of one accrual share (same value, version and denominator): a few numbers per
@@ -268,9 +292,9 @@ class RunTable {
   ) {}
 
   /** A new run; `fee` and `posted` are its decimals where they are known already. Returns its index. */
-  add(from: DayNumber, navIndex: number, versionIndex: number, denominator: number, feeScaled: number | null, postedCents: number | null, fee: Dec | null, posted: Dec | null): number {
+  add(from: DayNumber, days: number, navIndex: number, versionIndex: number, denominator: number, feeScaled: number | null, postedCents: number | null, fee: Dec | null, posted: Dec | null): number {
     const r = this.n.length / STRIDE;
-    this.n.push(from, navIndex, versionIndex, denominator, feeScaled ?? NaN, postedCents ?? NaN, 0);
+    this.n.push(from, navIndex, versionIndex, denominator, feeScaled ?? NaN, postedCents ?? NaN, 0, days);
     if (fee !== null) this.fees[r] = fee;
     if (posted !== null) this.accruals[r] = posted;
     return r;
@@ -280,8 +304,14 @@ class RunTable {
     if (!this.cumBases && base !== ZERO) this.cumBases = new Array<Dec>(r).fill(ZERO);
     if (this.cumBases) this.cumBases[r] = base;
   }
+  get count(): number {
+    return this.n.length / STRIDE;
+  }
   from(r: number): DayNumber {
     return this.n[r * STRIDE + FROM];
+  }
+  days(r: number): number {
+    return this.n[r * STRIDE + DAYS];
   }
   navDate(r: number): DayNumber {
     return this.navs.dates[this.n[r * STRIDE + NAV]];
@@ -355,6 +385,76 @@ class RunTable {
 }
 
 const FEE_SCALE = 10 ** FEE_PLACES;
+
+/**
+ * An accrual's kept days as numbers, read from its run table without a day record: day j's date, NAV
+ * date, denominator, and the numbers `dayNumber` gives for its record (the same calls on the same run).
+ * Days read in order find their run in constant time; others by a binary search over the runs' first days.
+ */
+export class KeptDays {
+  /** Days kept so far. */
+  length = 0;
+  private list: AccrualDay[] | null = null; // the records, once made
+  private starts: number[] | null = null; // index of each run's first day
+  private run = 0;
+  private first = 0; // index of `run`'s first day
+  constructor(private readonly runs: RunTable) {}
+  /** Whether the records are made (and so each further day's is made as it is kept). */
+  get made(): boolean {
+    return this.list !== null;
+  }
+  /** The days' records: made now, for every run kept so far, where they were not made yet. */
+  records(): AccrualDay[] {
+    if (this.list === null) {
+      const list: AccrualDay[] = [];
+      const runs = this.runs;
+      for (let r = 0; r < runs.count; r++) {
+        const from = runs.from(r);
+        const to = from + runs.days(r) - 1;
+        for (let day = from; day <= to; day++) list.push(new DayRecord(day, runs, r, null));
+      }
+      this.list = list;
+    }
+    return this.list;
+  }
+  /** The run of day j (0 <= j < length). */
+  private runOf(j: number): number {
+    const runs = this.runs;
+    if (j >= this.first && j < this.first + runs.days(this.run)) return this.run;
+    if (this.run + 1 < runs.count && j >= this.first + runs.days(this.run) && j < this.first + runs.days(this.run) + runs.days(this.run + 1)) {
+      this.first += runs.days(this.run);
+      return ++this.run;
+    }
+    if (!this.starts) {
+      this.starts = new Array<number>(runs.count);
+      for (let r = 0, at = 0; r < runs.count; at += runs.days(r), r++) this.starts[r] = at;
+    }
+    let lo = 0;
+    let hi = runs.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= j) lo = mid;
+      else hi = mid - 1;
+    }
+    this.run = lo;
+    this.first = this.starts[lo];
+    return lo;
+  }
+  date(j: number): DayNumber {
+    const r = this.runOf(j);
+    return this.runs.from(r) + (j - this.first);
+  }
+  navDate(j: number): DayNumber {
+    return this.runs.navDate(this.runOf(j));
+  }
+  daysInYear(j: number): number {
+    return this.runs.denominator(this.runOf(j));
+  }
+  number(j: number, field: DayMoney): number {
+    const r = this.runOf(j);
+    return field === "netAssets" ? this.runs.netAssetsNumber(r) : field === "annualFee" ? this.runs.annualFeeNumber(r) : this.runs.accrualNumber(r);
+  }
+}
 
 /**
  * One day's record: its date, its run (a table and an index), and (off the integer path) its running total.

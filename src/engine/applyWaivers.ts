@@ -47,11 +47,7 @@ export interface WaivedAccrual {
 export function applyWaivers(days: readonly AccrualDay[], waivers: PortfolioWaivers | undefined, rounding: Rounding = "DAILY", fee?: Dec): WaivedAccrual {
   // No waivers: payable is gross, as accrue() posted it (`fee`, its period fee under the same rounding, saves the re-summing).
   // Each day is a view of the accrual's day, so nothing of it is read (no decimal made) until it is asked for.
-  if (!waivers?.periods.length && fee !== undefined) {
-    const out = new Array<WaivedDay>(days.length);
-    for (let i = 0; i < days.length; i++) out[i] = new UnwaivedDay(days[i]);
-    return { rounding, gross: fee, payable: fee, waiver: ZERO, waivedDays: 0, days: out };
-  }
+  if (!waivers?.periods.length && fee !== undefined) return { rounding, gross: fee, payable: fee, waiver: ZERO, waivedDays: 0, days: unwaivedDays(days) };
   let grossCents = ZERO;
   let payableCents = ZERO;
   let grossExact = Fraction.ZERO;
@@ -94,6 +90,39 @@ export function applyWaivers(days: readonly AccrualDay[], waivers: PortfolioWaiv
   else [gross, payable] = [grossExact.toDec(), payableExact.toDec()];
   const waiver = rounding === "NONE" ? grossExact.minus(payableExact).toDec() : gross.minus(payable);
   return { rounding, gross, payable, waiver, waivedDays, days: out };
+}
+
+function unwaivedDays(days: readonly AccrualDay[]): WaivedDay[] {
+  const out = new Array<WaivedDay>(days.length);
+  for (let i = 0; i < days.length; i++) out[i] = new UnwaivedDay(days[i]);
+  return out;
+}
+
+const withoutWaiverResults = new WeakSet<WaivedAccrual>();
+
+/**
+ * `applyWaivers(days, no waivers, rounding, fee)`, with the days read (and their views made) on first
+ * read of `days`: a month end's sheet reads an unwaived portfolio's days from the accrual's numbers.
+ */
+export function withoutWaivers(daysOf: () => readonly AccrualDay[], rounding: Rounding, fee: Dec): WaivedAccrual {
+  let days: WaivedDay[] | undefined;
+  const w: WaivedAccrual = {
+    rounding,
+    gross: fee,
+    payable: fee,
+    waiver: ZERO,
+    waivedDays: 0,
+    get days() {
+      return (days ??= unwaivedDays(daysOf()));
+    },
+  };
+  withoutWaiverResults.add(w);
+  return w;
+}
+
+/** Whether `w` came from withoutWaivers: each day's gross and payable are the accrual's, its waiver 0. */
+export function isWithoutWaivers(w: WaivedAccrual): boolean {
+  return withoutWaiverResults.has(w);
 }
 
 /** A day no waiver applies to: gross and payable are the accrual's own (its annual fee and posted accrual), the waiver 0. */

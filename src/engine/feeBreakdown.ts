@@ -6,7 +6,7 @@ import { DayNetAssets, combinedNetAssets } from "./dayNetAssets";
 import { GroupAccrualResult, accrueAtGroupRate } from "./accrueAtGroupRate";
 import { portfolioKey } from "./schedule";
 import { AggregationGroups, SubAdvisorySchedule, SubAdvisoryVersion, findGroup, findSubAdvisory } from "./subAdvisory";
-import { WaivedAccrual, applyWaivers } from "./applyWaivers";
+import { WaivedAccrual, applyWaivers, withoutWaivers } from "./applyWaivers";
 import { WaiverSchedule, findWaivers } from "./waivers";
 
 /** What the workbook says besides the fee schedule: waivers, sub-advisory schedules and their aggregation groups. */
@@ -85,7 +85,9 @@ export function feeBreakdown(
   options: { basis?: DayCountId; rounding?: Rounding } = {},
 ): FeeBreakdown {
   const rounding = options.rounding ?? "DAILY";
-  const waived = applyWaivers(accrual.days, arrangements.waivers ? findWaivers(arrangements.waivers, portfolio) : undefined, rounding, accrual.fee);
+  const waivers = arrangements.waivers ? findWaivers(arrangements.waivers, portfolio) : undefined;
+  // No waiver: applyWaivers' own shortcut, with the days left unread until someone reads them.
+  const waived = !waivers?.periods.length && accrual.fee !== undefined ? withoutWaivers(() => accrual.days, rounding, accrual.fee) : applyWaivers(accrual.days, waivers, rounding, accrual.fee);
   const subAdvised = subAdvisoryFee(portfolio, arrangements, netAssetsOf, start, end, { ...options, rounding });
   return {
     grossFee: waived.gross,

@@ -1,4 +1,4 @@
-import { AccrualDay, accrue } from "./accrue";
+import { AccrualDay, AccrualResult, KeptDays, accrue, keptDaysOf } from "./accrue";
 import { Agreement, agreementsByPortfolio } from "./agreements";
 import { DayNumber, Month, monthEnd, monthStart } from "./calendarDate";
 import { DayCountId } from "./dayCount";
@@ -9,7 +9,7 @@ import { NavTiming } from "./navTiming";
 import { Rounding } from "./rounding";
 import { FeeSchedule, portfolioKey, versionAt } from "./schedule";
 import { blendedRate } from "./tiers";
-import { WaivedDay } from "./applyWaivers";
+import { WaivedAccrual, WaivedDay, isWithoutWaivers } from "./applyWaivers";
 import { GroupAccrualDay } from "./accrueAtGroupRate";
 import { DayNetAssets, dayNetAssetsOf } from "./dayNetAssets";
 import { FeeArrangements, feeBreakdown } from "./feeBreakdown";
@@ -183,25 +183,28 @@ export function reconcile(input: ReconcileInput): ReconReport {
     const billed = inv ? inv.billed : null;
     const version = versionAt(p, end) ?? p.versions[0];
     const adna = r.averageDailyNetAssets;
-    rows.push({
-      portfolio: p.portfolio,
-      days: r.accruingDays,
-      service,
-      averageDailyNetAssets: adna,
-      annualRate: version ? blendedRate(version.tiers, adna ?? ZERO) : null,
-      effectiveFrom: version ? version.effectiveFrom : null,
-      expectedFee: b.payableFee,
-      grossFee: b.grossFee,
-      waiver: b.waiver,
-      subAdvisoryFee: b.subAdvisoryFee,
-      managerNet: b.managerNet,
-      billedFee: billed,
-      ...compare(b.payableFee, billed, r.accruingDays, true),
-      accruals: r.days,
-      waived: b.waived.days,
-      subAdvisory: b.subAdvised ? b.subAdvised.days : [],
-      invoiceRows: inv ? inv.rows : [],
-    });
+    const row = rowWithDays(
+      {
+        portfolio: p.portfolio,
+        days: r.accruingDays,
+        service,
+        averageDailyNetAssets: adna,
+        annualRate: version ? blendedRate(version.tiers, adna ?? ZERO) : null,
+        effectiveFrom: version ? version.effectiveFrom : null,
+        expectedFee: b.payableFee,
+        grossFee: b.grossFee,
+        waiver: b.waiver,
+        subAdvisoryFee: b.subAdvisoryFee,
+        managerNet: b.managerNet,
+        billedFee: billed,
+        ...compare(b.payableFee, billed, r.accruingDays, true),
+      },
+      r,
+      b.waived,
+      b.subAdvised ? b.subAdvised.days : [],
+      inv ? inv.rows : [],
+    );
+    rows.push(row);
   }
   for (const [key, inv] of invoicesByKey) {
     if (seen.has(key)) continue;
@@ -240,6 +243,48 @@ export function reconcile(input: ReconcileInput): ReconReport {
       billedFee: sumOf(rows.flatMap((r) => (r.billedFee ? [r.billedFee] : []))),
     },
   };
+}
+
+/** What a schedule row's days are read from: its accrual, its waivers, and (no waiver applied) the accrual's days as numbers. */
+interface DaySource {
+  accrual: AccrualResult;
+  waived: WaivedAccrual;
+  kept: KeptDays | null;
+}
+const daySources = new WeakMap<object, DaySource>();
+
+/**
+ * A schedule portfolio's row: its fields as data, and `accruals` and `waived` read on first use (a month
+ * end's Accruals sheet reads an unwaived row's days as numbers instead: keptDaysOfRow), so a month end at
+ * 2,000 portfolios makes no day record or waiver view. Getters of the class (shared, so rows keep one
+ * shape); `toJSON` gives the plain row, every field in the order a plain row lists them.
+ */
+class DaysOnRead {
+  get accruals(): AccrualDay[] {
+    return daySources.get(this)!.accrual.days;
+  }
+  get waived(): WaivedDay[] {
+    return daySources.get(this)!.waived.days;
+  }
+  toJSON(): ReconRow {
+    const { subAdvisory, invoiceRows, ...head } = this as unknown as ReconRow;
+    return { ...head, accruals: this.accruals, waived: this.waived, subAdvisory, invoiceRows };
+  }
+}
+
+function rowWithDays(head: Omit<ReconRow, "accruals" | "waived" | "subAdvisory" | "invoiceRows">, accrual: AccrualResult, waived: WaivedAccrual, subAdvisory: GroupAccrualDay[], invoiceRows: number[]): ReconRow {
+  const row = Object.assign(new DaysOnRead(), head, { subAdvisory, invoiceRows }) as unknown as ReconRow;
+  daySources.set(row, { accrual, waived, kept: isWithoutWaivers(waived) ? keptDaysOf(accrual) : null });
+  return row;
+}
+
+/**
+ * A row's days as numbers where no waiver applied to them (each day's payable and gross accrual are its
+ * accrual, its waiver 0, no waiver period): read from the accrual's runs, so no day record or waiver view
+ * is made. Null for any other row; `accruals` and `waived` always give the records.
+ */
+export function keptDaysOfRow(row: ReconRow): KeptDays | null {
+  return daySources.get(row)?.kept ?? null;
 }
 
 function seriesFor(portfolio: string, points: NavPoint[]): NavSeries {

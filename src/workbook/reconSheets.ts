@@ -1,4 +1,4 @@
-import { AccrualDay, DateSystem, Dec, GroupAccrualDay, NAV_TIMINGS, ROUNDINGS, ReconReport, ReconRow, WaivedDay, ZERO, dayNumber, formatMonth, portfolioKey, sumOf, toDouble, toExcelSerial, waivedNumber } from "../engine";
+import { AccrualDay, DateSystem, KeptDays, Dec, GroupAccrualDay, NAV_TIMINGS, ROUNDINGS, ReconReport, ReconRow, WaivedDay, ZERO, dayNumber, formatMonth, keptDaysOfRow, portfolioKey, sumOf, toDouble, toExcelSerial, waivedNumber } from "../engine";
 import { columnLetter } from "./cells";
 
 /** A cell to write: a value, or a formula with the value it computes (so viewers that do not recalculate show it). */
@@ -153,7 +153,7 @@ export function accrualLines(r: ReconRow): AccrualLine[] {
 
 /** How many Accruals lines a portfolio has (accrualLines(r).length, without building them). */
 export function accrualLineCount(r: ReconRow): number {
-  if (!r.subAdvisory.length) return r.accruals.length;
+  if (!r.subAdvisory.length) return keptDaysOfRow(r)?.length ?? r.accruals.length;
   const dates = new Set(r.accruals.map((d) => d.date));
   let n = r.accruals.length;
   for (const sub of r.subAdvisory) if (!dates.has(sub.date)) n++;
@@ -182,6 +182,29 @@ function fillAccrualRow(out: OutCell[], portfolio: string, date: number, d: Accr
   out[10].value = sub ? toDouble(sub.groupNetAssets) : null;
   out[11].value = sub ? toDouble(sub.effectiveRate) : null;
   out[12].value = sub ? toDouble(sub.accrual) : null;
+  return out;
+}
+
+/**
+ * fillAccrualRow for day j of a row no waiver applied to and without a sub-advisory fee, from the numbers
+ * of its accrual's runs (keptDaysOfRow) instead of its day records and waiver views: the same cells (the
+ * payable and gross accrual are the day's accrual, the waiver 0, no waiver period, no sub-advisory columns).
+ */
+function fillUnwaivedRow(out: OutCell[], portfolio: string, kept: KeptDays, j: number, system: DateSystem): OutCell[] {
+  const accrual = kept.number(j, "accrual");
+  out[0].value = toExcelSerial(kept.date(j), system);
+  out[1].value = portfolio;
+  out[2].value = toExcelSerial(kept.navDate(j), system);
+  out[3].value = kept.number(j, "netAssets");
+  out[4].value = kept.number(j, "annualFee");
+  out[5].value = kept.daysInYear(j);
+  out[6].value = accrual;
+  out[7].value = accrual;
+  out[8].value = 0;
+  out[9].value = null;
+  out[10].value = null;
+  out[11].value = null;
+  out[12].value = null;
   return out;
 }
 
@@ -223,7 +246,11 @@ function accrualRows(report: ReconReport, system: DateSystem): LazyRows {
     locate(i);
     const r = rows[k];
     const j = i - first[k];
-    if (lines === null) return fillAccrualRow(out, r.portfolio, r.accruals[j].date, r.accruals[j], r.waived[j], undefined, system);
+    if (lines === null) {
+      const kept = keptDaysOfRow(r);
+      if (kept) return fillUnwaivedRow(out, r.portfolio, kept, j, system);
+      return fillAccrualRow(out, r.portfolio, r.accruals[j].date, r.accruals[j], r.waived[j], undefined, system);
+    }
     const { date, fee, sub } = lines[j];
     return fillAccrualRow(out, r.portfolio, date, fee?.day, fee?.waived, sub, system);
   };

@@ -1,4 +1,4 @@
-import { Dec, ReconRow, buildSchedule, fromYmd, parseMonth, reconcile } from "../../src/engine";
+import { Dec, NavTiming, ReconRow, Rounding, buildSchedule, buildWaivers, fromYmd, keptDaysOfRow, parseMonth, reconcile } from "../../src/engine";
 import { accrualRowsOf } from "../../src/workbook/monthEnd";
 import { LazyRows, OutCell, accrualLineCount, accrualLines, keptTextFrom, reconSheets, rowAt, sheetWidth, transientRowAt } from "../../src/workbook/reconSheets";
 
@@ -77,5 +77,57 @@ describe("the Accruals sheet's rows, built as the writer pulls them", () => {
       expect(accrualLineCount(r)).toBe(accrualLines(r).length);
     }
     expect(accrualLineCount(row([1, 2, 3], [2, 3, 4, 5]))).toBe(5);
+  });
+});
+
+describe("an unwaived row's Accruals lines read from its accrual's runs (keptDaysOfRow)", () => {
+  // Portfolios priced on every kind of run: tiered and flat, values as numbers and as decimals, weekends
+  // (runs of several days), sub-cent values and a rate finer than a millionth mid-month (records made from
+  // there on), a service period, a waived portfolio (no view: its records are read), under each rounding
+  // and timing. The lines read from the runs must be the lines the day records and waiver views give.
+  function report(rounding: Rounding, navTiming: NavTiming) {
+    const m = parseMonth("2024-01");
+    const names = ["Flat", "Tiered", "Sub-cent from the 15th", "Fine rate", "Waived", "Served 10th-20th"];
+    const tiers: [string, string][][] = [[["0", "0.001"]], [["0", "0.0075"], ["100000000", "0.007"], ["150000000", "0.0065"]], [["0", "0.001"]], [["0", "0.0010005"]], [["0", "0.0075"], ["100000000", "0.007"]], [["0", "0.002"]]];
+    const { schedule } = buildSchedule(names.flatMap((portfolio, p) => tiers[p].map(([b, r], t) => ({ portfolio, effectiveFrom: fromYmd(2020, 1, 1), breakpoint: new Dec(b), rate: new Dec(r), row: p * 3 + t + 2 }))));
+    const netAssets = names.flatMap((portfolio, p) =>
+      Array.from({ length: 32 }, (_, d) => fromYmd(2023, 12, 31) + d)
+        .filter((date) => ((date + 4) % 7 + 7) % 7 < 5 || p === 1)
+        .map((date, d) => {
+          const cents = 9_000_000_000 + p * 1_234_567_891 + d * 98_765_431;
+          const netAssets = p === 2 && date >= fromYmd(2024, 1, 15) ? new Dec(cents).dividedBy(1000) : p % 2 ? new Dec(cents).dividedBy(100) : cents / 100;
+          return { date, portfolio, netAssets, row: p * 40 + d + 2 };
+        }),
+    );
+    const { waivers } = buildWaivers([{ portfolio: "Waived", from: fromYmd(2024, 1, 10), to: fromYmd(2024, 1, 25), breakpoint: new Dec(0), rate: new Dec("0.005"), row: 2 }]);
+    const agreements = [{ portfolio: "Served 10th-20th", commenced: fromYmd(2024, 1, 10), terminated: fromYmd(2024, 1, 20), lastApproval: null }];
+    const invoices = names.map((portfolio, i) => ({ month: m, portfolio, billedFee: new Dec("1000"), row: i + 2 }));
+    return reconcile({ schedule, netAssets, invoices, month: m, tolerance: new Dec("0.01"), rounding, navTiming, agreements, arrangements: { waivers } });
+  }
+  it.each([
+    ["DAILY", "SAME_DAY"],
+    ["PERIOD", "PRIOR_DAY"],
+    ["NONE", "SAME_DAY"],
+  ] as [Rounding, NavTiming][])("%s, %s: the same lines in order, backwards, at random and refilled", (rounding, navTiming) => {
+    const fast = report(rounding, navTiming);
+    // The same rows copied: not the rows reconcile made, so no view, and every line is read from the records.
+    const plain = { ...fast, rows: fast.rows.map((r) => ({ ...r, accruals: r.accruals, waived: r.waived })) };
+    expect(fast.rows.map((r) => keptDaysOfRow(r) !== null)).toEqual([true, true, true, true, false, true]);
+    expect(plain.rows.map((r) => keptDaysOfRow(r))).toEqual(plain.rows.map(() => null));
+    const a = reconSheets(fast, keptTextFrom(null))[1].rows;
+    const b = reconSheets(plain, keptTextFrom(null))[1].rows;
+    const n = b.length;
+    expect(a.length).toBe(n);
+    expect(n).toBeGreaterThan(150);
+    const want = Array.from({ length: n }, (_, i) => rowAt(b, i));
+    expect(Array.from({ length: n }, (_, i) => transientRowAt(a, i).map((c) => ({ ...c })))).toEqual(want);
+    expect(Array.from({ length: n }, (_, i) => rowAt(a, n - 1 - i)).reverse()).toEqual(want);
+    for (let k = 0, i = 7; k < 60; k++, i = (i * 37 + 11) % n) expect(rowAt(a, i)).toEqual(want[i]);
+    // As JSON a row is the plain row: every field, in a plain row's order, the days as their records give them.
+    const json = JSON.parse(JSON.stringify(fast.rows[4]));
+    expect(Object.keys(json)).toEqual(["portfolio", "days", "service", "averageDailyNetAssets", "annualRate", "effectiveFrom", "expectedFee", "grossFee", "waiver", "subAdvisoryFee", "managerNet", "billedFee", "difference", "status", "accruals", "waived", "subAdvisory", "invoiceRows"]);
+    expect([json.accruals, json.waived]).toEqual(JSON.parse(JSON.stringify([plain.rows[4].accruals, plain.rows[4].waived])));
+    // Reading the rows' days afterwards gives the same records.
+    expect(fast.rows.map((r) => [r.accruals.length, r.waived.length, accrualLineCount(r)])).toEqual(plain.rows.map((r) => [r.accruals.length, r.waived.length, accrualLineCount(r)]));
   });
 });
