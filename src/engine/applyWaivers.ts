@@ -98,31 +98,40 @@ function unwaivedDays(days: readonly AccrualDay[]): WaivedDay[] {
   return out;
 }
 
-const withoutWaiverResults = new WeakSet<WaivedAccrual>();
+const daysOfUnwaived = new WeakMap<WaivedAccrual, { daysOf: () => readonly AccrualDay[]; days?: WaivedDay[] }>();
+
+/** applyWaivers' result with no waiver, `days` made on first read (a shared getter, so every result keeps one shape). */
+class WithoutWaivers implements WaivedAccrual {
+  readonly waiver = ZERO;
+  readonly waivedDays = 0;
+  constructor(
+    readonly rounding: Rounding,
+    readonly gross: Dec,
+    readonly payable: Dec,
+  ) {}
+  get days(): WaivedDay[] {
+    const d = daysOfUnwaived.get(this)!;
+    return (d.days ??= unwaivedDays(d.daysOf()));
+  }
+  toJSON(): WaivedAccrual {
+    const { rounding, gross, payable, waiver, waivedDays, days } = this;
+    return { rounding, gross, payable, waiver, waivedDays, days };
+  }
+}
 
 /**
  * `applyWaivers(days, no waivers, rounding, fee)`, with the days read (and their views made) on first
  * read of `days`: a month end's sheet reads an unwaived portfolio's days from the accrual's numbers.
  */
 export function withoutWaivers(daysOf: () => readonly AccrualDay[], rounding: Rounding, fee: Dec): WaivedAccrual {
-  let days: WaivedDay[] | undefined;
-  const w: WaivedAccrual = {
-    rounding,
-    gross: fee,
-    payable: fee,
-    waiver: ZERO,
-    waivedDays: 0,
-    get days() {
-      return (days ??= unwaivedDays(daysOf()));
-    },
-  };
-  withoutWaiverResults.add(w);
+  const w = new WithoutWaivers(rounding, fee, fee);
+  daysOfUnwaived.set(w, { daysOf });
   return w;
 }
 
 /** Whether `w` came from withoutWaivers: each day's gross and payable are the accrual's, its waiver 0. */
 export function isWithoutWaivers(w: WaivedAccrual): boolean {
-  return withoutWaiverResults.has(w);
+  return w instanceof WithoutWaivers;
 }
 
 /** A day no waiver applies to: gross and payable are the accrual's own (its annual fee and posted accrual), the waiver 0. */

@@ -296,11 +296,7 @@ export function readNetAssets(block: CellBlock | ColumnBlock, system: DateSystem
       carryDate[k] = date;
     }
   }
-  const out = new Array<NetAssetRow>(hits.length);
-  for (let h = 0; h < hits.length; h++) {
-    const i = hits[h];
-    out[h] = built.get(i) ?? { date: dateOf[i] | 0, portfolio: byTextIndex[pn[i] | 0]!.name, netAssets: nn[i], row: block.headerRow + 1 + i };
-  }
+  const out = windowRows(hits, built, dateOf, byTextIndex, pn, nn, block.headerRow);
   if (window) {
     // Each portfolio's latest value before the window, merged into the rows in sheet order (both lists are
     // in row order: one pass, not a sort of every row).
@@ -317,14 +313,32 @@ export function readNetAssets(block: CellBlock | ColumnBlock, system: DateSystem
     }
     if (carried.length) {
       carried.sort((a, b) => a.row - b.row);
-      const merged = new Array<NetAssetRow>(out.length + carried.length);
-      let a = 0;
-      let b = 0;
-      for (let m = 0; m < merged.length; m++) merged[m] = b >= carried.length || (a < out.length && out[a].row < carried[b].row) ? out[a++] : carried[b++];
-      return merged;
+      return mergedByRow(out, carried);
     }
   }
   return out;
+}
+
+// The two loops over the window's rows after the scan, each a small function of its own so V8 optimises it
+// within a few thousand rows (inside readNetAssets it waited for the whole function to be compiled again).
+
+/** The window's rows in sheet order: a row read by readNetAssets' own loop as it made it, any other from the columns. */
+function windowRows(hits: readonly number[], built: Map<number, NetAssetRow>, dateOf: Float64Array, byTextIndex: readonly (Named | undefined)[], pn: Float64Array, nn: Float64Array, headerRow: number): NetAssetRow[] {
+  const out = new Array<NetAssetRow>(hits.length);
+  for (let h = 0; h < hits.length; h++) {
+    const i = hits[h];
+    out[h] = built.get(i) ?? { date: dateOf[i] | 0, portfolio: byTextIndex[pn[i] | 0]!.name, netAssets: nn[i], row: headerRow + 1 + i };
+  }
+  return out;
+}
+
+/** Two lists of rows, each in row order, merged into one in row order. */
+function mergedByRow(out: readonly NetAssetRow[], carried: readonly NetAssetRow[]): NetAssetRow[] {
+  const merged = new Array<NetAssetRow>(out.length + carried.length);
+  let a = 0;
+  let b = 0;
+  for (let m = 0; m < merged.length; m++) merged[m] = b >= carried.length || (a < out.length && out[a].row < carried[b].row) ? out[a++] : carried[b++];
+  return merged;
 }
 
 /** What scanOrderedRows reads and updates: readNetAssets' columns and its per-key state. */
