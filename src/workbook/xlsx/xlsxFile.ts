@@ -3,6 +3,7 @@ import path from "path";
 import zlib from "zlib";
 import { WorkbookError } from "../cells";
 import { FileBackend } from "./fileBackend";
+import { takePrefetched } from "./inputPrefetch";
 import { LIMITS, RawDeflater, RawInflater, crc32 } from "./zip";
 
 /**
@@ -77,10 +78,10 @@ export async function openFileBackend(file: string): Promise<FileBackend> {
   return FileBackend.open(await readInput(file), path.basename(file), zlibInflater, zlibDeflater);
 }
 
-/** A file's bytes; a missing or unreadable file is a WorkbookError naming it. */
+/** A file's bytes (read early if the command line started it: inputPrefetch.ts); a missing or unreadable file is a WorkbookError naming it. */
 export async function readInput(file: string): Promise<Buffer> {
   try {
-    return await fsp.readFile(file);
+    return await (takePrefetched(file) ?? fsp.readFile(file));
   } catch (e) {
     throw new WorkbookError({ file: path.basename(file) }, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
