@@ -3,8 +3,8 @@ import path from "path";
 import zlib from "zlib";
 import { WorkbookError } from "../cells";
 import { FileBackend } from "./fileBackend";
-import { takePrefetched } from "./inputPrefetch";
 import { LIMITS, RawDeflater, RawInflater, crc32 } from "./zip";
+import { takePrefetched } from "./inputPrefetch";
 
 /**
  * Node's zlib as the package's inflater: native, several times faster than the pure-JavaScript one the
