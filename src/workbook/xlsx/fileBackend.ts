@@ -6,7 +6,7 @@ import { ColumnBlock } from "../columns";
 import { CONTRACT, CellBlock, ContractKind, writableColumns } from "../contract";
 import { OutCell, SheetModel } from "../reconSheets";
 import { XlsxPackage, located } from "./package";
-import { SheetCells, readSheet, scanSheet } from "./sheetReader";
+import { SheetCells, TailScanner, readSheet, scanSheet } from "./sheetReader";
 import { putSheets, rewriteColumns } from "./sheetWriter";
 import { tablesOf } from "./tables";
 import { columnName, NS, XML_DECL } from "./xml";
@@ -21,10 +21,14 @@ export class FileBackend implements WorkbookBackend, ColumnSource {
   private readonly cache = new Map<string, SheetCells>();
   private tableList: (SourceTable & { path: string })[] | null = null;
 
-  private constructor(readonly pkg: XlsxPackage) {}
+  private constructor(
+    readonly pkg: XlsxPackage,
+    private readonly tail: TailScanner | null,
+  ) {}
 
-  static async open(bytes: ArrayBuffer | Uint8Array, name: string, inflater?: RawInflater, deflater?: RawDeflater): Promise<FileBackend> {
-    return new FileBackend(XlsxPackage.load(bytes, name, inflater, deflater));
+  /** `tail`: a helper thread for reading a large sheet on two cores (the command line's worker; see scanSheet). */
+  static async open(bytes: ArrayBuffer | Uint8Array, name: string, inflater?: RawInflater, deflater?: RawDeflater, tail?: TailScanner | null): Promise<FileBackend> {
+    return new FileBackend(XlsxPackage.load(bytes, name, inflater, deflater), tail ?? null);
   }
 
   get label(): string {
@@ -75,7 +79,7 @@ export class FileBackend implements WorkbookBackend, ColumnSource {
 
   scan(sheet: string, onCell: (row: number, col: number, cell: Cell) => void): void {
     const entry = this.pkg.sheet(sheet)!;
-    located(this.pkg.file, () => scanSheet(this.pkg, entry, onCell), { sheet: entry.name });
+    located(this.pkg.file, () => scanSheet(this.pkg, entry, onCell, { tail: this.tail }), { sheet: entry.name });
   }
 
   /** A block straight into its contract columns, streaming the sheet without keeping its grid. */
