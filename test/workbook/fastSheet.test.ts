@@ -653,6 +653,7 @@ describe("a part cut at seams and read by two scanners reads as one scan does", 
     const inThread: TailScanner = {
       warm: () => undefined,
       release: () => undefined,
+      worthIt: () => true,
       start: (w, prelude, starts, strs) => {
         started++;
         let next = starts.length - 1;

@@ -52,7 +52,7 @@ function book(rows: number, extra = "", at = -1) {
 
 /** The worker scanner, noting the chunks the reading thread got from it (their indexes, and whether each was read). */
 function watched() {
-  const real = lib().tail.workerTailScanner();
+  const real = lib().tail.workerTailScanner({ whenBusy: true });
   const chunks: { chunk: number; ok: boolean; count: number }[] = [];
   let starts = 0;
   return {
@@ -61,6 +61,7 @@ function watched() {
     scanner: {
       warm: () => real.warm(),
       release: () => real.release(),
+      worthIt: () => real.worthIt(),
       start: (w: Uint8Array, prelude: number, st: number[], strings: string[]) => {
         starts++;
         const h = real.start(w, prelude, st, strings);
@@ -163,7 +164,7 @@ describe("reading a large sheet with the worker thread (lib/)", () => {
 
   itBuilt("the command line backend (with the worker scanner) reads a Net Assets block as before", async () => {
     const { xlsxFile } = lib();
-    expect(lib().tail.workerTailScanner()).not.toBeNull();
+    expect(lib().tail.workerTailScanner({ whenBusy: true })).not.toBeNull();
     const pkg = book(3000);
     const file = path.join(fs.mkdtempSync(path.join(require("os").tmpdir(), "scanworker-")), "b.xlsx");
     fs.writeFileSync(file, pkg.bytes());

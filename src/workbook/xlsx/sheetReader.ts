@@ -106,7 +106,7 @@ export function scanSheet(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: num
     onCell(r, c, cell);
   };
   if (options.fastPath !== false) {
-    const split = large && bytes.length >= splitBytes ? splitOf(bytes, seamTargets(bytes.length, at)) : null;
+    const split = large && bytes.length >= splitBytes && tail.worthIt() ? splitOf(bytes, seamTargets(bytes.length, at)) : null;
     let ok: boolean;
     if (split) {
       // The helper reads the chunks from the last one back while this thread reads from the start (fastSheet.ts).
@@ -134,6 +134,8 @@ export interface TailScanner {
   warm(): void;
   /** Not needed after all (a warmed helper is stopped). */
   release(): void;
+  /** Whether the helper would run on a core that is free now (asked once the part is inflated, before it is cut). */
+  worthIt(): boolean;
   /** Hands the helper `w` (`tailBytes`; handed over, not copied) and its chunks' starts: it starts on the last chunk. */
   start(w: Uint8Array, prelude: number, starts: number[], strings: readonly string[]): ChunkHelper & { stop(): void };
 }

@@ -1,4 +1,5 @@
 import fs from "fs";
+import os from "os";
 import path from "path";
 import { MessageChannel, Worker, receiveMessageOnPort } from "worker_threads";
 import { ChunkCells } from "./fastSheet";
@@ -10,11 +11,16 @@ import { TailScanner } from "./sheetReader";
  * that its start-up and warm-up overlap the inflating; one worker per part, stopped once the part is
  * read. The reading thread takes the worker's chunks without waiting (`receiveMessageOnPort`) and
  * tells it where it is through shared memory. Null where the compiled worker is not there (the
- * TypeScript sources under Jest): the reader then reads on one thread, as before.
+ * TypeScript sources under Jest) or the machine has one core; and not used when no core was idle
+ * while the part was inflated (`worthIt`, unless `whenBusy`): the reader then reads on one thread.
  */
-export function workerTailScanner(file = path.join(__dirname, "scanWorker.js")): TailScanner | null {
+export function workerTailScanner(options: { file?: string; whenBusy?: boolean } = {}): TailScanner | null {
+  const file = options.file ?? path.join(__dirname, "scanWorker.js");
   if (!fs.existsSync(file)) return null;
+  const whenBusy = options.whenBusy ?? false;
+  if (!whenBusy && busy()) return null;
   let idle: Worker | null = null;
+  let since: CpuTimes | null = null;
   const spawn = (): Worker | null => {
     try {
       const w = new Worker(file);
@@ -27,7 +33,13 @@ export function workerTailScanner(file = path.join(__dirname, "scanWorker.js")):
   };
   return {
     warm() {
+      since = cpuTimes();
       idle ??= spawn();
+    },
+    worthIt() {
+      // Idle CPU while the part was inflated (this thread busy inflating, the worker starting): a core
+      // that other work keeps busy would be taken from this thread rather than added to it.
+      return whenBusy || spareCores(since, cpuTimes()) >= 0.3;
     },
     release() {
       if (idle) void idle.terminate();
@@ -65,4 +77,39 @@ export function workerTailScanner(file = path.join(__dirname, "scanWorker.js")):
       };
     },
   };
+}
+
+/** One core: no second one to use. */
+function busy(): boolean {
+  return (os.availableParallelism?.() ?? os.cpus().length) < 2;
+}
+
+/*
+ * Whether the second core is free is measured, not assumed: the idle CPU time of the whole machine
+ * (/proc/stat) while the part is inflated, from warm() to worthIt(). On the shared 2-core machine at
+ * load 4-7 the worker took CPU from the reading thread rather than adding a core (the read phase's
+ * main-thread CPU went down, its wall time up by half or more): with less than 0.3 of a core idle then,
+ * the part is read on one thread as before.
+ */
+interface CpuTimes {
+  at: number;
+  idle: number;
+}
+
+/** The machine's idle CPU time so far (Linux: /proc/stat, in clock ticks of 10 ms), or null. */
+function cpuTimes(): CpuTimes | null {
+  try {
+    const line = fs.readFileSync("/proc/stat", "latin1").split("\n", 1)[0];
+    const f = line.trim().split(/\s+/);
+    if (f[0] !== "cpu" || f.length < 6) return null;
+    return { at: performance.now(), idle: Number(f[4]) + Number(f[5]) };
+  } catch {
+    return null;
+  }
+}
+
+/** Idle cores on average between two readings (unknown: taken as spare when the load average said so). */
+function spareCores(a: CpuTimes | null, b: CpuTimes | null): number {
+  if (!a || !b || b.at - a.at < 50) return 1;
+  return ((b.idle - a.idle) * 10) / (b.at - a.at);
 }
