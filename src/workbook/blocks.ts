@@ -74,6 +74,8 @@ export interface ColumnSource extends BlockSource {
   scan(sheet: string, onCell: (row: number, col: number, cell: Cell) => void): void;
   /** Whether the sheet's grid has been read already (then the block is taken from it). */
   hasCells(sheet: string): boolean;
+  /** An estimate of the sheet's rows, for sizing the columns up front (0: none). */
+  rowsHint?(sheet: string): number;
 }
 
 /** The last row and column of a sheet (Excel's limits). */
@@ -101,7 +103,7 @@ export function findColumns(src: ColumnSource, kind: ContractKind): ColumnBlock 
   }
   if (src.hasCells(sheet)) return findBlock(src, spec);
   const file = src.file;
-  const collector = new ColumnCollector(g, (header) => locateColumns({ header, sheet, file, headerRow: g.headerRow }, spec.columns, optionalColumns(kind)));
+  const collector = new ColumnCollector(g, (header) => locateColumns({ header, sheet, file, headerRow: g.headerRow }, spec.columns, optionalColumns(kind)), src.rowsHint?.(sheet) || undefined);
   src.scan(sheet, (row, col, cell) => collector.cell(row, col, cell));
   return collector.done({ sheet, file });
 }

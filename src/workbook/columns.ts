@@ -53,13 +53,19 @@ export function columnCell(c: CellColumn | null | undefined, i: number): Cell {
   }
 }
 
-/** Builds one column, growing its arrays by doubling. */
+/** Builds one column, growing its arrays by doubling (from `rows`, an estimate of the rows to come). */
 export class ColumnBuilder {
-  private kind = new Uint8Array(1024);
-  private num = new Float64Array(1024);
+  private kind: Uint8Array;
+  private num: Float64Array;
   private readonly text: string[] = [];
   private readonly textIndex = new Map<string, number>();
   private readonly other = new Map<number, Cell>();
+
+  constructor(rows = 1024) {
+    const n = Math.max(1024, Math.min(rows, MAX_PRESIZE));
+    this.kind = new Uint8Array(n);
+    this.num = new Float64Array(n);
+  }
 
   set(i: number, v: Cell): void {
     if (i >= this.kind.length) this.grow(i + 1);
@@ -98,6 +104,9 @@ export class ColumnBuilder {
   }
 }
 
+/** The most rows a builder is sized for up front (a sheet's row limit): an estimate beyond it is not trusted. */
+const MAX_PRESIZE = 1_048_576;
+
 /** Where a block is on its sheet, as a table or a sheet-by-name gives it. */
 export interface BlockGeometry {
   /** 1-based worksheet row of the header (the row above the data when the table has no header row). */
@@ -124,9 +133,11 @@ export class ColumnCollector {
   private wanted: (ColumnBuilder | null)[] | null = null;
   private lastRow = 0;
 
+  /** `rows`: an estimate of the data rows to come (the builders start that large instead of growing to it). */
   constructor(
     private readonly g: BlockGeometry,
     private readonly locate: (header: Cell[]) => number[],
+    private readonly rows = 1024,
   ) {}
 
   cell(row: number, col: number, v: Cell): void {
@@ -167,7 +178,7 @@ export class ColumnCollector {
     } catch {
       // A missing column is reported where the block is read (as for a grid), not while streaming.
     }
-    for (const i of at) if (i >= 0) w[i] = new ColumnBuilder();
+    for (const i of at) if (i >= 0) w[i] = new ColumnBuilder(Math.min(this.rows, this.g.bottom - this.g.headerRow));
     this.wanted = w;
     return w;
   }

@@ -135,6 +135,39 @@ describe("a month's window of net assets", () => {
   });
 });
 
+describe("a column sized up front", () => {
+  it("holds what a column grown from the default size holds, whatever the estimate (smaller, larger, past the row limit)", () => {
+    const cells: Cell[] = [5, "a", null, true, { formula: "A1" }, 0, "b", "a", -1.5, { day: 45000 }];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...cells), { maxLength: 5000 }), fc.integer({ min: 0, max: 3_000_000 }), fc.integer({ min: 0, max: 5000 }), (vals, rows, extra) => {
+        const grown = new ColumnBuilder();
+        const sized = new ColumnBuilder(rows);
+        vals.forEach((v, i) => {
+          grown.set(i, v);
+          sized.set(i, v);
+        });
+        const n = vals.length + (extra % 7);
+        expect(sized.done(n)).toEqual(grown.done(n));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("the .xlsx backend reads the same columns with its row estimate as without one", async () => {
+    const bytes = await book((wb) => {
+      const ws = wb.addWorksheet("Net Assets");
+      ws.addRow(["Date", "Portfolio", "Net Assets"]);
+      for (let i = 0; i < 3000; i++) ws.addRow([new Date(Date.UTC(2024, 0, 1 + (i % 300))), `P${Math.floor(i / 300)}`, 1000 + i]);
+    });
+    const a = await FileBackend.open(bytes, "hint.xlsx");
+    expect(a.rowsHint("Net Assets")).toBeGreaterThan(1024);
+    const withHint = await a.readColumns("netAssets");
+    const b = await FileBackend.open(bytes, "hint.xlsx");
+    (b as unknown as { rowsHint?: unknown }).rowsHint = undefined;
+    expect(await b.readColumns("netAssets")).toEqual(withHint);
+  });
+});
+
 describe("the cell reference reader of the sheet path", () => {
   it("finds the column parseRef finds, and refuses what it refuses", () => {
     const refs = ["A1", "a1", "$B$7", "XFD1048576", "XFE1", "A1048577", "A0", "ZZZZZZ24", "AB", "12", "", "$", "A$", "A1$", "A01", "AAA12345678", "XFD01048576", "Ä1", "A-1", "A 1"];

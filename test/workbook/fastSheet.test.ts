@@ -439,6 +439,16 @@ describe("the worksheet fast path reads as saxes does", () => {
     expect(accepted).toBeGreaterThanOrEqual(clean);
   });
 
+  it("values at the edges of the cell template: long numbers, points and signs in numbers and indexes", () => {
+    const numbers = ["1234567.8901234567", "0.10000000000000000555", "123456789012345.67", "1.2345678901234567", "9007199254740993", "12345678901234567", "0.30000000000000004", "999999999999999", "-999999999999999", "100000000000000.5", "-0", "0", "5.", ".5", "-.5", "1.", "0.0075"];
+    const indexes = ["0.5", "1.0", "5.", ".5", "-0", "-1", "0", "5", "000000005", "0000000005", "3.", "-.0"];
+    const pkg = pkgs[0];
+    let accepted = 0;
+    for (const v of numbers) if (check(pkg, enc(`<worksheet xmlns="${TRANSITIONAL}"><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>${v}</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><v>${v}</v></c></row></sheetData></worksheet>`), `number ${v}`)) accepted++;
+    for (const v of indexes) if (check(pkg, enc(`<worksheet xmlns="${TRANSITIONAL}"><sheetData><row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>${v}</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>${v}</v></c></row></sheetData></worksheet>`), `index ${v}`)) accepted++;
+    expect(accepted).toBeGreaterThan(20);
+  });
+
   it("on 3,000 mutated worksheets in the templates' shapes, the same cells or the same error", () => {
     const rnd = mulberry32(2000);
     let accepted = 0;

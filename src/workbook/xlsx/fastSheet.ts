@@ -689,26 +689,46 @@ function templateRun(b: Uint8Array, i: number, n: number, strings: readonly stri
             break cell;
           }
           if (b[k] !== 0x3e || k + 4 >= n || b[k + 1] !== 0x3c || b[k + 2] !== 0x76 || b[k + 3] !== 0x3e) break cell;
-          // `<v>` RUN `</v></c>`: the run must be a plain number or index (else the generic path and cellOf decide).
+          // `<v>` RUN `</v></c>`: the run (digits, '.' and '-') must be a plain number or index (else the generic
+          // path and cellOf decide). Read in the same pass as plainNumber and plainIndex read it: an optional
+          // leading '-', digits with at most one '.', 1 to 15 digits for a number (m / 10^k, exact), 1 to 9
+          // digits and no sign or point for an index; anything else in the run (`odd`) is not plain.
           k += 4;
           const va = k;
+          let neg = false;
+          if (k < n && b[k] === 0x2d) {
+            neg = true;
+            k++;
+          }
+          // A double from the start (-0 * 10 + d is d), as in plainNumber: amounts pass 2^31.
+          let m = -0;
+          let digits = 0;
+          let frac = -1;
+          let odd = false;
           for (; k < n; k++) {
             const ch = b[k];
-            if ((ch < 48 || ch > 57) && ch !== 0x2e && ch !== 0x2d) break;
+            if (ch >= 48 && ch <= 57) {
+              m = m * 10 + (ch - 48);
+              digits++;
+            } else if (ch === 0x2e) {
+              if (frac >= 0) odd = true;
+              frac = k;
+            } else if (ch === 0x2d) odd = true;
+            else break;
           }
           if (k === va || k + 8 > n || b[k] !== 0x3c || b[k + 1] !== 0x2f || b[k + 2] !== 0x76 || b[k + 3] !== 0x3e || b[k + 4] !== 0x3c || b[k + 5] !== 0x2f || b[k + 6] !== 0x63 || b[k + 7] !== 0x3e) break cell;
+          if (odd || digits === 0) break cell;
           if (tt === 0) {
-            const x = plainNumber(b, va, k);
-            if (x !== x) break cell;
+            if (digits > 15) break cell;
+            const x = frac < 0 ? m : m / POW10[k - frac - 1];
             col = cc;
             type = "n";
-            sink.number(rowIndex, cc, x);
+            sink.number(rowIndex, cc, neg ? -x : x);
           } else {
-            const q = plainIndex(b, va, k, strings.length);
-            if (q < 0) break cell;
+            if (neg || frac >= 0 || digits > 9 || m >= strings.length) break cell;
             col = cc;
             type = "s";
-            sink.deliver(rowIndex, cc, strings[q]);
+            sink.deliver(rowIndex, cc, strings[m | 0]);
           }
           last = 2;
           a = va;

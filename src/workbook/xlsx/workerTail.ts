@@ -39,7 +39,7 @@ export function workerTailScanner(options: { file?: string; whenBusy?: boolean }
     worthIt() {
       // Idle CPU while the part was inflated (this thread busy inflating, the worker starting): a core
       // that other work keeps busy would be taken from this thread rather than added to it.
-      return whenBusy || spareCores(since, cpuTimes()) >= 0.3;
+      return whenBusy || spareCores(since, cpuTimes()) >= 0.1;
     },
     release() {
       if (idle) void idle.terminate();
@@ -88,7 +88,7 @@ function busy(): boolean {
  * Whether the second core is free is measured, not assumed: the idle CPU time of the whole machine
  * (/proc/stat) while the part is inflated, from warm() to worthIt(). On the shared 2-core machine at
  * load 4-7 the worker took CPU from the reading thread rather than adding a core (the read phase's
- * main-thread CPU went down, its wall time up by half or more): with less than 0.3 of a core idle then,
+ * main-thread CPU went down, its wall time up by half or more): with less than 0.1 of a core idle then
  * the part is read on one thread as before.
  */
 interface CpuTimes {
