@@ -93,8 +93,9 @@ async function runReconcile(argv: string[]): Promise<number> {
 
   const backend = await step(`reading ${path.basename(input)}`, () => openFileBackend(input));
   const { report } = await step("reconciling", () => runMonthEnd(backend, month, tolerance, Boolean(out), { navTiming }));
-  if (out) await writeFileAtomic(out, backend.chunks());
-  process.stdout.write(p.options.has("json") ? `${JSON.stringify(reconcileJson(report), null, 2)}\n` : formatReconTable(report, out));
+  const text = () => (p.options.has("json") ? `${JSON.stringify(reconcileJson(report), null, 2)}\n` : formatReconTable(report, out));
+  // The report is formatted while the thread pool writes the file, and printed once the file is in place.
+  process.stdout.write(out ? await writeFileAtomic(out, backend.chunks(), text) : text());
   return report.rows.every((r) => r.status === "OK") ? 0 : 1;
 }
 
@@ -208,8 +209,8 @@ async function runCalendarCommand(argv: string[]): Promise<number> {
   if (out && path.resolve(out) === path.resolve(input)) throw new UsageError("--out must not be the input file: the input is never modified");
   const backend = await step(`reading ${path.basename(input)}`, () => openFileBackend(input));
   const result = await runCalendar(backend, asOf, Boolean(out));
-  if (out) await writeFileAtomic(out, backend.chunks());
-  process.stdout.write(p.options.has("json") ? `${JSON.stringify(calendarJson(result), null, 2)}\n` : formatCalendarTable(result, out));
+  const text = () => (p.options.has("json") ? `${JSON.stringify(calendarJson(result), null, 2)}\n` : formatCalendarTable(result, out));
+  process.stdout.write(out ? await writeFileAtomic(out, backend.chunks(), text) : text());
   return result.rows.some((r) => r.status === "DUE_SOON" || r.status === "OVERDUE") ? 1 : 0;
 }
 

@@ -73,15 +73,31 @@ export async function writeAll(handle: fsp.FileHandle, pieces: readonly Uint8Arr
  * Writes bytes (or pieces of them, in order) to `out` atomically: a temporary file with a random name beside it, created
  * exclusively (never through an existing file or link), flushed to disk, then renamed over `out`.
  * The temporary file is removed on failure and on SIGINT/SIGTERM, so no half-written file is left.
+ *
+ * `meanwhile` is work for this thread while the thread pool writes the bytes (the command line formats
+ * its report there): it runs once the file is open and its bytes are on their way; what it returns is
+ * handed back once the file is in place. If it throws, the file is still written whole, then its error
+ * is thrown (as when the work came after the write); if the write fails, the write's error is thrown.
  */
-export async function writeFileAtomic(out: string, data: Uint8Array | Uint8Array[]): Promise<void> {
+export async function writeFileAtomic(out: string, data: Uint8Array | Uint8Array[]): Promise<void>;
+export async function writeFileAtomic<T>(out: string, data: Uint8Array | Uint8Array[], meanwhile: () => T): Promise<T>;
+export async function writeFileAtomic<T>(out: string, data: Uint8Array | Uint8Array[], meanwhile?: () => T): Promise<T | void> {
   installSignalHandlers();
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${randomBytes(8).toString("hex")}.tmp`);
   let handle: fsp.FileHandle | null = null;
+  let done: { value: T } | { error: unknown } | undefined;
   try {
     handle = await fsp.open(tmp, "wx", 0o644);
     pending.add(tmp);
-    await writeAll(handle, Array.isArray(data) ? data : [data]);
+    const writing = writeAll(handle, Array.isArray(data) ? data : [data]);
+    if (meanwhile) {
+      try {
+        done = { value: meanwhile() };
+      } catch (error) {
+        done = { error };
+      }
+    }
+    await writing;
     await handle.sync();
     await handle.close();
     handle = null;
@@ -93,4 +109,6 @@ export async function writeFileAtomic(out: string, data: Uint8Array | Uint8Array
     pending.delete(tmp);
     throw new WorkbookError({ file: path.basename(out) }, `cannot write the output file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
+  if (done && "error" in done) throw done.error;
+  return done?.value;
 }

@@ -1,5 +1,6 @@
 import { Dec } from "./decimal";
-import { buildSchedule, validateSchedule, versionAt, findPortfolio, ScheduleRow } from "./schedule";
+import fc from "fast-check";
+import { buildSchedule, validateSchedule, versionAt, findPortfolio, portfolioKey, ScheduleRow } from "./schedule";
 import { parseIsoDate } from "./calendarDate";
 
 const row = (portfolio: string, from: string, bp: string, rate: string, r: number): ScheduleRow => ({
@@ -49,5 +50,21 @@ describe("schedule validation", () => {
     expect(versionAt(p, parseIsoDate("2004-10-31"))).toBeUndefined();
     expect(versionAt(p, parseIsoDate("2024-01-31"))?.tiers[0].rate.toString()).toBe("0.001");
     expect(versionAt(p, parseIsoDate("2024-02-01"))?.tiers[0].rate.toString()).toBe("0.002");
+  });
+});
+
+describe("portfolioKey (each name's key worked out once)", () => {
+  const plain = (name: string) => name.trim().replace(/\s+/g, " ").toLowerCase();
+  it("gives the plain key on first and later asking, for names with any spacing and case, past the cache's size", () => {
+    const name = fc.stringMatching(/^[ \t\u00a0\u3000aAbBçÇİı1]{0,8}$/);
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 40 }), (names) => {
+        for (const n of [...names, ...names.reverse()]) expect(portfolioKey(n)).toBe(plain(n));
+      }),
+      { numRuns: 500 },
+    );
+    for (let i = 0; i < 60_000; i++) portfolioKey(` Fund  ${i} `);
+    for (const i of [0, 49_999, 50_000, 59_999]) expect(portfolioKey(` Fund  ${i} `)).toBe(`fund ${i}`);
+    expect(portfolioKey("ÇA\u00a0 B")).toBe(plain("ÇA\u00a0 B"));
   });
 });

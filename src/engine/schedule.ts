@@ -52,9 +52,20 @@ export interface ScheduleIssue {
   row?: number;
 }
 
+// A month end asks for the key of each of thousands of names several times (schedule, net assets,
+// invoices, the sheets): each name's key is worked out once. Bounded, for a long-lived pane.
+const keys = new Map<string, string>();
+const KEYS_KEPT = 50_000;
+
 /** Portfolio names compare trimmed, with runs of spaces folded, ignoring case. */
 export function portfolioKey(name: string): string {
-  return name.trim().replace(/\s+/g, " ").toLowerCase();
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = name.trim().replace(/\s+/g, " ").toLowerCase();
+    if (keys.size >= KEYS_KEPT) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
 }
 
 /**

@@ -1,9 +1,9 @@
 // --out is never the input (not by path, symbolic link or hard link), and the output appears whole or not at all.
 import { createHash } from "crypto";
-import { copyFileSync, linkSync, readFileSync, readdirSync, symlinkSync } from "fs";
+import { copyFileSync, existsSync, linkSync, readFileSync, readdirSync, symlinkSync } from "fs";
 import path from "path";
 import { promises as fsp } from "fs";
-import { writeAll } from "../../src/cli/outFile";
+import { writeAll, writeFileAtomic } from "../../src/cli/outFile";
 import { SAMPLE, mgmtfee, tmp } from "./helpers";
 
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
@@ -83,5 +83,40 @@ describe("the pieces of the output file", () => {
       expect(readFileSync(f).equals(limit === 1 ? Buffer.concat(pieces.slice(0, 40)) : whole)).toBe(true);
       expect(calls).toBeGreaterThan(1);
     }
+  });
+});
+
+describe("work done while the output file is written (the command line formats its report meanwhile)", () => {
+  const dir = tmp();
+  const pieces = Array.from({ length: 40 }, (_, k) => new Uint8Array(50_000).fill(k));
+  const whole = Buffer.concat(pieces);
+
+  it("runs before the file is in place, its result comes back once the file is whole", async () => {
+    const out = path.join(dir, "meanwhile.bin");
+    let sawOut = true;
+    const got = await writeFileAtomic(out, pieces, () => {
+      sawOut = existsSync(out);
+      return "report";
+    });
+    expect(sawOut).toBe(false);
+    expect(got).toBe("report");
+    expect(readFileSync(out).equals(whole)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("its error comes out after the file is written whole, as when the work came after the write", async () => {
+    const out = path.join(dir, "meanwhile-throws.bin");
+    await expect(
+      writeFileAtomic(out, pieces, () => {
+        throw new Error("formatting failed");
+      }),
+    ).rejects.toThrow("formatting failed");
+    expect(readFileSync(out).equals(whole)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("a failed write is the write's one-line error, whatever the work returned", async () => {
+    const out = path.join(dir, "no", "such", "out.bin");
+    await expect(writeFileAtomic(out, pieces, () => "report")).rejects.toThrow(/out\.bin: cannot write the output file \(ENOENT\)/);
   });
 });

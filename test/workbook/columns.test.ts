@@ -168,6 +168,79 @@ describe("a column sized up front", () => {
   });
 });
 
+describe("readNetAssets' ordered scan (rows in date order per portfolio) against the grid", () => {
+  // The columns read long runs of ordinary rows (a serial, a known portfolio text, an amount in range, a date
+  // after the portfolio's latest) in a loop of their own and hand any other row to the general one. Sheets
+  // here are mostly such runs, in either common layout, with the odd row of every other kind dropped in:
+  // the grid (which never takes that loop) must give the same rows, or the same message.
+  const names = ["Fund A", "fund a", " Fund  A", "Fund B", "FUND B", "Fund C", "Fund D"];
+  const odd = fc.oneof(
+    fc.constant<Cell[]>([null, null, null]),
+    fc.constantFrom<Cell[]>(
+      [45300.5, "Fund A", 100],
+      [60, "Fund B", 100],
+      [2958466, "Fund C", 100],
+      ["2024-01-05", "Fund A", 100],
+      [45301, "Fund A", "12.50"],
+      [45301, "Fund B", -1],
+      [45301, "Fund C", 1e15],
+      [45301, "Fund A", true],
+      [45301, 42, 100],
+      [45301, "", 100],
+      [45301, null, 100],
+      [null, "Fund B", 100],
+      [45301, "Fund E", 5],
+    ),
+  );
+  // One cell of an ordinary row changed (so the row stays in date order for its portfolio): [column, value].
+  const oddCell = fc.oneof(
+    fc.tuple(fc.constant(0), fc.constantFrom<Cell>(60, 61, 2958465, 2958466, 2958465.5, 45300.5, 0, -1, "2024-01-05", true, null)),
+    fc.tuple(fc.constant(1), fc.constantFrom<Cell>(42, "", " ", null, "Fund E", " fund  b ", true)),
+    fc.tuple(fc.constant(2), fc.constantFrom<Cell>(-1, -0, 0, 1e15, 999999999999999.9, 1e15 - 1, "12.50", true, null, Number.NaN)),
+  );
+  const sheet = fc.record({
+    byPortfolio: fc.boolean(),
+    portfolios: fc.integer({ min: 1, max: 5 }),
+    days: fc.integer({ min: 1, max: 40 }),
+    start: fc.integer({ min: 45270, max: 45300 }),
+    skip: fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 6 }),
+    edits: fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), odd), { maxLength: 4 }),
+    cells: fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), oddCell), { maxLength: 3 }),
+    repeat: fc.option(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 })), { nil: undefined }),
+    cents: fc.array(fc.integer({ min: 0, max: 1e12 }), { minLength: 1, maxLength: 7 }),
+  });
+  it("the same rows or the same message, on sheets in date order with odd rows among them", () => {
+    fc.assert(
+      fc.property(sheet, fc.integer({ min: 45280, max: 45340 }), fc.integer({ min: 0, max: 30 }), fc.constantFrom(0, 1), fc.constantFrom<1900 | 1904>(1900, 1904), (s, lo, len, lag, system) => {
+        let rows: Cell[][] = [];
+        const at = (p: number, t: number): Cell[] => [s.start + t, names[p % names.length], s.cents[(p + t) % s.cents.length] / 100];
+        if (s.byPortfolio) for (let p = 0; p < s.portfolios; p++) for (let t = 0; t < s.days; t++) rows.push(at(p, t));
+        else for (let t = 0; t < s.days; t++) for (let p = 0; p < s.portfolios; p++) rows.push(at(p, t));
+        rows = rows.filter((_, i) => !s.skip.includes(i));
+        for (const [i, r] of s.edits) if (rows.length) rows.splice(i % (rows.length + 1), 0, r);
+        for (const [i, [c, v]] of s.cells) if (rows.length) rows[i % rows.length] = rows[i % rows.length].map((x, k) => (k === c ? v : x));
+        if (s.repeat && rows.length) rows.splice(s.repeat[1] % (rows.length + 1), 0, [...rows[s.repeat[0] % rows.length]]);
+        const window = { from: lo - 25569 - lag, to: lo - 25569 + len };
+        const header: Cell[] = ["Date", "Portfolio", "Net Assets"];
+        const grid: CellBlock = { sheet: "Net Assets", headerRow: 1, firstColumn: 0, header, rows };
+        const builders = [new ColumnBuilder(), new ColumnBuilder(), new ColumnBuilder()];
+        rows.forEach((r, i) => r.forEach((v, c) => builders[c].set(i, v)));
+        const columns: ColumnBlock = { columnar: true, sheet: "Net Assets", headerRow: 1, firstColumn: 0, header, rowCount: rows.length, columns: builders.map((b) => b.done(rows.length)) };
+        const read = (block: CellBlock | ColumnBlock, w?: { from: number; to: number }) => {
+          try {
+            return readNetAssets(block, system, w);
+          } catch (e) {
+            return String(e);
+          }
+        };
+        expect(read(columns, window)).toEqual(read(grid, window));
+        expect(read(columns)).toEqual(read(grid));
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
+
 describe("the cell reference reader of the sheet path", () => {
   it("finds the column parseRef finds, and refuses what it refuses", () => {
     const refs = ["A1", "a1", "$B$7", "XFD1048576", "XFE1", "A1048577", "A0", "ZZZZZZ24", "AB", "12", "", "$", "A$", "A1$", "A01", "AAA12345678", "XFD01048576", "Ä1", "A-1", "A 1"];

@@ -5,7 +5,7 @@ import { readFileSync } from "fs";
 import zlib from "zlib";
 import { FileBackend } from "../../src/workbook/xlsx/fileBackend";
 import { LazyRows } from "../../src/workbook/reconSheets";
-import { zlibDeflater, zlibInflater } from "../../src/workbook/xlsx/xlsxFile";
+import { ZLIB_LEVEL, zlibDeflater, zlibInflater } from "../../src/workbook/xlsx/xlsxFile";
 import { PIECES_IN_FLIGHT, RawDeflater, ZipReader, concat, deflatePart, fflateDeflater, partWriter } from "../../src/workbook/xlsx/zip";
 import { SAMPLE } from "../cli/helpers";
 
@@ -40,7 +40,7 @@ function shuffledDeflater(): RawDeflater & { most: number; changed: number } {
           inFlight--;
           // The caller must not have changed (reused) the piece before it settled.
           if (!Buffer.from(data).equals(Buffer.from(copy))) d.changed++;
-          resolve(zlib.deflateRawSync(data, { level: 4, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }));
+          resolve(zlib.deflateRawSync(data, { level: ZLIB_LEVEL, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }));
         }, delay),
       );
     },

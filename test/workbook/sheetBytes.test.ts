@@ -130,6 +130,20 @@ describe("new sheets encoded as bytes", () => {
     expect(plainTexts(texts)).toEqual(texts.map((t) => utf8(escapePlain(t))));
   });
 
+  it("row numbers of every length, 1 to 7 digits (the writer stores a row's digits a word at a time), each cell exactly as the string writer writes it", async () => {
+    const last = 1_000_003;
+    const none: OutCell[] = [];
+    // A few rows at every power of ten and around it; the rows between have no cells (nothing written).
+    const kept = new Set<number>();
+    for (let p = 1; p <= 1e6; p *= 10) for (const r of [p - 1, p, p + 1, p + 7]) if (r >= 0 && r < last) kept.add(r);
+    for (let r = last - 3; r < last; r++) kept.add(r);
+    const cellsOf = (r: number): OutCell[] => (kept.has(r) ? [{ value: r, numFmt: "0" }, { value: `row ${r}` }, { value: null, numFmt: "yyyy-mm-dd" }, { value: r / 8 }] : none);
+    const xml = await written(new LazyRows(last, 4, cellsOf));
+    const data = /<sheetData>(.*)<\/sheetData>/s.exec(xml)![1];
+    expect(data).toBe(expectedSheetData(Array.from({ length: last }, (_, r) => cellsOf(r)), xml));
+    expect(data).toContain('<row r="1000003"><c r="A1000003" s=');
+  });
+
   it("a sheet of many pieces (non-ASCII text across the 1 MB piece boundaries) deflated piece by piece reads back whole, in Node and with fflate", async () => {
     const rows = Array.from({ length: 30000 }, (_, i) => [{ value: `Portefeuille n° ${i} — Société Générale 日本` }, { value: i * 1.01, numFmt: "#,##0.00" }, { value: -i }]);
     const lazy = new LazyRows(rows.length, 3, (i) => rows[i]);

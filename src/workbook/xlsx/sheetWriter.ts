@@ -36,6 +36,8 @@ export function cellXml(ref: string, c: OutCell, style: number, p = ""): string 
  */
 class ByteSink {
   private buf: Uint8Array = new Uint8Array(PIECE + (64 << 10));
+  /** The same bytes for 4-byte stores (markup fragments go in a word at a time: see `Frag`). */
+  private view = new DataView(this.buf.buffer);
   private pos = 0;
   private readonly encoder = new TextEncoder();
 
@@ -49,6 +51,7 @@ class ByteSink {
     const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
     bigger.set(this.buf.subarray(0, this.pos));
     this.buf = bigger;
+    this.view = new DataView(bigger.buffer);
   }
 
   /** Text: UTF-8, ASCII byte by byte. */
@@ -110,9 +113,11 @@ class ByteSink {
         this.text(escapePlain(s.slice(i)));
         return;
       }
-      const e = PLAIN_REFS[c];
-      if (e === undefined) b[p++] = c;
-      else for (let k = 0; k < e.length; k++) b[p++] = e[k];
+      if (PLAIN_ESCAPES[c] === 0) b[p++] = c;
+      else {
+        const e = PLAIN_REFS[c]!;
+        for (let k = 0; k < e.length; k++) b[p++] = e[k];
+      }
     }
     this.pos = p;
   }
@@ -130,54 +135,102 @@ class ByteSink {
     this.pos = p;
   }
 
-  /**
-   * A number exactly as String(v) writes it (a non-finite one as 0): integers below 2^53 and numbers
-   * with at most six decimals below 10^9 (money, net assets, rates: what the sheets hold) digit by
-   * digit in 32-bit integer arithmetic, anything else through String(v). See `decimalDigits` for why
-   * the digits are String's.
-   */
+  /** A number exactly as String(v) writes it (a non-finite one as 0): see `putNumber`. */
   num(v: number): void {
-    if (!Number.isFinite(v)) v = 0;
-    const neg = v < 0;
-    const a = neg ? -v : v;
-    if (Number.isInteger(a)) {
-      if (a > MAX_EXACT) return this.ascii(String(v));
-      this.room(17);
-      if (neg) this.buf[this.pos++] = 45; // "-"
-      if (a <= 0x7fffffff) this.digits(a | 0, 1);
-      else {
-        const lo = a % 1e9;
-        this.digits(((a - lo) / 1e9) | 0, 1);
-        this.digits(lo | 0, 9);
-      }
-      return;
-    }
-    const k = decimalsOf(a);
-    const p = POW10[k];
-    const whole = Math.floor(a);
-    const frac = Math.round(a * p) - whole * p;
-    // No such decimals, or a fraction ending in 0 (k not the fewest decimals: never expected, refused rather than trusted).
-    if (k === 0 || !(frac > 0 && frac < p) || (frac | 0) % 10 === 0) return this.ascii(String(v));
-    this.room(18);
-    if (neg) this.buf[this.pos++] = 45; // "-"
-    this.digits(whole | 0, 1);
-    this.buf[this.pos++] = 46; // "."
-    this.digits(frac | 0, k);
+    this.room(NUMBER_ROOM);
+    const p = putNumber(this.buf, this.view, this.pos, v);
+    if (p >= 0) this.pos = p;
+    else this.ascii(String(v));
   }
 
-  /** A 32-bit integer x >= 0 in decimal, zero-padded to at least `min` digits; room for it is made by the caller. */
-  private digits(x: number, min: number): void {
-    let len = 1;
-    for (let t = x; t >= 10; t = (t / 10) | 0) len++;
-    if (len < min) len = min;
-    const b = this.buf;
-    let p = this.pos + len;
-    this.pos = p;
-    for (let i = 0; i < len; i++) {
-      const q = (x / 10) | 0;
-      b[--p] = 48 + x - q * 10;
-      x = q;
+  /**
+   * A row: `<row r="...">`, its cells as writeCell writes them, `</row>`; nothing when no cell writes
+   * anything (false back). The usual cells (a number, an empty cell) are written here with the buffer
+   * and position in locals and the markup a word at a time (`put`), any other through writeCell. A cell
+   * whose format differs from its column's last one has the column's markup changed first (`restyle`),
+   * in the order the cells come (a new format gets the next style index, as before). `ref` holds the
+   * row number's `len` digits (and room for 8).
+   */
+  row(cells: OutCell[], cols: ColumnBytes[], ref: Uint8Array, len: number, esc: Escaper, restyle: (col: ColumnBytes, c: OutCell) => void): boolean {
+    if (this.pos + CELL_ROOM > this.buf.length) this.room(CELL_ROOM);
+    let b = this.buf;
+    let dv = this.view;
+    const start = this.pos;
+    // The row number's digits as two words, stored whole: what lies past `len` is written over next.
+    const r0 = ref[0] | (ref[1] << 8) | (ref[2] << 16) | (ref[3] << 24);
+    const r1 = ref[4] | (ref[5] << 8) | (ref[6] << 16) | (ref[7] << 24);
+    let p = put(dv, start, ROW_OPEN);
+    dv.setUint32(p, r0, true);
+    dv.setUint32(p + 4, r1, true);
+    p = put(dv, p + len, ROW_MID);
+    let any = false;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      if (!c) continue;
+      const col = cols[i];
+      if (!col.set || c.numFmt !== col.numFmt || c.bold !== col.bold) restyle(col, c);
+      const v = c.value;
+      if (!c.formula && (typeof v === "number" || ((v === null || v === undefined) && col.style))) {
+        if (p + CELL_ROOM > b.length) {
+          this.pos = p;
+          this.room(CELL_ROOM);
+          b = this.buf;
+          dv = this.view;
+        }
+        p = put(dv, p, col.headFrag);
+        dv.setUint32(p, r0, true);
+        dv.setUint32(p + 4, r1, true);
+        p += len;
+        if (typeof v === "number") {
+          p = put(dv, p, col.numberFrag);
+          const q = putNumber(b, dv, p, v);
+          if (q >= 0) p = q;
+          else {
+            this.pos = p;
+            this.ascii(String(v));
+            b = this.buf;
+            dv = this.view;
+            p = this.pos;
+          }
+          p = put(dv, p, V_CLOSE_FRAG);
+        } else p = put(dv, p, col.emptyFrag);
+        any = true;
+        continue;
+      }
+      if (typeof v === "string" && !c.formula) {
+        const text = esc.frag(v);
+        if (p + CELL_ROOM + text.len > b.length) {
+          this.pos = p;
+          this.room(CELL_ROOM + text.len);
+          b = this.buf;
+          dv = this.view;
+        }
+        p = put(dv, p, col.headFrag);
+        dv.setUint32(p, r0, true);
+        dv.setUint32(p + 4, r1, true);
+        p = put(dv, p + len, col.inlineFrag);
+        p = put(dv, p, text);
+        p = put(dv, p, INLINE_CLOSE_FRAG);
+        any = true;
+        continue;
+      }
+      this.pos = p;
+      if (writeCell(this, col, ref, len, c, esc)) any = true;
+      b = this.buf;
+      dv = this.view;
+      p = this.pos;
     }
+    if (!any) {
+      this.pos = start;
+      return false;
+    }
+    if (p + CELL_ROOM > b.length) {
+      this.pos = p;
+      this.room(CELL_ROOM);
+      dv = this.view;
+    }
+    this.pos = put(dv, p, ROW_CLOSE_FRAG);
+    return true;
   }
 
   mark(): number {
@@ -202,6 +255,7 @@ class ByteSink {
     const full = this.buf;
     const piece = full.subarray(0, this.pos);
     this.buf = this.free.pop() ?? new Uint8Array(PIECE + (64 << 10));
+    this.view = new DataView(this.buf.buffer);
     this.pos = 0;
     return this.write(piece, () => this.free.push(full));
   }
@@ -242,27 +296,98 @@ export function plainTexts(texts: readonly string[]): string[] {
 /** Integers up to here are exact doubles, written digit by digit (String writes them without an exponent below 10^21). */
 const MAX_EXACT = 2 ** 53 - 1;
 const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
+/** Room `putNumber` needs at most (a sign, 16 digits of the whole part, a point, 6 decimals). */
+const NUMBER_ROOM = 24;
+/** Room a number or empty cell needs at most: `<c r="` and up to 3 letters, 7 digits, a style attribute and `"><v>`, the number, `</v></c>`. */
+const CELL_ROOM = 128;
 
 /**
- * For a positive non-integer `a`: the number of decimals k (1 to 6) such that String(a) is a's whole
- * part, a point, and the k digits of round(a * 10^k) - whole * 10^k; 0 when there is none (then
- * String(a) is used). Why that text is String's: n = round(a * 10^k) with n / 10^k === a means the
- * decimal n * 10^-k rounds to a (dividing two exact doubles is correctly rounded), so the text reads
- * back as a. Below 10^9 with six decimals n is below 10^15: at most 15 significant digits, and two
- * different decimals of at most 15 significant digits never round to the same double (DBL_DIG), so it
- * is the only decimal that short reading back as a, and String(a), the shortest such decimal
- * (ECMAScript Number::toString), is it, provided it does not end in 0 (k the smallest; `num` refuses a
- * trailing 0 rather than trust this). From 10^-6 up String(a) has no exponent. The whole part is floor(a): a's
- * fraction, a multiple of 10^-6 at least 10^-6 from an integer, is far wider than a's ulp (below 2^-23).
- * test/workbook/sheetBytes.test.ts holds this to String on generated values of every shape.
+ * Writes String(v) (a non-finite v as "0") into b at p, returning the position after it, or -1 (with
+ * nothing written that counts) where String(v) must be used: integers below 2^53 and numbers of at
+ * most six decimals whose digits make an integer below 10^15 (money, net assets, rates: what the
+ * sheets hold) are written digit by digit in 32-bit integer arithmetic. `NUMBER_ROOM` bytes from p
+ * must be free.
+ *
+ * Why the digits are String's: for a positive non-integer a (1e-6 <= a) take the fewest decimals k
+ * (1 to 6) such that n = round(a * 10^k) has n / 10^k === a. Dividing two exact doubles is correctly
+ * rounded, so the decimal N = n * 10^-k rounds to a. With n below 10^15, N has at most 15 significant
+ * digits, and two different decimals of at most 15 significant digits never round to the same double
+ * (DBL_DIG); String(a), the shortest decimal that reads back as a (ECMAScript Number::toString), has
+ * no more digits than N, so it is N: a's whole part, a point, and the k digits of n - whole * 10^k,
+ * provided they do not end in 0 (k the fewest; a trailing 0 is refused rather than trusted). From
+ * 10^-6 up to 10^21 String(a) has no exponent. The whole part is floor(a): N's fraction is at least
+ * 10^-k away from an integer, and a differs from N by less than half of a's ulp, below
+ * 10^(15-k) * 2^-53 < 10^-k / 2. test/workbook/sheetBytes.test.ts holds this to String on generated
+ * values of every shape.
  */
-function decimalsOf(a: number): number {
-  if (a < 1e-6 || a >= 1e9) return 0;
-  for (let k = 1; k <= 6; k++) {
-    const p = POW10[k];
-    if (Math.round(a * p) / p === a) return k;
+function putNumber(b: Uint8Array, dv: DataView, p: number, v: number): number {
+  if (!Number.isFinite(v)) {
+    b[p] = 48; // "0"
+    return p + 1;
   }
-  return 0;
+  let a = v;
+  if (v < 0) {
+    b[p++] = 45; // "-"
+    a = -v;
+  }
+  if (Number.isInteger(a)) {
+    if (a > MAX_EXACT) return -1;
+    return putWhole(b, dv, p, a);
+  }
+  if (a < 1e-6 || a >= 1e14) return -1;
+  let k = 1;
+  let n = Math.round(a * 10);
+  while (n / POW10[k] !== a) {
+    if (++k > 6) return -1;
+    n = Math.round(a * POW10[k]);
+  }
+  if (n >= 1e15) return -1;
+  const whole = Math.floor(a);
+  const frac = n - whole * POW10[k];
+  // A fraction ending in 0 (k not the fewest decimals: never expected) is refused rather than trusted.
+  if (!(frac > 0 && frac < POW10[k]) || frac % 10 === 0) return -1;
+  p = putWhole(b, dv, p, whole);
+  b[p++] = 46; // "."
+  return putDigits(b, dv, p, frac, k);
+}
+
+/** An integer 0 <= x < 2^53 in decimal at p; the position after it. */
+function putWhole(b: Uint8Array, dv: DataView, p: number, x: number): number {
+  if (x <= 0x7fffffff) return putDigits(b, dv, p, x, 1);
+  const lo = x % 1e9;
+  const hi = (x - lo) / 1e9;
+  if (hi <= 0x7fffffff) return putDigits(b, dv, putDigits(b, dv, p, hi, 1), lo, 9);
+  const mid = hi % 1e9;
+  return putDigits(b, dv, putDigits(b, dv, putDigits(b, dv, p, (hi - mid) / 1e9, 1), mid, 9), lo, 9);
+}
+
+/** Two decimal digits' characters as one little-endian 16-bit store, for 0 to 99. */
+const DIGIT_PAIRS = new Uint16Array(100);
+for (let i = 0; i < 100; i++) DIGIT_PAIRS[i] = (48 + ((i / 10) | 0)) | ((48 + (i % 10)) << 8);
+
+/** How many decimal digits a 32-bit integer x >= 0 has. */
+function digitCount(x: number): number {
+  if (x < 100000) return x < 100 ? (x < 10 ? 1 : 2) : x < 1000 ? 3 : x < 10000 ? 4 : 5;
+  return x < 10000000 ? (x < 1000000 ? 6 : 7) : x < 100000000 ? 8 : x < 1000000000 ? 9 : 10;
+}
+
+/** A 32-bit integer x >= 0 in decimal at p, zero-padded to at least `min` digits, two digits a store; the position after it. */
+function putDigits(b: Uint8Array, dv: DataView, p: number, x: number, min: number): number {
+  const n = digitCount(x);
+  const end = p + (n < min ? min : n);
+  let q = end;
+  while (x >= 100) {
+    const d = (x / 100) | 0;
+    q -= 2;
+    dv.setUint16(q, DIGIT_PAIRS[x - d * 100], true);
+    x = d;
+  }
+  if (x >= 10) {
+    q -= 2;
+    dv.setUint16(q, DIGIT_PAIRS[x], true);
+  } else b[--q] = 48 + x;
+  while (q > p) b[--q] = 48;
+  return end;
 }
 
 /** Up to this many bytes, a byte loop copies faster than Uint8Array.set (whose call costs more than a short copy). */
@@ -273,17 +398,45 @@ const PIECE = 1 << 20;
 
 /** Markup known to be ASCII, as bytes. */
 const markup = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
-const ROW_OPEN = markup('<row r="');
-const ROW_MID = markup('">');
-const ROW_CLOSE = markup("</row>");
+
+/**
+ * Markup known to be ASCII as little-endian 4-byte words, stored with DataView (four times fewer
+ * stores than byte by byte). The last word may carry bytes past `len`: they land in free room (see
+ * CELL_ROOM) and are written over by what follows.
+ */
+interface Frag {
+  len: number;
+  words: Uint32Array;
+}
+function frag(s: string): Frag {
+  const words = new Uint32Array(Math.ceil(s.length / 4));
+  for (let i = 0; i < s.length; i++) words[i >> 2] |= s.charCodeAt(i) << ((i & 3) * 8);
+  return { len: s.length, words };
+}
+/** Writes a fragment at p; the position after it. */
+function put(dv: DataView, p: number, f: Frag): number {
+  const w = f.words;
+  for (let k = 0; k < w.length; k++) dv.setUint32(p + 4 * k, w[k], true);
+  return p + f.len;
+}
+const ROW_OPEN = frag('<row r="');
+const ROW_MID = frag('">');
+const ROW_CLOSE_FRAG = frag("</row>");
 const V_CLOSE = markup("</v></c>");
+const V_CLOSE_FRAG = frag("</v></c>");
 const QUOTE = markup('"');
 const INLINE_OPEN = markup(' t="inlineStr"><is><t xml:space="preserve">');
 const INLINE_CLOSE = markup("</t></is></c>");
+const INLINE_CLOSE_FRAG = frag("</t></is></c>");
 
 /** What escapePlain writes for the ASCII characters it escapes. */
 const PLAIN_REFS: (Uint8Array | undefined)[] = [];
-for (const ch of '&<>"\t\n\r') PLAIN_REFS[ch.charCodeAt(0)] = markup(escapePlain(ch));
+/** 1 for the ASCII characters escapePlain escapes (a typed table: a read past a sparse array's end is slow). */
+const PLAIN_ESCAPES = new Uint8Array(128);
+for (const ch of '&<>"\t\n\r') {
+  PLAIN_REFS[ch.charCodeAt(0)] = markup(escapePlain(ch));
+  PLAIN_ESCAPES[ch.charCodeAt(0)] = 1;
+}
 
 /** Characters escapeXml changes (or may: `_` starts `_xHHHH_`); text without them is its own escape. */
 // eslint-disable-next-line no-control-regex -- the control characters escapeXml writes as _xHHHH_
@@ -294,12 +447,27 @@ class Escaper {
   private last: string | null = null;
   private escaped: Uint8Array = new Uint8Array(0);
   private readonly encoder = new TextEncoder();
+  private words: Frag | null = null;
   of(s: string): Uint8Array {
     if (s !== this.last) {
       this.last = s;
       this.escaped = this.encoder.encode(CELL_TEXT_ESCAPED.test(s) ? escapeXml(s) : s);
+      this.words = null;
     }
     return this.escaped;
+  }
+  /** The same bytes as a fragment (4-byte words). */
+  frag(s: string): Frag {
+    const bytes = this.of(s);
+    if (!this.words) {
+      const words = new Uint32Array(Math.ceil(bytes.length / 4));
+      new Uint8Array(words.buffer).set(bytes);
+      // Little-endian words whatever the machine's order.
+      const dv = new DataView(words.buffer);
+      for (let k = 0; k < words.length; k++) words[k] = dv.getUint32(4 * k, true);
+      this.words = { len: bytes.length, words };
+    }
+    return this.words;
   }
 }
 
@@ -313,19 +481,23 @@ class ColumnBytes {
   bold: boolean | undefined = undefined;
   set = false;
   style = "";
-  number: Uint8Array = new Uint8Array(0);
-  empty: Uint8Array = new Uint8Array(0);
+  numberFrag: Frag = frag("");
+  emptyFrag: Frag = frag("");
+  inlineFrag: Frag = frag("");
   readonly head: Uint8Array;
+  readonly headFrag: Frag;
   constructor(col: number) {
     this.head = markup(`<c r="${columnName(col)}`);
+    this.headFrag = frag(`<c r="${columnName(col)}`);
   }
   use(c: OutCell, style: string): void {
     this.numFmt = c.numFmt;
     this.bold = c.bold;
     this.set = true;
     this.style = style;
-    this.number = markup(`"${style}><v>`);
-    this.empty = markup(`"${style}/>`);
+    this.numberFrag = frag(`"${style}><v>`);
+    this.emptyFrag = frag(`"${style}/>`);
+    this.inlineFrag = frag(`"${style} t="inlineStr"><is><t xml:space="preserve">`);
   }
 }
 
@@ -337,17 +509,8 @@ function writeCell(out: ByteSink, col: ColumnBytes, row: Uint8Array, len: number
   const v = c.value;
   if (!c.formula) {
     // The usual cells first: a number, an empty cell.
-    if (typeof v === "number") {
-      out.cell(col.head, row, len, col.number);
-      out.num(v);
-      out.bytes(V_CLOSE);
-      return true;
-    }
-    if (v === null || v === undefined) {
-      if (!col.style) return false;
-      out.cell(col.head, row, len, col.empty);
-      return true;
-    }
+    // Numbers and formatted empty cells are written by ByteSink.row.
+    if (v === null || v === undefined) return false;
   }
   out.cell(col.head, row, len, QUOTE);
   out.ascii(col.style);
@@ -390,6 +553,8 @@ async function sheetXml(write: (piece: Uint8Array, release?: () => void) => Prom
     if (s === undefined) plain.set(c.numFmt, (s = attr(styles.index(c.numFmt, false))));
     return s;
   };
+  // Styles are looked up in the order the cells come, as before (a new format gets the next style index).
+  const restyle = (col: ColumnBytes, c: OutCell) => col.use(c, styleOf(c));
   const cols = Array.from({ length: lastCol }, (_, i) => new ColumnBytes(i + 1));
   const esc = new Escaper();
   // The row number's digits, counted up in place ("1" before the first row is written).
@@ -405,22 +570,10 @@ async function sheetXml(write: (piece: Uint8Array, release?: () => void) => Prom
       ref.copyWithin(1, 0, len++);
       ref[0] = 49;
     }
-    const start = out.mark();
-    out.cell(ROW_OPEN, ref, len, ROW_MID);
-    let any = false;
-    for (let i = 0; i < row.length; i++) {
-      const c = row[i];
-      if (!c) continue;
-      const col = cols[i];
-      // Styles are looked up in the order the cells come, as before (a new format gets the next style index).
-      if (!col.set || c.numFmt !== col.numFmt || c.bold !== col.bold) col.use(c, styleOf(c));
-      if (writeCell(out, col, ref, len, c, esc)) any = true;
-    }
-    if (any) {
-      out.bytes(ROW_CLOSE);
+    if (out.row(row, cols, ref, len, esc, restyle)) {
       const wait = out.endRow();
       if (wait) await wait;
-    } else out.rewind(start);
+    }
   }
   out.text("</sheetData>");
   // conditionalFormatting follows sheetData and precedes tableParts (CT_Worksheet's order).
