@@ -53,6 +53,20 @@ export function columnCell(c: CellColumn | null | undefined, i: number): Cell {
   }
 }
 
+/**
+ * Cells in order as typed arrays (another thread's reading of part of a sheet): kind 1 a number
+ * `nums[k]`, 2 the text `texts[nums[k]]`, 3 the next of `others`.
+ */
+export interface CellRun {
+  count: number;
+  rows: Int32Array;
+  cols: Int32Array;
+  kinds: Uint8Array;
+  nums: Float64Array;
+  texts: string[];
+  others: Cell[];
+}
+
 /** Builds one column, growing its arrays by doubling (from `rows`, an estimate of the rows to come). */
 export class ColumnBuilder {
   private kind: Uint8Array;
@@ -65,6 +79,31 @@ export class ColumnBuilder {
     const n = Math.max(1024, Math.min(rows, MAX_PRESIZE));
     this.kind = new Uint8Array(n);
     this.num = new Float64Array(n);
+  }
+
+  /** The index of text `v` among the column's distinct texts (added when new). */
+  textId(v: string): number {
+    let k = this.textIndex.get(v);
+    if (k === undefined) {
+      k = this.text.length;
+      this.text.push(v);
+      this.textIndex.set(v, k);
+    }
+    return k;
+  }
+
+  /** `set(i, x)` for a number. */
+  setNumber(i: number, x: number): void {
+    if (i >= this.kind.length) this.grow(i + 1);
+    this.kind[i] = 1;
+    this.num[i] = x;
+  }
+
+  /** `set(i, v)` for the text whose `textId` is k. */
+  setText(i: number, k: number): void {
+    if (i >= this.kind.length) this.grow(i + 1);
+    this.kind[i] = 2;
+    this.num[i] = k;
   }
 
   set(i: number, v: Cell): void {
@@ -157,6 +196,49 @@ export class ColumnCollector {
     if (isBlank(v)) return;
     b.set(row - g.headerRow - 1, v);
     if (row > this.lastRow) this.lastRow = row;
+  }
+
+  /**
+   * A run of cells at once, as `cell` takes them one by one (the same result): the cells another thread
+   * read (`CellRun`), numbers and texts straight into the builders, each distinct text of the run looked
+   * up once per column.
+   */
+  run(r: CellRun): void {
+    const g = this.g;
+    const { rows, cols, kinds, nums, texts, others } = r;
+    const blank = texts.map((t) => isBlank(t));
+    const ids = new Map<ColumnBuilder, Int32Array>();
+    let o = 0;
+    for (let k = 0; k < r.count; k++) {
+      const row = rows[k];
+      const col = cols[k];
+      const kind = kinds[k];
+      if (kind === 3) {
+        this.cell(row, col, others[o++]);
+        continue;
+      }
+      if (col < g.left || col > g.right || row <= g.headerRow || row > g.bottom) {
+        this.cell(row, col, kind === 1 ? nums[k] : texts[nums[k]]);
+        continue;
+      }
+      const w = this.wanted ?? this.resolve();
+      const b = w[col - g.left];
+      if (!b) continue;
+      if (kind === 1) b.setNumber(row - g.headerRow - 1, nums[k]);
+      else {
+        const t = nums[k];
+        if (blank[t]) continue;
+        let m = ids.get(b);
+        if (!m) {
+          m = new Int32Array(texts.length).fill(-1);
+          ids.set(b, m);
+        }
+        let id = m[t];
+        if (id < 0) id = m[t] = b.textId(texts[t]);
+        b.setText(row - g.headerRow - 1, id);
+      }
+      if (row > this.lastRow) this.lastRow = row;
+    }
   }
 
   private headerCells(): Cell[] {

@@ -79,19 +79,9 @@ function watched() {
   };
 }
 
-/** One thread, and with the worker (`wait`: the reading thread waits at the first seam until the worker has handed on a chunk, as a busy reading thread would). */
-async function both(pkg: { sheets: unknown[] }, scanner: { start: (...a: never[]) => unknown }, wait: boolean, split: { first?: number; chunks?: number } = {}) {
-  const { reader } = lib();
-  const one: [number, number, Cell][] = [];
-  let oneError: string | undefined;
-  try {
-    reader.scanSheet(pkg, pkg.sheets[0], (r: number, c: number, v: Cell) => one.push([r, c, v]));
-  } catch (e) {
-    oneError = (e as Error).message;
-  }
-  const two: [number, number, Cell][] = [];
-  let twoError: string | undefined;
-  const slow = {
+/** The scanner, its reading thread waiting at the first seam (when `wait`) until the worker has handed on a chunk. */
+function waiting(scanner: { start: (...a: never[]) => unknown }, wait: boolean) {
+  return {
     ...scanner,
     start: (...a: never[]) => {
       const h = (scanner.start as (...b: never[]) => { reached: (j: number) => void; take: () => unknown[]; stop: () => void })(...a);
@@ -116,6 +106,21 @@ async function both(pkg: { sheets: unknown[] }, scanner: { start: (...a: never[]
       };
     },
   };
+}
+
+/** One thread, and with the worker (`wait`: the reading thread waits at the first seam until the worker has handed on a chunk, as a busy reading thread would). */
+async function both(pkg: { sheets: unknown[] }, scanner: { start: (...a: never[]) => unknown }, wait: boolean, split: { first?: number; chunks?: number } = {}) {
+  const { reader } = lib();
+  const one: [number, number, Cell][] = [];
+  let oneError: string | undefined;
+  try {
+    reader.scanSheet(pkg, pkg.sheets[0], (r: number, c: number, v: Cell) => one.push([r, c, v]));
+  } catch (e) {
+    oneError = (e as Error).message;
+  }
+  const two: [number, number, Cell][] = [];
+  let twoError: string | undefined;
+  const slow = waiting(scanner, wait);
   try {
     reader.scanSheet(pkg, pkg.sheets[0], (r: number, c: number, v: Cell) => two.push([r, c, v]), { tail: slow, split: { minBytes: 64 * 1024, ...split } });
   } catch (e) {
@@ -160,6 +165,29 @@ describe("reading a large sheet with the worker thread (lib/)", () => {
     expect(oneError).toMatch(/shared string "99"/);
     expect(twoError).toBe(oneError);
     expect(w.chunks.map((c) => c.ok)).toEqual([false]);
+  });
+
+  itBuilt("a block's columns from the worker's chunks taken whole (ColumnCollector.run) are the columns one thread reads", async () => {
+    const pkg = book(20000);
+    const { reader } = lib();
+    const { ColumnCollector } = require(path.join(LIB, "../columns.js"));
+    const g = { headerRow: 1, hasHeaderRow: true, left: 1, right: 16384, bottom: 1048576, fallback: [] };
+    const locate = (header: unknown[]) => header.map((_, i) => i);
+    const one = new ColumnCollector(g, locate);
+    reader.scanSheet(pkg, pkg.sheets[0], (r: number, c: number, v: Cell) => one.cell(r, c, v));
+    const w = watched();
+    const two = new ColumnCollector(g, locate);
+    let runs = 0;
+    reader.scanSheet(pkg, pkg.sheets[0], (r: number, c: number, v: Cell) => two.cell(r, c, v), {
+      tail: waiting(w.scanner, true),
+      split: { minBytes: 64 * 1024 },
+      onRun: (run: unknown) => {
+        runs++;
+        two.run(run);
+      },
+    });
+    expect(runs).toBeGreaterThan(0);
+    expect(two.done({ sheet: "Net Assets" })).toEqual(one.done({ sheet: "Net Assets" }));
   });
 
   itBuilt("the command line backend (with the worker scanner) reads a Net Assets block as before", async () => {

@@ -1384,9 +1384,10 @@ export interface ChunkHelper {
 /**
  * `fastScanSheet` for a part cut at `split`, the helper reading its chunks (see above): the same cells
  * in the same order, or false (cells delivered before are saxes' first ones), as `fastScanSheet` gives.
- * Never waits for the helper.
+ * Never waits for the helper. With `onRun`, the helper's chunks go to it whole (the cells in order),
+ * the reading thread's own cells to `onCell`.
  */
-export function fastScanSheetSplit(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell: (row: number, col: number, cell: Cell) => void, split: Split, helper: ChunkHelper): boolean {
+export function fastScanSheetSplit(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell: (row: number, col: number, cell: Cell) => void, split: Split, helper: ChunkHelper, onRun?: (c: ChunkCells) => void): boolean {
   const bytes = plain(b);
   const sink = new Sink(cellOf, onCell);
   const st = new ScanState();
@@ -1400,7 +1401,11 @@ export function fastScanSheetSplit(b: Uint8Array, strings: readonly string[], ce
     helper.reached(j);
     for (const c of helper.take()) got[c.chunk] = c;
     if (sameContext(st, atPrelude) && seamRows[j] > st.rowIndex && chained(got, seamRows, j)) {
-      for (let i = j; i < k; i++) replayChunk(got[i]!, onCell);
+      // The helper's cells: to `onRun` in one piece per chunk where the reader takes them so, else one by one.
+      for (let i = j; i < k; i++) {
+        if (onRun) onRun(got[i]!);
+        else replayChunk(got[i]!, onCell);
+      }
       return true;
     }
     if (!scanRange(bytes, strings, sink, st, seams[j], j + 1 < k ? seams[j + 1] : bytes.length, j + 1 === k)) return false;

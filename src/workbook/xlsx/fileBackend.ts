@@ -2,7 +2,7 @@ import { DateSystem, ScheduleRow } from "../../engine";
 import { WorkbookBackend, scheduleCells } from "../backend";
 import { ColumnSource, SourceTable, findBlock, findColumns } from "../blocks";
 import { Cell } from "../cells";
-import { ColumnBlock } from "../columns";
+import { CellRun, ColumnBlock } from "../columns";
 import { CONTRACT, CellBlock, ContractKind, writableColumns } from "../contract";
 import { OutCell, SheetModel } from "../reconSheets";
 import { XlsxPackage, located } from "./package";
@@ -87,9 +87,9 @@ export class FileBackend implements WorkbookBackend, ColumnSource {
     return entry ? Math.floor(this.pkg.declaredSize(entry.path) / 100) : 0;
   }
 
-  scan(sheet: string, onCell: (row: number, col: number, cell: Cell) => void): void {
+  scan(sheet: string, onCell: (row: number, col: number, cell: Cell) => void, onRun?: (run: CellRun) => void): void {
     const entry = this.pkg.sheet(sheet)!;
-    located(this.pkg.file, () => scanSheet(this.pkg, entry, onCell, { tail: this.tail }), { sheet: entry.name });
+    located(this.pkg.file, () => scanSheet(this.pkg, entry, onCell, { tail: this.tail, onRun }), { sheet: entry.name });
   }
 
   /** A block straight into its contract columns, streaming the sheet without keeping its grid. */

@@ -1,6 +1,6 @@
 import { parseIsoDate } from "../../engine";
 import { Cell, WorkbookError } from "../cells";
-import { CellOf, ChunkHelper, chunkStarts, fastScanSheet, fastScanSheetSplit, splitOf, tailBytes } from "./fastSheet";
+import { CellOf, ChunkCells, ChunkHelper, chunkStarts, fastScanSheet, fastScanSheetSplit, splitOf, tailBytes } from "./fastSheet";
 import { SheetEntry, XlsxPackage } from "./package";
 import { MAX_COLUMNS, MAX_ROWS, Tag, columnName, isMain, refColumn, unescapeOoxml } from "./xml";
 
@@ -86,7 +86,7 @@ export function readSheet(pkg: XlsxPackage, entry: SheetEntry): SheetCells {
  * checking every cell of the part as it goes. Any problem is a WorkbookError naming file, sheet, row
  * and column. `fastPath: false` reads with saxes alone (the differential test compares the two).
  */
-export function scanSheet(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: number, col: number, cell: Cell) => void, options: { fastPath?: boolean; tail?: TailScanner | null; split?: SplitOptions } = {}): void {
+export function scanSheet(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: number, col: number, cell: Cell) => void, options: { fastPath?: boolean; tail?: TailScanner | null; split?: SplitOptions; onRun?: (run: ChunkCells) => void } = {}): void {
   const strings = stringsOf(pkg);
   const tail = options.fastPath !== false ? (options.tail ?? null) : null;
   const at = options.split ?? {};
@@ -112,7 +112,7 @@ export function scanSheet(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: num
       // The helper reads the chunks from the last one back while this thread reads from the start (fastSheet.ts).
       const helper = tail!.start(tailBytes(bytes, split), split.prelude, chunkStarts(split), strings);
       try {
-        ok = fastScanSheetSplit(bytes, strings, fastCellOf(strings), counted, split, helper);
+        ok = fastScanSheetSplit(bytes, strings, fastCellOf(strings), counted, split, helper, options.onRun);
       } finally {
         helper.stop();
       }
