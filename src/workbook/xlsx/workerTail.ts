@@ -20,7 +20,9 @@ export function workerTailScanner(options: { file?: string; whenBusy?: boolean }
   const whenBusy = options.whenBusy ?? false;
   if (!whenBusy && busy()) return null;
   let idle: Worker | null = null;
-  let since: CpuTimes | null = null;
+  // The machine's idle CPU from here (the file opened) to warm(), and from warm() to worthIt().
+  let since: CpuTimes | null = cpuTimes();
+  let free = true;
   const spawn = (): Worker | null => {
     try {
       const w = new Worker(file);
@@ -33,13 +35,17 @@ export function workerTailScanner(options: { file?: string; whenBusy?: boolean }
   };
   return {
     warm() {
-      since = cpuTimes();
-      idle ??= spawn();
+      // Idle CPU since the file was opened (this thread reading the small sheets): no worker at all
+      // when the other core was busy (its start-up alone is about 120 ms of CPU).
+      const now = cpuTimes();
+      free = whenBusy || spareCores(since, now) >= 0.3;
+      since = now;
+      if (free) idle ??= spawn();
     },
     worthIt() {
       // Idle CPU while the part was inflated (this thread busy inflating, the worker starting): a core
       // that other work keeps busy would be taken from this thread rather than added to it.
-      return whenBusy || spareCores(since, cpuTimes()) >= 0.1;
+      return whenBusy || (free && spareCores(since, cpuTimes()) >= 0.1);
     },
     release() {
       if (idle) void idle.terminate();
@@ -108,8 +114,8 @@ function cpuTimes(): CpuTimes | null {
   }
 }
 
-/** Idle cores on average between two readings (unknown: taken as spare when the load average said so). */
+/** Idle cores on average between two readings; when unknown (no /proc/stat, or under 50 ms apart: a few clock ticks), what the load average leaves. */
 function spareCores(a: CpuTimes | null, b: CpuTimes | null): number {
-  if (!a || !b || b.at - a.at < 50) return 1;
+  if (!a || !b || b.at - a.at < 50) return Math.max(0, (os.availableParallelism?.() ?? os.cpus().length) - os.loadavg()[0] - 1);
   return ((b.idle - a.idle) * 10) / (b.at - a.at);
 }
