@@ -134,7 +134,7 @@ class Accrual implements RunSink {
   private readonly centsTotal = new ExactSum(2); // DAILY: posted cents
   private readonly feeByDenominator = new Map<number, ExactSum>(); // PERIOD/NONE: sum of annual fees per denominator
   private readonly integerTiers: (IntegerTiers | null)[];
-  private readonly dates: readonly DayNumber[];
+  private readonly runs: RunTable;
   private readonly cents: readonly (number | null)[];
   // The running total of posted accruals = cumBase + cumCents / 100 (cumCents a safe integer).
   private cumBase: Dec = ZERO;
@@ -151,7 +151,7 @@ class Accrual implements RunSink {
     private readonly detail: boolean,
   ) {
     this.integerTiers = versions.map(integerTiersOf);
-    this.dates = navs.dates;
+    this.runs = new RunTable(navs, versions);
     this.cents = navs.cents;
   }
 
@@ -200,22 +200,21 @@ class Accrual implements RunSink {
     // Every day of a run shares one value, version and denominator, so one annual fee, rate and accrual:
     // those decimals are made once per run, on first read. While every accrual so far was posted as
     // integer cents, the running total is too, and a day's cumulative is made when it is read.
-    const v = this.versions[vi];
-    const shared = new RunValues(from, this.dates[ni], v.effectiveFrom, this.navs, ni, v.tiers, denominator, feeScaled, cents, feeDec, posted, postedCents);
+    const runs = this.runs;
+    const r = runs.add(from, ni, vi, denominator, feeScaled, postedCents, feeDec, posted);
     const days = this.days;
     if (postedCents !== null && Number.isSafeInteger(this.cumCents + postedCents * k)) {
-      shared.cumBase = this.cumBase;
-      shared.cumCents = this.cumCents;
+      runs.setCumulativeBase(r, this.cumBase, this.cumCents);
       this.cumCents += postedCents * k;
-      for (let day = from; day <= to; day++) days.push(new DayRecord(day, shared, null));
+      for (let day = from; day <= to; day++) days.push(new DayRecord(day, runs, r, null));
     } else {
       // Off the integer path, the running total is a decimal added day by day, as a ledger adds it.
       let cum = this.cumCents !== 0 ? this.cumBase.plus(centsToDec(this.cumCents)) : this.cumBase;
       this.cumCents = 0;
-      const accrual = shared.accrual();
+      const accrual = runs.accrual(r);
       for (let day = from; day <= to; day++) {
         cum = cum.plus(accrual);
-        days.push(new DayRecord(day, shared, cum));
+        days.push(new DayRecord(day, runs, r, cum));
       }
       this.cumBase = cum;
     }
@@ -238,107 +237,160 @@ function scaledFeeToDec(feeScaled: number): Dec {
   return scaledToDec(feeScaled, FEE_PLACES);
 }
 
-/** What the days of one run share (same value, version and denominator): each decimal made once, on first read. */
-class RunValues {
-  private feeDec: Dec | null;
-  private accrualDec: Dec | null;
-  private rateDec: Dec | null;
-  /** Integer path: the running total before the run's first day, as cumBase + cumCents / 100. */
-  cumBase: Dec = ZERO;
-  cumCents = 0;
+// A run's numbers in RunTable.n, STRIDE to a run: first day, value index, version index, denominator,
+// annual fee in 10^-8 dollars and posted cents (NaN where the run has none: off the integer path), and
+// the integer part of the running total before the run.
+const STRIDE = 7;
+const FROM = 0;
+const NAV = 1;
+const VERSION = 2;
+const DENOMINATOR = 3;
+const FEE = 4;
+const POSTED = 5;
+const CUM_CENTS = 6;
+
+/**
+ * What the days of each run of one accrual share (same value, version and denominator): a few numbers per
+ * run in one array of doubles, and each decimal made once per run, on first read. One table per accrual
+ * instead of an object per run: a month end at 2,000 portfolios kept 46,000 of those, with their boxed
+ * numbers, until its sheets were written.
+ */
+class RunTable {
+  private readonly n: number[] = [];
+  /** Integer path: the decimal part of the running total before each run (cumBase + cumCents / 100); none while all are 0. */
+  private cumBases: Dec[] | null = null;
+  private readonly fees: (Dec | undefined)[] = [];
+  private readonly accruals: (Dec | undefined)[] = [];
+  private readonly rates: (Dec | undefined)[] = [];
   constructor(
-    readonly from: DayNumber,
-    readonly navDate: DayNumber,
-    readonly effectiveFrom: DayNumber,
     private readonly navs: NavSeries,
-    private readonly navIndex: number,
-    private readonly tiers: readonly Tier[],
-    readonly denominator: number,
-    private readonly feeScaled: number | null,
-    private readonly cents: number | null,
-    fee: Dec | null,
-    posted: Dec | null,
-    readonly postedCents: number | null,
-  ) {
-    this.feeDec = fee;
-    this.accrualDec = posted;
-    this.rateDec = tiers.length === 1 ? tiers[0].rate : null;
+    private readonly versions: readonly ScheduleVersion[],
+  ) {}
+
+  /** A new run; `fee` and `posted` are its decimals where they are known already. Returns its index. */
+  add(from: DayNumber, navIndex: number, versionIndex: number, denominator: number, feeScaled: number | null, postedCents: number | null, fee: Dec | null, posted: Dec | null): number {
+    const r = this.n.length / STRIDE;
+    this.n.push(from, navIndex, versionIndex, denominator, feeScaled ?? NaN, postedCents ?? NaN, 0);
+    if (fee !== null) this.fees[r] = fee;
+    if (posted !== null) this.accruals[r] = posted;
+    return r;
   }
-  netAssets(): Dec {
-    return this.navs.value(this.navIndex);
+  setCumulativeBase(r: number, base: Dec, cents: number): void {
+    this.n[r * STRIDE + CUM_CENTS] = cents;
+    if (!this.cumBases && base !== ZERO) this.cumBases = new Array<Dec>(r).fill(ZERO);
+    if (this.cumBases) this.cumBases[r] = base;
   }
-  annualFee(): Dec {
-    if (this.feeDec === null) this.feeDec = this.feeScaled !== null ? scaledFeeToDec(this.feeScaled) : annualFee(this.tiers, this.netAssets());
-    return this.feeDec;
+  from(r: number): DayNumber {
+    return this.n[r * STRIDE + FROM];
+  }
+  navDate(r: number): DayNumber {
+    return this.navs.dates[this.n[r * STRIDE + NAV]];
+  }
+  effectiveFrom(r: number): DayNumber {
+    return this.versions[this.n[r * STRIDE + VERSION]].effectiveFrom;
+  }
+  denominator(r: number): number {
+    return this.n[r * STRIDE + DENOMINATOR];
+  }
+  private tiers(r: number): readonly Tier[] {
+    return this.versions[this.n[r * STRIDE + VERSION]].tiers;
+  }
+  /** Integer path: the day's posted cents (NaN off it). */
+  postedCents(r: number): number {
+    return this.n[r * STRIDE + POSTED];
+  }
+  netAssets(r: number): Dec {
+    return this.navs.value(this.n[r * STRIDE + NAV]);
+  }
+  annualFee(r: number): Dec {
+    let fee = this.fees[r];
+    if (fee === undefined) {
+      const scaled = this.n[r * STRIDE + FEE];
+      this.fees[r] = fee = scaled === scaled ? scaledFeeToDec(scaled) : annualFee(this.tiers(r), this.netAssets(r));
+    }
+    return fee;
   }
   /** The blended rate as `blendedRate` gives it; from the integer fee and cents where both are known (the same exact quotient, rounded once the same way). */
-  annualRate(): Dec {
-    if (this.rateDec === null) {
-      const { feeScaled, cents } = this;
-      this.rateDec = feeScaled === null || cents === null || cents === 0 ? blendedRate(this.tiers, this.netAssets()) : new Dec(feeScaled).dividedBy(new Dec(cents).times(1_000_000));
+  annualRate(r: number): Dec {
+    let rate = this.rates[r];
+    if (rate === undefined) {
+      const tiers = this.tiers(r);
+      const scaled = this.n[r * STRIDE + FEE];
+      const cents = this.navs.cents[this.n[r * STRIDE + NAV]];
+      rate = tiers.length === 1 ? tiers[0].rate : scaled !== scaled || cents === null || cents === 0 ? blendedRate(tiers, this.netAssets(r)) : new Dec(scaled).dividedBy(new Dec(cents).times(1_000_000));
+      this.rates[r] = rate;
     }
-    return this.rateDec;
+    return rate;
   }
   /** As posted: the integer-path cents, the cents rounded from decimals (DAILY), or the exact quotient. */
-  accrual(): Dec {
-    if (this.accrualDec === null) this.accrualDec = this.postedCents !== null ? centsToDec(this.postedCents) : this.annualFee().dividedBy(this.denominator);
-    return this.accrualDec;
+  accrual(r: number): Dec {
+    let accrual = this.accruals[r];
+    if (accrual === undefined) {
+      const posted = this.n[r * STRIDE + POSTED];
+      this.accruals[r] = accrual = posted === posted ? centsToDec(posted) : this.annualFee(r).dividedBy(this.denominator(r));
+    }
+    return accrual;
+  }
+  /** Integer path: the running total through `day` of run r, exactly. */
+  cumulative(r: number, day: DayNumber): Dec {
+    const base = this.cumBases ? this.cumBases[r] : ZERO;
+    const cents = this.n[r * STRIDE + CUM_CENTS] + (day - this.n[r * STRIDE + FROM] + 1) * this.n[r * STRIDE + POSTED]; // safe: checked when the run was kept
+    return cents === 0 ? base : base.isZero() ? centsToDec(cents) : base.plus(centsToDec(cents));
   }
   // The same values as JS numbers, for a sheet or JSON (see `dayNumber`). An integer n of 10^-k dollars
   // (k = 2 or 8) divided by 10^k is one IEEE division of two exact doubles, so it is the double nearest
   // n × 10^-k, which is what decimal.js' `toNumber()` gives (it parses the exact decimal's digits).
-  netAssetsNumber(): number {
-    return this.navs.number(this.navIndex);
+  netAssetsNumber(r: number): number {
+    return this.navs.number(this.n[r * STRIDE + NAV]);
   }
-  annualFeeNumber(): number {
-    return this.feeScaled !== null ? this.feeScaled / FEE_SCALE : toDouble(this.annualFee());
+  annualFeeNumber(r: number): number {
+    const scaled = this.n[r * STRIDE + FEE];
+    return scaled === scaled ? scaled / FEE_SCALE : toDouble(this.annualFee(r));
   }
-  accrualNumber(): number {
+  accrualNumber(r: number): number {
     // Off DAILY the accrual is a 40-digit quotient: its double is read from that decimal, not recomputed.
-    return this.postedCents !== null ? this.postedCents / 100 : toDouble(this.accrual());
+    const posted = this.n[r * STRIDE + POSTED];
+    return posted === posted ? posted / 100 : toDouble(this.accrual(r));
   }
 }
 
 const FEE_SCALE = 10 ** FEE_PLACES;
 
 /**
- * One day's record: its date, its run, and (off the integer path) its running total. The other fields are
- * getters over the run's shared values; on the integer path the cumulative is base + cents / 100, made
- * exactly on first read. `toJSON` lists every field, as a plain record would.
+ * One day's record: its date, its run (a table and an index), and (off the integer path) its running total.
+ * The other fields are getters over the run's shared values; on the integer path the cumulative is
+ * base + cents / 100, made exactly on first read. `toJSON` lists every field, as a plain record would.
  */
 class DayRecord implements AccrualDay {
   constructor(
     readonly date: DayNumber,
-    readonly run: RunValues,
+    readonly runs: RunTable,
+    readonly run: number,
     private cum: Dec | null,
   ) {}
   get navDate(): DayNumber {
-    return this.run.navDate;
+    return this.runs.navDate(this.run);
   }
   get netAssets(): Dec {
-    return this.run.netAssets();
+    return this.runs.netAssets(this.run);
   }
   get effectiveFrom(): DayNumber {
-    return this.run.effectiveFrom;
+    return this.runs.effectiveFrom(this.run);
   }
   get daysInYear(): number {
-    return this.run.denominator;
+    return this.runs.denominator(this.run);
   }
   get annualRate(): Dec {
-    return this.run.annualRate();
+    return this.runs.annualRate(this.run);
   }
   get annualFee(): Dec {
-    return this.run.annualFee();
+    return this.runs.annualFee(this.run);
   }
   get accrual(): Dec {
-    return this.run.accrual();
+    return this.runs.accrual(this.run);
   }
   get cumulative(): Dec {
-    if (this.cum === null) {
-      const run = this.run;
-      const cents = run.cumCents + (this.date - run.from + 1) * run.postedCents!; // safe: checked when the run was kept
-      this.cum = cents === 0 ? run.cumBase : run.cumBase.isZero() ? centsToDec(cents) : run.cumBase.plus(centsToDec(cents));
-    }
+    if (this.cum === null) this.cum = this.runs.cumulative(this.run, this.date);
     return this.cum;
   }
   toJSON(): AccrualDay {
@@ -357,8 +409,8 @@ export type DayMoney = "netAssets" | "annualFee" | "accrual";
  */
 export function dayNumber(day: AccrualDay, field: DayMoney): number {
   if (day instanceof DayRecord) {
-    const run = day.run;
-    return field === "netAssets" ? run.netAssetsNumber() : field === "annualFee" ? run.annualFeeNumber() : run.accrualNumber();
+    const { runs, run } = day;
+    return field === "netAssets" ? runs.netAssetsNumber(run) : field === "annualFee" ? runs.annualFeeNumber(run) : runs.accrualNumber(run);
   }
   return toDouble(day[field]);
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { Dec, centsToDec, scaledToDec, toDouble } from "./decimal";
+import { Dec, ZERO, centsToDec, scaledToDec, sumOf, toDouble, wholeCentsOf } from "./decimal";
 
 describe("scaled integers as decimals", () => {
   it("writes the same value a decimal division gives, for any safe integer and scale", () => {
@@ -36,5 +36,43 @@ describe("a decimal as the nearest double", () => {
     for (const t of ["0", "-0", "1e22", "1e23", "1e-22", "1e-23", "9007199254740993", "0.1", "-0.3", "123456789012345678901", "1e400", "-1e-400"]) same(new Dec(t));
     for (const t of [new Dec(NaN), new Dec(Infinity), new Dec(-Infinity)]) expect(Object.is(toDouble(t), t.toNumber())).toBe(true);
     expect(Object.is(toDouble(new Dec("-0")), -0)).toBe(true);
+  });
+});
+
+describe("whole cents read from a decimal's digits, and sums of decimals", () => {
+  // Decimals of every shape: cents, fractions of a cent, 40-digit quotients, huge and tiny exponents, signs.
+  const decimal = fc.oneof(
+    fc.integer({ min: -1e12, max: 1e12 }).map((c) => centsToDec(c)),
+    fc.tuple(fc.maxSafeInteger(), fc.integer({ min: -25, max: 25 })).map(([m, k]) => new Dec(`${m}e${k}`)),
+    fc.tuple(fc.bigInt({ min: -(10n ** 45n), max: 10n ** 45n }), fc.integer({ min: -30, max: 10 })).map(([m, k]) => new Dec(`${m}e${k}`)),
+    fc.tuple(fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 1, max: 400 })).map(([n, d]) => new Dec(n).dividedBy(d)),
+    fc.constantFrom(new Dec(0), new Dec(-0), new Dec("0.005"), new Dec("-0.01"), new Dec("90071992547409.91"), new Dec("90071992547409.92"), new Dec("1e13"), new Dec(NaN), new Dec(Infinity), new Dec(-Infinity)),
+  );
+  const reference = (x: Dec): number | null => {
+    if (!x.isFinite() || x.decimalPlaces() > 2) return null;
+    const c = x.times(100).toNumber();
+    return Number.isSafeInteger(c) ? c : null;
+  };
+  it("wholeCentsOf gives x × 100 where that is a safe integer, else null, as decimal.js does", () => {
+    fc.assert(
+      fc.property(decimal, (x) => {
+        expect(Object.is(wholeCentsOf(x), reference(x))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it("sumOf gives the very decimal that adding one by one from zero gives", () => {
+    const mostlyCents = fc.oneof({ weight: 8, arbitrary: fc.integer({ min: -1e15, max: 1e15 }).map((c) => centsToDec(c)) }, { weight: 1, arbitrary: decimal });
+    fc.assert(
+      fc.property(fc.array(mostlyCents, { maxLength: 30 }), (xs) => {
+        const want = xs.reduce((s, x) => s.plus(x), ZERO);
+        const got = sumOf(xs);
+        expect([got.toString(), Object.is(got.toNumber(), want.toNumber())]).toEqual([want.toString(), true]);
+      }),
+      { numRuns: 3000 },
+    );
+    // Partial sums past a safe integer of cents: decimal.js adds them.
+    const big = centsToDec(Number.MAX_SAFE_INTEGER);
+    expect(sumOf([big, centsToDec(1), centsToDec(-1)]).toString()).toBe(big.plus(centsToDec(1)).plus(centsToDec(-1)).toString());
   });
 });

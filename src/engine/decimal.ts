@@ -93,3 +93,58 @@ export function toDouble(x: Dec): number {
   else return x.toNumber();
   return x.s < 0 ? -v : v;
 }
+
+/**
+ * x in whole cents as a safe integer (x × 100), or null when x is not a whole number of cents a safe integer
+ * holds: read from decimal.js' digits as `toDouble` reads them, so no decimal is made.
+ *
+ * @example wholeCentsOf(new Dec("-42349.7")) === -4234970
+ */
+export function wholeCentsOf(x: Dec): number | null {
+  const d = x.d;
+  if (!d || d.length > 3) return null;
+  // The digits as an integer m without the last word's trailing zeros (900719925.48 is 90|0719925|4800000).
+  const n = d.length;
+  let last = d[n - 1];
+  let zeros = 0;
+  while (last !== 0 && last % 10 === 0) {
+    last /= 10;
+    zeros++;
+  }
+  let m = 0;
+  for (let i = 0; i < n - 1; i++) m = m * 1e7 + d[i];
+  m = n > 1 ? m * EXACT_POWERS[7 - zeros] + last : last;
+  if (m > Number.MAX_SAFE_INTEGER) return null; // exact below it: every step is an integer smaller than m
+  const first = d[0];
+  const firstDigits = first >= 1e6 ? 7 : first >= 1e5 ? 6 : first >= 1e4 ? 5 : first >= 1e3 ? 4 : first >= 100 ? 3 : first >= 10 ? 2 : 1;
+  const s = x.e - firstDigits + 1 - 7 * (n - 1) + zeros + 2; // x × 100 = m × 10^s
+  let c: number;
+  if (s >= 0) {
+    if (s > 15) return null;
+    c = m * EXACT_POWERS[s]; // exact where the result is a safe integer (a correctly rounded product of exact doubles)
+    if (!Number.isSafeInteger(c)) return null;
+  } else {
+    if (-s > 22) return null;
+    const p = EXACT_POWERS[-s];
+    if (m % p !== 0) return null; // a fraction of a cent
+    c = m / p;
+  }
+  return x.s < 0 ? -c : c;
+}
+
+/**
+ * The sum of `xs` exactly as adding them to zero one by one with decimal.js' `plus` gives it. Where every
+ * value is whole cents and every partial sum a safe integer of cents, each of those additions is exact
+ * (a few more than 16 digits, far inside 40), so the sum is the integers' sum, made into one decimal;
+ * anything else is added with decimal.js, one by one, as before.
+ */
+export function sumOf(xs: readonly Dec[]): Dec {
+  let cents = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const c = wholeCentsOf(xs[i]);
+    if (c === null) return xs.reduce((s, x) => s.plus(x), ZERO);
+    cents += c;
+    if (!Number.isSafeInteger(cents)) return xs.reduce((s, x) => s.plus(x), ZERO);
+  }
+  return centsToDec(cents);
+}

@@ -1,5 +1,5 @@
 // The engine's public surface. Everything outside src/engine imports from here.
-export { Dec, ZERO, divideToCents, centsToDec, toDouble } from "./decimal";
+export { Dec, ZERO, divideToCents, centsToDec, toDouble, sumOf } from "./decimal";
 export { FeeError, isFeeError, withWhere, ERROR_KIND } from "./FeeError";
 export type { FeeErrorCode, FeeErrorWhere } from "./FeeError";
 export {

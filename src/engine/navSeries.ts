@@ -15,14 +15,13 @@ export interface NavPoint {
  * fast path.
  */
 export class NavSeries {
-  private readonly decs: (Dec | undefined)[];
+  /** Each value's decimal, made on first read (none at all on the integer path). */
+  private decs: (Dec | undefined)[] | null = null;
   private constructor(
     readonly dates: readonly DayNumber[],
     private readonly raw: readonly (number | Dec)[],
     readonly cents: readonly (number | null)[],
-  ) {
-    this.decs = new Array(raw.length);
-  }
+  ) {}
 
   /**
    * Validates and sorts points. Errors name `argument` and the point's row:
@@ -66,11 +65,12 @@ export class NavSeries {
   }
 
   value(i: number): Dec {
-    let d = this.decs[i];
+    const decs = (this.decs ??= new Array<Dec | undefined>(this.raw.length));
+    let d = decs[i];
     if (d === undefined) {
       const r = this.raw[i];
       d = typeof r === "number" ? new Dec(r) : r;
-      this.decs[i] = d;
+      decs[i] = d;
     }
     return d;
   }

@@ -2,7 +2,7 @@ import { AccrualDay, accrue } from "./accrue";
 import { Agreement, agreementsByPortfolio } from "./agreements";
 import { DayNumber, Month, monthEnd, monthStart } from "./calendarDate";
 import { DayCountId } from "./dayCount";
-import { Dec, ZERO } from "./decimal";
+import { Dec, ZERO, sumOf } from "./decimal";
 import { isFeeError, withWhere } from "./FeeError";
 import { NavPoint, NavSeries } from "./navSeries";
 import { NavTiming } from "./navTiming";
@@ -235,8 +235,9 @@ export function reconcile(input: ReconcileInput): ReconReport {
     navTiming,
     rows,
     totals: {
-      expectedFee: rows.reduce((s, r) => s.plus(r.expectedFee), ZERO),
-      billedFee: rows.reduce((s, r) => (r.billedFee ? s.plus(r.billedFee) : s), ZERO),
+      // Exactly the decimal sums one by one (see sumOf), without a decimal addition per row where all are cents.
+      expectedFee: sumOf(rows.map((r) => r.expectedFee)),
+      billedFee: sumOf(rows.flatMap((r) => (r.billedFee ? [r.billedFee] : []))),
     },
   };
 }

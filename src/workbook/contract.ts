@@ -262,7 +262,7 @@ export function readNetAssets(block: CellBlock | ColumnBlock, system: DateSystem
       const serial = dn[i];
       const whole = Math.floor(serial);
       date = whole >= serialLo && whole <= serialHi ? serialOffset + whole : dateAt(serial, row);
-      const ti = pn[i];
+      const ti = pn[i] | 0; // a text index: a whole number held as a double
       name = byTextIndex[ti] ?? (byTextIndex[ti] = named(pt[ti], row));
       textKey[ti] = name.key;
     } else {
@@ -299,7 +299,7 @@ export function readNetAssets(block: CellBlock | ColumnBlock, system: DateSystem
   const out = new Array<NetAssetRow>(hits.length);
   for (let h = 0; h < hits.length; h++) {
     const i = hits[h];
-    out[h] = built.get(i) ?? { date: dateOf[i], portfolio: byTextIndex[pn[i]]!.name, netAssets: nn[i], row: block.headerRow + 1 + i };
+    out[h] = built.get(i) ?? { date: dateOf[i] | 0, portfolio: byTextIndex[pn[i] | 0]!.name, netAssets: nn[i], row: block.headerRow + 1 + i };
   }
   if (window) {
     // Each portfolio's latest value before the window, merged into the rows in sheet order (both lists are
@@ -309,7 +309,11 @@ export function readNetAssets(block: CellBlock | ColumnBlock, system: DateSystem
       const i = carry[k];
       if (i < 0) continue;
       const row = block.headerRow + 1 + i;
-      carried.push({ date: carryDate[k], portfolio: cellText(cellAt(1, i), where(1, row)), netAssets: amountAt(cellAt(2, i), row), row });
+      // A row read from the columns' numbers and texts (as scanOrderedRows reads one): its name and amount as read then.
+      const ti = fast && i < pk.length && pk[i] === 2 ? pn[i] | 0 : -1;
+      const amount = fast && i < nk.length && nk[i] === 1 ? nn[i] : NaN;
+      if (ti >= 0 && byTextIndex[ti] !== undefined && amount >= 0 && amount < MAX_AMOUNT) carried.push({ date: carryDate[k], portfolio: byTextIndex[ti].name, netAssets: amount, row });
+      else carried.push({ date: carryDate[k], portfolio: cellText(cellAt(1, i), where(1, row)), netAssets: amountAt(cellAt(2, i), row), row });
     }
     if (carried.length) {
       carried.sort((a, b) => a.row - b.row);
@@ -361,7 +365,7 @@ function scanOrderedRows(s: OrderedScan, i: number, count: number): number {
     if (!(amount >= 0 && amount < MAX_AMOUNT)) return i;
     const whole = Math.floor(dn[i]);
     if (!(whole >= serialLo && whole <= serialHi)) return i;
-    const k = textKey[pn[i]];
+    const k = textKey[pn[i] | 0]; // a text index: a whole number held as a double
     if (k < 0) return i;
     const date = serialOffset + whole;
     if (date <= last[k]) return i;

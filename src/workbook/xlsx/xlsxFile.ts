@@ -3,6 +3,7 @@ import path from "path";
 import zlib from "zlib";
 import { WorkbookError } from "../cells";
 import { FileBackend } from "./fileBackend";
+import { workerTailScanner } from "./workerTail";
 import { LIMITS, RawDeflater, RawInflater, crc32 } from "./zip";
 import { takePrefetched } from "./inputPrefetch";
 
@@ -75,7 +76,7 @@ export const zlibDeflater: RawDeflater = {
 
 /** Opens an .xlsx file from disk as a workbook backend; a missing or unreadable file is a WorkbookError naming it. */
 export async function openFileBackend(file: string): Promise<FileBackend> {
-  return FileBackend.open(await readInput(file), path.basename(file), zlibInflater, zlibDeflater);
+  return FileBackend.open(await readInput(file), path.basename(file), zlibInflater, zlibDeflater, workerTailScanner());
 }
 
 /** A file's bytes (read early if the command line started it: inputPrefetch.ts); a missing or unreadable file is a WorkbookError naming it. */
