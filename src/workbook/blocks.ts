@@ -1,5 +1,5 @@
 import { Cell, isBlank } from "./cells";
-import { BlockGeometry, ColumnBlock, ColumnCollector } from "./columns";
+import { BlockGeometry, CellRun, ColumnBlock, ColumnCollector } from "./columns";
 import { CONTRACT, CellBlock, ContractKind, locateColumns, optionalColumns } from "./contract";
 
 /**
@@ -70,10 +70,12 @@ export function findBlock(src: BlockSource, spec: ContractSheet): CellBlock | nu
 
 /** A source that can also stream a sheet's cells (the .xlsx file backend), so a block can be read into columns. */
 export interface ColumnSource extends BlockSource {
-  /** Streams the sheet's cells that hold something, in row order (1-based row and column). */
-  scan(sheet: string, onCell: (row: number, col: number, cell: Cell) => void): void;
+  /** Streams the sheet's cells that hold something, in row order (1-based row and column); runs of them (read by another thread) to `onRun` when given, in the same order. */
+  scan(sheet: string, onCell: (row: number, col: number, cell: Cell) => void, onRun?: (run: CellRun) => void): void;
   /** Whether the sheet's grid has been read already (then the block is taken from it). */
   hasCells(sheet: string): boolean;
+  /** An estimate of the sheet's rows, for sizing the columns up front (0: none). */
+  rowsHint?(sheet: string): number;
 }
 
 /** The last row and column of a sheet (Excel's limits). */
@@ -101,7 +103,11 @@ export function findColumns(src: ColumnSource, kind: ContractKind): ColumnBlock 
   }
   if (src.hasCells(sheet)) return findBlock(src, spec);
   const file = src.file;
-  const collector = new ColumnCollector(g, (header) => locateColumns({ header, sheet, file, headerRow: g.headerRow }, spec.columns, optionalColumns(kind)));
-  src.scan(sheet, (row, col, cell) => collector.cell(row, col, cell));
+  const collector = new ColumnCollector(g, (header) => locateColumns({ header, sheet, file, headerRow: g.headerRow }, spec.columns, optionalColumns(kind)), src.rowsHint?.(sheet) || undefined);
+  src.scan(
+    sheet,
+    (row, col, cell) => collector.cell(row, col, cell),
+    (run) => collector.run(run),
+  );
   return collector.done({ sheet, file });
 }

@@ -53,13 +53,58 @@ export function columnCell(c: CellColumn | null | undefined, i: number): Cell {
   }
 }
 
-/** Builds one column, growing its arrays by doubling. */
+/**
+ * Cells in order as typed arrays (another thread's reading of part of a sheet): kind 1 a number
+ * `nums[k]`, 2 the text `texts[nums[k]]`, 3 the next of `others`.
+ */
+export interface CellRun {
+  count: number;
+  rows: Int32Array;
+  cols: Int32Array;
+  kinds: Uint8Array;
+  nums: Float64Array;
+  texts: string[];
+  others: Cell[];
+}
+
+/** Builds one column, growing its arrays by doubling (from `rows`, an estimate of the rows to come). */
 export class ColumnBuilder {
-  private kind = new Uint8Array(1024);
-  private num = new Float64Array(1024);
+  private kind: Uint8Array;
+  private num: Float64Array;
   private readonly text: string[] = [];
   private readonly textIndex = new Map<string, number>();
   private readonly other = new Map<number, Cell>();
+
+  constructor(rows = 1024) {
+    const n = Math.max(1024, Math.min(rows, MAX_PRESIZE));
+    this.kind = new Uint8Array(n);
+    this.num = new Float64Array(n);
+  }
+
+  /** The index of text `v` among the column's distinct texts (added when new). */
+  textId(v: string): number {
+    let k = this.textIndex.get(v);
+    if (k === undefined) {
+      k = this.text.length;
+      this.text.push(v);
+      this.textIndex.set(v, k);
+    }
+    return k;
+  }
+
+  /** `set(i, x)` for a number. */
+  setNumber(i: number, x: number): void {
+    if (i >= this.kind.length) this.grow(i + 1);
+    this.kind[i] = 1;
+    this.num[i] = x;
+  }
+
+  /** `set(i, v)` for the text whose `textId` is k. */
+  setText(i: number, k: number): void {
+    if (i >= this.kind.length) this.grow(i + 1);
+    this.kind[i] = 2;
+    this.num[i] = k;
+  }
 
   set(i: number, v: Cell): void {
     if (i >= this.kind.length) this.grow(i + 1);
@@ -98,6 +143,9 @@ export class ColumnBuilder {
   }
 }
 
+/** The most rows a builder is sized for up front (a sheet's row limit): an estimate beyond it is not trusted. */
+const MAX_PRESIZE = 1_048_576;
+
 /** Where a block is on its sheet, as a table or a sheet-by-name gives it. */
 export interface BlockGeometry {
   /** 1-based worksheet row of the header (the row above the data when the table has no header row). */
@@ -124,9 +172,11 @@ export class ColumnCollector {
   private wanted: (ColumnBuilder | null)[] | null = null;
   private lastRow = 0;
 
+  /** `rows`: an estimate of the data rows to come (the builders start that large instead of growing to it). */
   constructor(
     private readonly g: BlockGeometry,
     private readonly locate: (header: Cell[]) => number[],
+    private readonly rows = 1024,
   ) {}
 
   cell(row: number, col: number, v: Cell): void {
@@ -148,6 +198,49 @@ export class ColumnCollector {
     if (row > this.lastRow) this.lastRow = row;
   }
 
+  /**
+   * A run of cells at once, as `cell` takes them one by one (the same result): the cells another thread
+   * read (`CellRun`), numbers and texts straight into the builders, each distinct text of the run looked
+   * up once per column.
+   */
+  run(r: CellRun): void {
+    const g = this.g;
+    const { rows, cols, kinds, nums, texts, others } = r;
+    const blank = texts.map((t) => isBlank(t));
+    const ids = new Map<ColumnBuilder, Int32Array>();
+    let o = 0;
+    for (let k = 0; k < r.count; k++) {
+      const row = rows[k];
+      const col = cols[k];
+      const kind = kinds[k];
+      if (kind === 3) {
+        this.cell(row, col, others[o++]);
+        continue;
+      }
+      if (col < g.left || col > g.right || row <= g.headerRow || row > g.bottom) {
+        this.cell(row, col, kind === 1 ? nums[k] : texts[nums[k]]);
+        continue;
+      }
+      const w = this.wanted ?? this.resolve();
+      const b = w[col - g.left];
+      if (!b) continue;
+      if (kind === 1) b.setNumber(row - g.headerRow - 1, nums[k]);
+      else {
+        const t = nums[k];
+        if (blank[t]) continue;
+        let m = ids.get(b);
+        if (!m) {
+          m = new Int32Array(texts.length).fill(-1);
+          ids.set(b, m);
+        }
+        let id = m[t];
+        if (id < 0) id = m[t] = b.textId(texts[t]);
+        b.setText(row - g.headerRow - 1, id);
+      }
+      if (row > this.lastRow) this.lastRow = row;
+    }
+  }
+
   private headerCells(): Cell[] {
     const g = this.g;
     const width = Math.max(1, Math.min(g.right - g.left + 1, Math.max(this.headerWidth, g.fallback.length)));
@@ -167,7 +260,7 @@ export class ColumnCollector {
     } catch {
       // A missing column is reported where the block is read (as for a grid), not while streaming.
     }
-    for (const i of at) if (i >= 0) w[i] = new ColumnBuilder();
+    for (const i of at) if (i >= 0) w[i] = new ColumnBuilder(Math.min(this.rows, this.g.bottom - this.g.headerRow));
     this.wanted = w;
     return w;
   }

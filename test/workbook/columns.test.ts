@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { readFileSync } from "fs";
 import path from "path";
 import { parseIsoDate } from "../../src/engine";
-import { ColumnBlock, ColumnBuilder, isColumnBlock } from "../../src/workbook/columns";
+import { ColumnBlock, ColumnBuilder, ColumnCollector, isColumnBlock } from "../../src/workbook/columns";
 import { CellBlock, NetAssetRow, readNetAssets } from "../../src/workbook/contract";
 import { Cell } from "../../src/workbook/cells";
 import { FileBackend } from "../../src/workbook/xlsx/fileBackend";
@@ -135,6 +135,39 @@ describe("a month's window of net assets", () => {
   });
 });
 
+describe("a column sized up front", () => {
+  it("holds what a column grown from the default size holds, whatever the estimate (smaller, larger, past the row limit)", () => {
+    const cells: Cell[] = [5, "a", null, true, { formula: "A1" }, 0, "b", "a", -1.5, { day: 45000 }];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...cells), { maxLength: 5000 }), fc.integer({ min: 0, max: 3_000_000 }), fc.integer({ min: 0, max: 5000 }), (vals, rows, extra) => {
+        const grown = new ColumnBuilder();
+        const sized = new ColumnBuilder(rows);
+        vals.forEach((v, i) => {
+          grown.set(i, v);
+          sized.set(i, v);
+        });
+        const n = vals.length + (extra % 7);
+        expect(sized.done(n)).toEqual(grown.done(n));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("the .xlsx backend reads the same columns with its row estimate as without one", async () => {
+    const bytes = await book((wb) => {
+      const ws = wb.addWorksheet("Net Assets");
+      ws.addRow(["Date", "Portfolio", "Net Assets"]);
+      for (let i = 0; i < 3000; i++) ws.addRow([new Date(Date.UTC(2024, 0, 1 + (i % 300))), `P${Math.floor(i / 300)}`, 1000 + i]);
+    });
+    const a = await FileBackend.open(bytes, "hint.xlsx");
+    expect(a.rowsHint("Net Assets")).toBeGreaterThan(1024);
+    const withHint = await a.readColumns("netAssets");
+    const b = await FileBackend.open(bytes, "hint.xlsx");
+    (b as unknown as { rowsHint?: unknown }).rowsHint = undefined;
+    expect(await b.readColumns("netAssets")).toEqual(withHint);
+  });
+});
+
 describe("readNetAssets' ordered scan (rows in date order per portfolio) against the grid", () => {
   // The columns read long runs of ordinary rows (a serial, a known portfolio text, an amount in range, a date
   // after the portfolio's latest) in a loop of their own and hand any other row to the general one. Sheets
@@ -204,6 +237,60 @@ describe("readNetAssets' ordered scan (rows in date order per portfolio) against
         expect(read(columns)).toEqual(read(grid));
       }),
       { numRuns: 600 },
+    );
+  });
+});
+
+describe("a run of cells taken at once", () => {
+  it("gives the block that the same cells one by one give (header rows, columns outside, blank texts, other cells, rows past the bottom)", () => {
+    const texts = ["Date", "Portfolio", "Net Assets", "P1", "P2", " ", "", "P1 ", "x"];
+    const others: Cell[] = [true, { formula: "A1" }, { day: 45000 }, "#N/A"];
+    const cellArb = fc.oneof(
+      fc.record({ kind: fc.constant(1), v: fc.double({ noNaN: true }) }),
+      fc.record({ kind: fc.constant(2), v: fc.integer({ min: 0, max: texts.length - 1 }) }),
+      fc.record({ kind: fc.constant(3), v: fc.integer({ min: 0, max: others.length - 1 }) }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 7 }), cellArb), { maxLength: 200 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 3, max: 7 }),
+        fc.integer({ min: 5, max: 120 }),
+        fc.boolean(),
+        (steps, headerRow, left, right, bottom, hasHeaderRow) => {
+          const g = { headerRow, hasHeaderRow, left, right, bottom, fallback: ["F1"] };
+          const locate = (header: Cell[]) => header.map((_, i) => (i % 2 === 0 ? i : -1));
+          // Cells in row order: each step moves on 0-3 rows.
+          let row = 1;
+          const cells: [number, number, number, number][] = [];
+          for (const [dr, col, c] of steps) {
+            row += dr;
+            cells.push([row, col, c.kind, c.v]);
+          }
+          const value = (kind: number, v: number): Cell => (kind === 1 ? v : kind === 2 ? texts[v] : others[v]);
+          const one = new ColumnCollector(g, locate);
+          for (const [r, c, kind, v] of cells) one.cell(r, c, value(kind, v));
+          // The same cells as a run (split in two runs, and after a few cells one by one).
+          const at = Math.floor(cells.length / 3);
+          const two = new ColumnCollector(g, locate, 2);
+          const runOf = (part: [number, number, number, number][]) => ({
+            count: part.length,
+            rows: Int32Array.from(part.map((x) => x[0])),
+            cols: Int32Array.from(part.map((x) => x[1])),
+            kinds: Uint8Array.from(part.map((x) => x[2])),
+            nums: Float64Array.from(part.map((x) => (x[2] === 3 ? 0 : x[3]))),
+            texts,
+            others: part.filter((x) => x[2] === 3).map((x) => others[x[3]]),
+          });
+          for (const [r, c, kind, v] of cells.slice(0, at)) two.cell(r, c, value(kind, v));
+          const mid = at + Math.floor((cells.length - at) / 2);
+          two.run(runOf(cells.slice(at, mid)));
+          two.run(runOf(cells.slice(mid)));
+          expect(two.done({ sheet: "S" })).toEqual(one.done({ sheet: "S" }));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -103,11 +103,16 @@ const utf8 = {
  * same, in the same order, as saxes' first ones (everything before them was checked).
  */
 export function fastScanSheet(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell: (row: number, col: number, cell: Cell) => void): boolean {
-  // A plain Uint8Array over the same bytes: indexing a Node Buffer (a subclass) in the loop is about twice as slow.
-  const bytes = Object.getPrototypeOf(b) === Uint8Array.prototype ? b : new Uint8Array(b.buffer, b.byteOffset, b.length);
-  const sink = new Sink(cellOf, onCell);
+  return scanRange(plain(b), strings, new Sink(cellOf, onCell), new ScanState(), 0, b.length, true);
+}
+
+/** A plain Uint8Array over the same bytes: indexing a Node Buffer (a subclass) in the loop is about twice as slow. */
+const plain = (b: Uint8Array): Uint8Array => (Object.getPrototypeOf(b) === Uint8Array.prototype ? b : new Uint8Array(b.buffer, b.byteOffset, b.length));
+
+/** Scans b[from, to) from `st` (updated), cells into `sink` (all handed on before it returns); false when it gave up. */
+function scanRange(b: Uint8Array, strings: readonly string[], sink: Sink, st: ScanState, from: number, to: number, last: boolean): boolean {
   try {
-    scan(bytes, strings, sink);
+    scan(b, strings, sink, st, from, to, last);
     sink.flush();
     return true;
   } catch (e) {
@@ -684,26 +689,46 @@ function templateRun(b: Uint8Array, i: number, n: number, strings: readonly stri
             break cell;
           }
           if (b[k] !== 0x3e || k + 4 >= n || b[k + 1] !== 0x3c || b[k + 2] !== 0x76 || b[k + 3] !== 0x3e) break cell;
-          // `<v>` RUN `</v></c>`: the run must be a plain number or index (else the generic path and cellOf decide).
+          // `<v>` RUN `</v></c>`: the run (digits, '.' and '-') must be a plain number or index (else the generic
+          // path and cellOf decide). Read in the same pass as plainNumber and plainIndex read it: an optional
+          // leading '-', digits with at most one '.', 1 to 15 digits for a number (m / 10^k, exact), 1 to 9
+          // digits and no sign or point for an index; anything else in the run (`odd`) is not plain.
           k += 4;
           const va = k;
+          let neg = false;
+          if (k < n && b[k] === 0x2d) {
+            neg = true;
+            k++;
+          }
+          // A double from the start (-0 * 10 + d is d), as in plainNumber: amounts pass 2^31.
+          let m = -0;
+          let digits = 0;
+          let frac = -1;
+          let odd = false;
           for (; k < n; k++) {
             const ch = b[k];
-            if ((ch < 48 || ch > 57) && ch !== 0x2e && ch !== 0x2d) break;
+            if (ch >= 48 && ch <= 57) {
+              m = m * 10 + (ch - 48);
+              digits++;
+            } else if (ch === 0x2e) {
+              if (frac >= 0) odd = true;
+              frac = k;
+            } else if (ch === 0x2d) odd = true;
+            else break;
           }
           if (k === va || k + 8 > n || b[k] !== 0x3c || b[k + 1] !== 0x2f || b[k + 2] !== 0x76 || b[k + 3] !== 0x3e || b[k + 4] !== 0x3c || b[k + 5] !== 0x2f || b[k + 6] !== 0x63 || b[k + 7] !== 0x3e) break cell;
+          if (odd || digits === 0) break cell;
           if (tt === 0) {
-            const x = plainNumber(b, va, k);
-            if (x !== x) break cell;
+            if (digits > 15) break cell;
+            const x = frac < 0 ? m : m / POW10[k - frac - 1];
             col = cc;
             type = "n";
-            sink.number(rowIndex, cc, x);
+            sink.number(rowIndex, cc, neg ? -x : x);
           } else {
-            const q = plainIndex(b, va, k, strings.length);
-            if (q < 0) break cell;
+            if (neg || frac >= 0 || digits > 9 || m >= strings.length) break cell;
             col = cc;
             type = "s";
-            sink.deliver(rowIndex, cc, strings[q]);
+            sink.deliver(rowIndex, cc, strings[m | 0]);
           }
           last = 2;
           a = va;
@@ -817,52 +842,87 @@ class Sink {
 }
 const failCell = (_problem: string): never => refuse();
 
-function scan(b: Uint8Array, strings: readonly string[], sink: Sink): void {
-  const n = b.length;
+/**
+ * The tokenizer's state between two calls of `scan` over consecutive ranges of one part: the elements
+ * open and the handlers' variables. Scanning [0, k) and then [k, n) from the state the first call left
+ * gives what scanning [0, n) gives, when k is where a tag starts (a split anywhere else is refused:
+ * the tag or reference it cuts is incomplete at the end of the first range).
+ */
+export class ScanState {
+  // The elements open: their names' places in the part, ids, and the scope to restore when each closes.
+  readonly nameAt = new Int32Array(MAX_DEPTH + 1);
+  readonly nameLen = new Int32Array(MAX_DEPTH + 1);
+  readonly idAt = new Int8Array(MAX_DEPTH + 1);
+  readonly restore: (Scope | null)[] = new Array<Scope | null>(MAX_DEPTH + 1).fill(null);
+  depth = 0;
+  sawRoot = false;
+  scope: Scope = newScope([Uint8Array.of(120, 109, 108)], [NS.xml]);
+  // scanSheet's state, variable for variable.
+  rowIndex = 0;
+  col = 0;
+  type = "n";
+  hasFormula = false;
+  formula = "";
+  inline = "";
+  capture = 0;
+  inIs = false;
+  phonetic = 0;
+  vMode = 0;
+  vA = 0;
+  vB = 0;
+  vStr = "";
+  cScope: Scope | null = null;
+  rowScope: Scope | null = null;
+}
+
+function scan(b: Uint8Array, strings: readonly string[], sink: Sink, st: ScanState, from: number, to: number, last: boolean): void {
+  const n = to;
   const NM = NAME;
-  let i = 0;
-  if (n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
-  else if (n >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) refuse(); // UTF-16
-  if (n - i >= 6 && b[i] === 0x3c && b[i + 1] === 0x3f) {
-    // Only `<?xml ...?>` may start the part here (any other processing instruction goes to saxes).
-    let e = i;
-    while (e < n && e - i < 200 && b[e] !== 0x3e) e++;
-    const m = DECL.exec(latin1(b, i, Math.min(n, e + 1)));
-    if (!m) refuse();
-    i += m![0].length;
+  let i = from;
+  if (from === 0) {
+    if (n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
+    else if (n >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) refuse(); // UTF-16
+    if (n - i >= 6 && b[i] === 0x3c && b[i + 1] === 0x3f) {
+      // Only `<?xml ...?>` may start the part here (any other processing instruction goes to saxes).
+      let e = i;
+      while (e < n && e - i < 200 && b[e] !== 0x3e) e++;
+      const m = DECL.exec(latin1(b, i, Math.min(n, e + 1)));
+      if (!m) refuse();
+      i += m![0].length;
+    }
   }
 
   // The elements open: their names' places in the part, ids, and the scope to restore when each closes.
-  const nameAt = new Int32Array(MAX_DEPTH + 1);
-  const nameLen = new Int32Array(MAX_DEPTH + 1);
-  const idAt = new Int8Array(MAX_DEPTH + 1);
-  const restore: (Scope | null)[] = new Array(MAX_DEPTH + 1).fill(null);
-  let depth = 0;
-  let sawRoot = false;
-  let scope: Scope = newScope([Uint8Array.of(120, 109, 108)], [NS.xml]);
+  const nameAt = st.nameAt;
+  const nameLen = st.nameLen;
+  const idAt = st.idAt;
+  const restore = st.restore;
+  let depth = st.depth;
+  let sawRoot = st.sawRoot;
+  let scope: Scope = st.scope;
 
   // scanSheet's state, variable for variable.
-  let rowIndex = 0;
-  let col = 0;
-  let type = "n";
-  let hasFormula = false;
-  let formula = "";
-  let inline = "";
-  let capture = 0; // V, F, T or 0
-  let inIs = false;
-  let phonetic = 0;
+  let rowIndex = st.rowIndex;
+  let col = st.col;
+  let type = st.type;
+  let hasFormula = st.hasFormula;
+  let formula = st.formula;
+  let inline = st.inline;
+  let capture = st.capture; // V, F, T or 0
+  let inIs = st.inIs;
+  let phonetic = st.phonetic;
   // The cell's <v> text: 0 null, 1 "", 2 one plain run b[vA, vB), 3 the string vStr.
-  let vMode = 0;
-  let vA = 0;
-  let vB = 0;
-  let vStr = "";
+  let vMode = st.vMode;
+  let vA = st.vA;
+  let vB = st.vB;
+  let vStr = st.vStr;
   // The scopes in which `c` and `row` (unprefixed) are known to resolve to C and ROW (then `v` resolves
   // to V: the same default namespace): set by the generic path as it meets them, so the templates apply
   // from the second cell and row of a scope on.
-  let cScope: Scope | null = null;
-  let rowScope: Scope | null = null;
+  let cScope: Scope | null = st.cScope;
+  let rowScope: Scope | null = st.rowScope;
 
-  // Content: text, then markup, until the end of the part.
+  // Content: text, then markup, until the end of the range.
   for (;;) {
     // Text up to the next '<'.
     const a = i;
@@ -1022,7 +1082,28 @@ function scan(b: Uint8Array, strings: readonly string[], sink: Sink): void {
       }
     }
   }
-  if (depth !== 0 || !sawRoot) refuse();
+  if (last) {
+    if (depth !== 0 || !sawRoot) refuse();
+    return;
+  }
+  st.depth = depth;
+  st.sawRoot = sawRoot;
+  st.scope = scope;
+  st.rowIndex = rowIndex;
+  st.col = col;
+  st.type = type;
+  st.hasFormula = hasFormula;
+  st.formula = formula;
+  st.inline = inline;
+  st.capture = capture;
+  st.inIs = inIs;
+  st.phonetic = phonetic;
+  st.vMode = vMode;
+  st.vA = vA;
+  st.vB = vB;
+  st.vStr = vStr;
+  st.cScope = cScope;
+  st.rowScope = rowScope;
 }
 
 const KNOWN: string[] = [...NS.main, ...NS.rel, NS.pkgRel, NS.contentTypes, NS.mc, NS.xml];
@@ -1050,4 +1131,294 @@ function refColumnAt(b: Uint8Array, s: number, e: number): number {
   }
   if (i === digits || i - digits > 7 || row < 1 || row > MAX_ROWS) return 0;
   return col;
+}
+
+/*
+ * A large part read by two threads (the command line: docs/xlsx-layer.md, "Reading a large sheet on two
+ * cores"). The part is cut where `<row r="N">` tags start (the seams) into a head and chunks. A helper
+ * thread scans the chunks from the LAST one backwards, each from the state the part's prelude leaves
+ * (the prelude: its bytes up to the first `<row`, the root's namespace declarations and everything
+ * before the rows), while this thread scans forwards from the start. At each seam this thread takes the
+ * helper's cells for all the chunks left when the helper has finished every one of them, else it scans
+ * the next chunk itself: the two meet wherever the CPU each gets puts them (on a busy machine this
+ * thread may read it all), and this thread never waits. A chunk scanned from the prelude's state is the
+ * scan this thread would make from the seam when this thread (or the chunk before, in the helper) is
+ * at the seam in the state it was in at the prelude's end (the same elements open, the same namespace
+ * scope, nothing captured: `sameContext`) and the chunk's first row comes after the last row before it.
+ * Anything else (a refusal on either side, another state at a seam, rows out of order across one, a
+ * helper that fails or is slow) and this thread scans on itself, as one scan would; refusals go to
+ * saxes from the start as before.
+ */
+
+/** Where a part is cut: the end of the prelude, the seams (ascending) and the row number each seam's `<row r="N">` gives. */
+export interface Split {
+  prelude: number;
+  seams: number[];
+  seamRows: number[];
+}
+
+/** What the helper read of one chunk: its cells in order (kind 1 number, 2 text `texts[nums[k]]`, 3 the next of `others`). */
+export interface ChunkCells {
+  chunk: number;
+  /** False: the helper gave up on this chunk (then on every chunk before it too). */
+  ok: boolean;
+  /** The chunk ended in the prelude's state (always true for the last chunk, which ends the part). */
+  clean: boolean;
+  /** The last row the chunk opened (its handlers' row index at its end). */
+  lastRow: number;
+  count: number;
+  rows: Int32Array;
+  cols: Int32Array;
+  kinds: Uint8Array;
+  nums: Float64Array;
+  texts: string[];
+  others: Cell[];
+}
+
+const isRowOpen = (b: Uint8Array, i: number): boolean => b[i] === 0x3c && b[i + 1] === 0x72 && b[i + 2] === 0x6f && b[i + 3] === 0x77;
+
+/** The first `<row r="N">` (N 1 to 7 digits) at or after `from` and before `end`: its place, its N in seamRowOut; or -1. */
+let seamRowOut = 0;
+function nextSeam(b: Uint8Array, from: number, end: number): number {
+  const n = b.length;
+  for (let i = from; i < end; i++) {
+    if (b[i] !== 0x3c || !isRowOpen(b, i) || b[i + 4] !== 0x20 || b[i + 5] !== 0x72 || b[i + 6] !== 0x3d || b[i + 7] !== 0x22) continue;
+    let k = i + 8;
+    let r = 0;
+    for (; k < n && k - (i + 8) < 8; k++) {
+      const d = b[k];
+      if (d < 48 || d > 57) break;
+      r = r * 10 + (d - 48);
+    }
+    if (k > i + 8 && k - (i + 8) <= 7 && k < n && b[k] === 0x22) {
+      seamRowOut = r;
+      return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The split of `b` with a seam at the first `<row r="N">` at or after each of `at` (ascending; within a
+ * megabyte after it, and after the prelude and the seam before), or null (no `<row` at all, or no seam).
+ */
+export function splitOf(b: Uint8Array, at: readonly number[]): Split | null {
+  const n = b.length;
+  let prelude = -1;
+  for (let i = 0; i + 4 < n; i++) {
+    if (isRowOpen(b, i)) {
+      const c = b[i + 4];
+      if (isS(c) || c === 0x3e || c === 0x2f) {
+        prelude = i;
+        break;
+      }
+    }
+  }
+  if (prelude < 0) return null;
+  const seams: number[] = [];
+  const seamRows: number[] = [];
+  let from = prelude + 1;
+  for (const a of at) {
+    const start = Math.max(from, Math.floor(a));
+    const i = nextSeam(b, start, Math.min(n - 16, start + 1024 * 1024));
+    if (i < 0) continue;
+    seams.push(i);
+    seamRows.push(seamRowOut);
+    from = i + 1;
+  }
+  return seams.length ? { prelude, seams, seamRows } : null;
+}
+
+/** The bytes the helper scans: the prelude, then the part from the first seam on (chunk j starts at seams[j] - seams[0] + prelude). */
+export function tailBytes(b: Uint8Array, s: Split): Uint8Array {
+  const w = new Uint8Array(s.prelude + b.length - s.seams[0]);
+  w.set(b.subarray(0, s.prelude), 0);
+  w.set(b.subarray(s.seams[0]), s.prelude);
+  return w;
+}
+
+/** Collects the helper's cells into typed arrays (handed back to the reading thread without copying). */
+class Recorder {
+  count = 0;
+  rows: Int32Array;
+  cols: Int32Array;
+  kinds: Uint8Array;
+  nums: Float64Array;
+  readonly texts: string[] = [];
+  private readonly textIndex = new Map<string, number>();
+  readonly others: Cell[] = [];
+
+  constructor(capacity: number) {
+    this.rows = new Int32Array(capacity);
+    this.cols = new Int32Array(capacity);
+    this.kinds = new Uint8Array(capacity);
+    this.nums = new Float64Array(capacity);
+  }
+
+  readonly cell = (row: number, col: number, v: Cell): void => {
+    const k = this.count;
+    if (k === this.rows.length) this.grow();
+    this.rows[k] = row;
+    this.cols[k] = col;
+    if (typeof v === "number") {
+      this.kinds[k] = 1;
+      this.nums[k] = v;
+    } else if (typeof v === "string") {
+      let t = this.textIndex.get(v);
+      if (t === undefined) {
+        t = this.texts.length;
+        this.texts.push(v);
+        this.textIndex.set(v, t);
+      }
+      this.kinds[k] = 2;
+      this.nums[k] = t;
+    } else {
+      this.kinds[k] = 3;
+      this.others.push(v);
+    }
+    this.count = k + 1;
+  };
+
+  private grow(): void {
+    const n = Math.max(1024, this.rows.length * 2);
+    const rows = new Int32Array(n);
+    rows.set(this.rows);
+    const cols = new Int32Array(n);
+    cols.set(this.cols);
+    const kinds = new Uint8Array(n);
+    kinds.set(this.kinds);
+    const nums = new Float64Array(n);
+    nums.set(this.nums);
+    this.rows = rows;
+    this.cols = cols;
+    this.kinds = kinds;
+    this.nums = nums;
+  }
+}
+
+const noCell = (): void => undefined;
+
+/**
+ * The helper's scan of chunk `j` of `w` (from `tailBytes`; `starts[j]` where chunk j starts in `w`):
+ * the prelude's state, then the chunk (the last one to the end of the part, checked as its end).
+ */
+export function scanChunk(w: Uint8Array, prelude: number, starts: readonly number[], j: number, strings: readonly string[], cellOf: CellOf): ChunkCells {
+  const bytes = plain(w);
+  const st = new ScanState();
+  const last = j === starts.length - 1;
+  const end = last ? bytes.length : starts[j + 1];
+  const rec = new Recorder(Math.max(1024, Math.ceil((end - starts[j]) / 40)));
+  const failed = (): ChunkCells => ({ chunk: j, ok: false, clean: false, lastRow: 0, count: 0, rows: new Int32Array(0), cols: new Int32Array(0), kinds: new Uint8Array(0), nums: new Float64Array(0), texts: [], others: [] });
+  if (!scanRange(bytes, strings, new Sink(cellOf, noCell), st, 0, prelude, false)) return failed();
+  const atPrelude = contextOf(st);
+  if (!scanRange(bytes, strings, new Sink(cellOf, rec.cell), st, starts[j], end, last)) return failed();
+  return { chunk: j, ok: true, clean: last || sameContext(st, atPrelude), lastRow: st.rowIndex, count: rec.count, rows: rec.rows, cols: rec.cols, kinds: rec.kinds, nums: rec.nums, texts: rec.texts, others: rec.others };
+}
+
+/**
+ * The helper's whole job: chunks from the last one backwards, each handed on as soon as it is read,
+ * until this thread has reached the next one (`reached()`: the chunk the reading thread is in, -1 before
+ * the first seam) or a chunk fails (no chunk before it can be used then).
+ */
+export function scanChunks(w: Uint8Array, prelude: number, starts: readonly number[], strings: readonly string[], cellOf: CellOf, reached: () => number, post: (c: ChunkCells) => void): void {
+  for (let j = starts.length - 1; j >= 0 && reached() < j; j--) {
+    const c = scanChunk(w, prelude, starts, j, strings, cellOf);
+    post(c);
+    if (!c.ok) return;
+  }
+}
+
+/** Where the helper's chunks start in `w` (from `tailBytes`). */
+export const chunkStarts = (s: Split): number[] => s.seams.map((m) => m - s.seams[0] + s.prelude);
+
+/** What must be the same at a seam as at the prelude's end for a chunk scanned from the prelude's state to be the one scan's. */
+interface Context {
+  depth: number;
+  scope: Scope;
+  nameAt: number[];
+  nameLen: number[];
+  idAt: number[];
+  restore: (Scope | null)[];
+  capture: number;
+  inIs: boolean;
+  phonetic: number;
+}
+
+function contextOf(st: ScanState): Context {
+  const d = st.depth;
+  return { depth: d, scope: st.scope, nameAt: Array.from(st.nameAt.subarray(0, d)), nameLen: Array.from(st.nameLen.subarray(0, d)), idAt: Array.from(st.idAt.subarray(0, d)), restore: st.restore.slice(0, d), capture: st.capture, inIs: st.inIs, phonetic: st.phonetic };
+}
+
+/**
+ * The same elements open (the same start tags of the prelude, none of them a row, cell or value whose
+ * handler state would carry over), the same scope, nothing captured, no inline string or phonetic run
+ * open. Then every handler variable a chunk's rows read is set inside them before it is read.
+ */
+function sameContext(st: ScanState, c: Context): boolean {
+  if (st.depth !== c.depth || c.depth === 0 || !st.sawRoot || st.scope !== c.scope || st.capture !== c.capture || st.inIs !== c.inIs || st.phonetic !== c.phonetic) return false;
+  for (let d = 0; d < c.depth; d++) {
+    const id = st.idAt[d];
+    if (st.nameAt[d] !== c.nameAt[d] || st.nameLen[d] !== c.nameLen[d] || id !== c.idAt[d] || st.restore[d] !== c.restore[d] || (id !== OTHER && id !== IGNORED)) return false;
+  }
+  return true;
+}
+
+/** A chunk's cells to `onCell`, in order. */
+export function replayChunk(t: ChunkCells, onCell: (row: number, col: number, cell: Cell) => void): void {
+  const { rows, cols, kinds, nums, texts, others } = t;
+  let o = 0;
+  for (let k = 0; k < t.count; k++) {
+    const kind = kinds[k];
+    onCell(rows[k], cols[k], kind === 1 ? nums[k] : kind === 2 ? texts[nums[k]] : others[o++]);
+  }
+}
+
+/** The reading thread's side of the helper. */
+export interface ChunkHelper {
+  /** This thread is now at seam `j` (it takes the chunks from j on, or reads chunk j itself). */
+  reached(j: number): void;
+  /** The chunks the helper has handed on since the last call (without waiting). */
+  take(): ChunkCells[];
+}
+
+/**
+ * `fastScanSheet` for a part cut at `split`, the helper reading its chunks (see above): the same cells
+ * in the same order, or false (cells delivered before are saxes' first ones), as `fastScanSheet` gives.
+ * Never waits for the helper. With `onRun`, the helper's chunks go to it whole (the cells in order),
+ * the reading thread's own cells to `onCell`.
+ */
+export function fastScanSheetSplit(b: Uint8Array, strings: readonly string[], cellOf: CellOf, onCell: (row: number, col: number, cell: Cell) => void, split: Split, helper: ChunkHelper, onRun?: (c: ChunkCells) => void): boolean {
+  const bytes = plain(b);
+  const sink = new Sink(cellOf, onCell);
+  const st = new ScanState();
+  const { seams, seamRows } = split;
+  const k = seams.length;
+  if (!scanRange(bytes, strings, sink, st, 0, split.prelude, false)) return false;
+  const atPrelude = contextOf(st);
+  if (!scanRange(bytes, strings, sink, st, split.prelude, seams[0], false)) return false;
+  const got: (ChunkCells | undefined)[] = new Array(k);
+  for (let j = 0; j < k; j++) {
+    helper.reached(j);
+    for (const c of helper.take()) got[c.chunk] = c;
+    if (sameContext(st, atPrelude) && seamRows[j] > st.rowIndex && chained(got, seamRows, j)) {
+      // The helper's cells: to `onRun` in one piece per chunk where the reader takes them so, else one by one.
+      for (let i = j; i < k; i++) {
+        if (onRun) onRun(got[i]!);
+        else replayChunk(got[i]!, onCell);
+      }
+      return true;
+    }
+    if (!scanRange(bytes, strings, sink, st, seams[j], j + 1 < k ? seams[j + 1] : bytes.length, j + 1 === k)) return false;
+  }
+  return true;
+}
+
+/** Chunks j to the last all read by the helper, each ending in the prelude's state with its next one's first row after its last. */
+function chained(got: (ChunkCells | undefined)[], seamRows: readonly number[], j: number): boolean {
+  for (let i = j; i < got.length; i++) {
+    const c = got[i];
+    if (!c || !c.ok) return false;
+    if (i + 1 < got.length && (!c.clean || seamRows[i + 1] <= c.lastRow)) return false;
+  }
+  return true;
 }

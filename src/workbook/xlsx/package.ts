@@ -180,6 +180,15 @@ export class XlsxPackage {
     return located(this.file, () => this.zip.bytesOf(part), where);
   }
 
+  /** A part's inflated size: as the zip directory declares it (a claim, not checked), or of the bytes put; 0 when not known. */
+  declaredSize(part: string): number {
+    const k = part.toLowerCase();
+    if (this.removed.has(k)) return 0;
+    const e = this.edits.get(k);
+    if (e) return "data" in e ? e.data.length : 0;
+    return this.zip.entry(part)?.size ?? 0;
+  }
+
   /** Parses a part's bytes already held (from `partBytes`) with the XML parser. */
   parseBytes(part: string, bytes: Uint8Array, h: XmlHandlers, where: { sheet?: string } = {}): void {
     located(this.file, () => parseBytes(part, bytes, h), where);

@@ -1,6 +1,6 @@
 import { parseIsoDate } from "../../engine";
 import { Cell, WorkbookError } from "../cells";
-import { CellOf, fastScanSheet } from "./fastSheet";
+import { CellOf, ChunkCells, ChunkHelper, chunkStarts, fastScanSheet, fastScanSheetSplit, splitOf, tailBytes } from "./fastSheet";
 import { SheetEntry, XlsxPackage } from "./package";
 import { MAX_COLUMNS, MAX_ROWS, Tag, columnName, isMain, refColumn, unescapeOoxml } from "./xml";
 
@@ -86,8 +86,97 @@ export function readSheet(pkg: XlsxPackage, entry: SheetEntry): SheetCells {
  * checking every cell of the part as it goes. Any problem is a WorkbookError naming file, sheet, row
  * and column. `fastPath: false` reads with saxes alone (the differential test compares the two).
  */
-export function scanSheet(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: number, col: number, cell: Cell) => void, options: { fastPath?: boolean } = {}): void {
+export function scanSheet(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: number, col: number, cell: Cell) => void, options: { fastPath?: boolean; tail?: TailScanner | null; split?: SplitOptions; onRun?: (run: ChunkCells) => void } = {}): void {
   const strings = stringsOf(pkg);
+  const tail = options.fastPath !== false ? (options.tail ?? null) : null;
+  const at = options.split ?? {};
+  const splitBytes = at.minBytes ?? SPLIT_BYTES;
+  const large = tail !== null && pkg.declaredSize(entry.path) >= splitBytes;
+  if (large) tail.warm();
+  let bytes: Uint8Array;
+  try {
+    bytes = sheetBytes(pkg, entry);
+  } catch (e) {
+    if (large) tail.release();
+    throw e;
+  }
+  let delivered = 0;
+  const counted = (r: number, c: number, cell: Cell) => {
+    delivered++;
+    onCell(r, c, cell);
+  };
+  if (options.fastPath !== false) {
+    const split = large && bytes.length >= splitBytes && tail.worthIt() ? splitOf(bytes, seamTargets(bytes.length, at)) : null;
+    let ok: boolean;
+    if (split) {
+      // The helper reads the chunks from the last one back while this thread reads from the start (fastSheet.ts).
+      const helper = tail!.start(tailBytes(bytes, split), split.prelude, chunkStarts(split), strings);
+      try {
+        ok = fastScanSheetSplit(bytes, strings, fastCellOf(strings), counted, split, helper, options.onRun);
+      } finally {
+        helper.stop();
+      }
+    } else {
+      if (large) tail.release();
+      ok = fastScanSheet(bytes, strings, fastCellOf(strings), counted);
+    }
+    if (ok) return;
+  }
+  saxesScan(pkg, entry, bytes, strings, onCell, delivered);
+}
+
+/**
+ * A helper thread that reads a large sheet's part from its end back while this thread reads it from
+ * its start (the command line's worker thread: `workerTail.ts`); see `fastScanSheetSplit`.
+ */
+export interface TailScanner {
+  /** Called before a large part is inflated, so that the helper's start-up overlaps the inflating. */
+  warm(): void;
+  /** Not needed after all (a warmed helper is stopped). */
+  release(): void;
+  /** Whether the helper would run on a core that is free now (asked once the part is inflated, before it is cut). */
+  worthIt(): boolean;
+  /** Hands the helper `w` (`tailBytes`; handed over, not copied) and its chunks' starts: it starts on the last chunk. */
+  start(w: Uint8Array, prelude: number, starts: number[], strings: readonly string[]): ChunkHelper & { stop(): void };
+}
+
+/** Where a large part is cut: parts of at least `minBytes`; the first seam at `first` of the part, then `chunks` chunks of equal size. */
+export interface SplitOptions {
+  minBytes?: number;
+  first?: number;
+  chunks?: number;
+}
+
+/** Parts at least this large are read by two threads when a helper is given (the 200-portfolio Net Assets sheet, 7.6 MB, is read on one: its scan is about 60 ms, the worker would save little of it). */
+export const SPLIT_BYTES = 16 * 1024 * 1024;
+
+/** The places the seams are looked for (`splitOf` moves each to the next `<row r="N">`). */
+function seamTargets(n: number, o: SplitOptions): number[] {
+  const first = o.first ?? 0.3;
+  const chunks = o.chunks ?? 10;
+  const out: number[] = [];
+  for (let j = 0; j < chunks; j++) out.push(n * (first + ((1 - first) * j) / chunks));
+  return out;
+}
+
+/** The sheet's part, inflated whole (the fast path reads it; saxes re-reads it when the fast path gives up). */
+function sheetBytes(pkg: XlsxPackage, entry: SheetEntry): Uint8Array {
+  const bytes = pkg.partBytes(entry.path, { sheet: entry.name });
+  if (bytes === null) throw new WorkbookError({ file: pkg.file, sheet: entry.name }, "the sheet's part is missing from the file");
+  return bytes;
+}
+
+const fastCellOf =
+  (strings: readonly string[]): CellOf =>
+  (t, v, hf, f, inl, failCell) =>
+    cellOf(t, v, hf, f, inl, strings, failCell);
+
+/**
+ * The part read with saxes, the parser of record, from the start: its result and its errors are the
+ * reader's. The first `skip` cells were delivered already by the fast path before it gave up (they are
+ * saxes' first ones): they are not delivered twice.
+ */
+function saxesScan(pkg: XlsxPackage, entry: SheetEntry, bytes: Uint8Array, strings: readonly string[], onCell: (row: number, col: number, cell: Cell) => void, skip: number): void {
   const fail = (row: number, col: number | null, problem: string): never => {
     throw new WorkbookError({ file: pkg.file, sheet: entry.name, row, ...(col ? { column: columnName(col) } : {}) }, problem);
   };
@@ -102,8 +191,6 @@ export function scanSheet(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: num
   let capture: "v" | "f" | "t" | null = null;
   let inIs = false;
   let phonetic = 0;
-  /** Cells the fast path delivered before giving up: saxes' path does not deliver them again. */
-  let skip = 0;
 
   const open = (t: Tag) => {
     if (!isMain(t.uri)) return;
@@ -183,22 +270,6 @@ export function scanSheet(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: num
 
   const cellValue = (): Cell => cellOf(type, value, hasFormula, formula, inline, strings, (problem) => fail(rowIndex, col, problem));
 
-  // The byte-level fast path first (fastSheet.ts); when it gives up, saxes reads the part from the start
-  // and decides (its result and its errors are the reader's). Cells the fast path delivered before
-  // giving up are saxes' first ones: saxes' path skips that many instead of delivering them twice.
-  const bytes = pkg.partBytes(entry.path, { sheet: entry.name });
-  if (bytes === null) throw new WorkbookError({ file: pkg.file, sheet: entry.name }, "the sheet's part is missing from the file");
-  let delivered = 0;
-  const fastCellOf: CellOf = (t, v, hf, f, inl, failCell) => cellOf(t, v, hf, f, inl, strings, failCell);
-  if (
-    options.fastPath !== false &&
-    fastScanSheet(bytes, strings, fastCellOf, (r, c, cell) => {
-      delivered++;
-      onCell(r, c, cell);
-    })
-  )
-    return;
-  skip = delivered;
   pkg.parseBytes(
     entry.path,
     bytes,

@@ -151,7 +151,7 @@ class ByteSink {
    * in the order the cells come (a new format gets the next style index, as before). `ref` holds the
    * row number's `len` digits (and room for 8).
    */
-  row(cells: OutCell[], cols: ColumnBytes[], ref: Uint8Array, len: number, esc: Escaper, restyle: (col: ColumnBytes, c: OutCell) => void): boolean {
+  row(cells: OutCell[], cols: ColumnBytes[], ref: Uint8Array, len: number, restyle: (col: ColumnBytes, c: OutCell) => void): boolean {
     if (this.pos + CELL_ROOM > this.buf.length) this.room(CELL_ROOM);
     let b = this.buf;
     let dv = this.view;
@@ -198,7 +198,7 @@ class ByteSink {
         continue;
       }
       if (typeof v === "string" && !c.formula) {
-        const text = esc.frag(v);
+        const text = col.esc.frag(v);
         if (p + CELL_ROOM + text.len > b.length) {
           this.pos = p;
           this.room(CELL_ROOM + text.len);
@@ -215,7 +215,7 @@ class ByteSink {
         continue;
       }
       this.pos = p;
-      if (writeCell(this, col, ref, len, c, esc)) any = true;
+      if (writeCell(this, col, ref, len, c)) any = true;
       b = this.buf;
       dv = this.view;
       p = this.pos;
@@ -442,7 +442,7 @@ for (const ch of '&<>"\t\n\r') {
 // eslint-disable-next-line no-control-regex -- the control characters escapeXml writes as _xHHHH_
 const CELL_TEXT_ESCAPED = /[&<>"_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
-/** Text cells' escaping as UTF-8, remembered for the last text (the Accruals sheet repeats a portfolio's name down its days). */
+/** Text cells' escaping as UTF-8, remembered for the last text (one per column: the Accruals sheet repeats a portfolio's name down its days). */
 class Escaper {
   private last: string | null = null;
   private escaped: Uint8Array = new Uint8Array(0);
@@ -486,6 +486,8 @@ class ColumnBytes {
   inlineFrag: Frag = frag("");
   readonly head: Uint8Array;
   readonly headFrag: Frag;
+  /** The column's last text, escaped (a column repeats its texts: a portfolio's name down its days, a status). */
+  readonly esc = new Escaper();
   constructor(col: number) {
     this.head = markup(`<c r="${columnName(col)}`);
     this.headFrag = frag(`<c r="${columnName(col)}`);
@@ -505,7 +507,7 @@ class ColumnBytes {
  * One cell, as cellXml writes it (no prefix: the writer's own sheets); false when it writes nothing.
  * `col` is the column's markup for the cell's format, `row` the row number's `len` digits.
  */
-function writeCell(out: ByteSink, col: ColumnBytes, row: Uint8Array, len: number, c: OutCell, esc: Escaper): boolean {
+function writeCell(out: ByteSink, col: ColumnBytes, row: Uint8Array, len: number, c: OutCell): boolean {
   const v = c.value;
   if (!c.formula) {
     // The usual cells first: a number, an empty cell.
@@ -520,12 +522,12 @@ function writeCell(out: ByteSink, col: ColumnBytes, row: Uint8Array, len: number
     out.ascii("</f><v>");
     if (typeof v === "number") out.num(v);
     else if (typeof v === "boolean") out.ascii(v ? "1" : "0");
-    else out.bytes(esc.of(String(v ?? "")));
+    else out.bytes(col.esc.of(String(v ?? "")));
     out.bytes(V_CLOSE);
   } else if (typeof v === "boolean") out.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
   else {
     out.bytes(INLINE_OPEN);
-    out.bytes(esc.of(v as string));
+    out.bytes(col.esc.of(v as string));
     out.bytes(INLINE_CLOSE);
   }
   return true;
@@ -556,7 +558,6 @@ async function sheetXml(write: (piece: Uint8Array, release?: () => void) => Prom
   // Styles are looked up in the order the cells come, as before (a new format gets the next style index).
   const restyle = (col: ColumnBytes, c: OutCell) => col.use(c, styleOf(c));
   const cols = Array.from({ length: lastCol }, (_, i) => new ColumnBytes(i + 1));
-  const esc = new Escaper();
   // The row number's digits, counted up in place ("1" before the first row is written).
   const ref = new Uint8Array(8);
   ref[0] = 48;
@@ -570,7 +571,7 @@ async function sheetXml(write: (piece: Uint8Array, release?: () => void) => Prom
       ref.copyWithin(1, 0, len++);
       ref[0] = 49;
     }
-    if (out.row(row, cols, ref, len, esc, restyle)) {
+    if (out.row(row, cols, ref, len, restyle)) {
       const wait = out.endRow();
       if (wait) await wait;
     }

@@ -3,7 +3,9 @@ import path from "path";
 import zlib from "zlib";
 import { WorkbookError } from "../cells";
 import { FileBackend } from "./fileBackend";
+import { workerTailScanner } from "./workerTail";
 import { LIMITS, RawDeflater, RawInflater, crc32 } from "./zip";
+import { takePrefetched } from "./inputPrefetch";
 
 /**
  * Node's zlib as the package's inflater: native, several times faster than the pure-JavaScript one the
@@ -74,13 +76,13 @@ export const zlibDeflater: RawDeflater = {
 
 /** Opens an .xlsx file from disk as a workbook backend; a missing or unreadable file is a WorkbookError naming it. */
 export async function openFileBackend(file: string): Promise<FileBackend> {
-  return FileBackend.open(await readInput(file), path.basename(file), zlibInflater, zlibDeflater);
+  return FileBackend.open(await readInput(file), path.basename(file), zlibInflater, zlibDeflater, workerTailScanner());
 }
 
-/** A file's bytes; a missing or unreadable file is a WorkbookError naming it. */
+/** A file's bytes (read early if the command line started it: inputPrefetch.ts); a missing or unreadable file is a WorkbookError naming it. */
 export async function readInput(file: string): Promise<Buffer> {
   try {
-    return await fsp.readFile(file);
+    return await (takePrefetched(file) ?? fsp.readFile(file));
   } catch (e) {
     throw new WorkbookError({ file: path.basename(file) }, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
