@@ -74,9 +74,14 @@ export const zlibDeflater: RawDeflater = {
   },
 };
 
-/** Opens an .xlsx file from disk as a workbook backend; a missing or unreadable file is a WorkbookError naming it. */
+/**
+ * Opens an .xlsx file from disk as a workbook backend; a missing or unreadable file is a WorkbookError naming it.
+ * A large sheet is read on two threads (workerTail.ts) only when `MGMTFEE_READ_WORKER=1` is set: on the
+ * 2-core machines measured so far it made the 2,000-portfolio run slower, idle or loaded (docs/xlsx-layer.md).
+ */
 export async function openFileBackend(file: string): Promise<FileBackend> {
-  return FileBackend.open(await readInput(file), path.basename(file), zlibInflater, zlibDeflater, workerTailScanner());
+  const tail = process.env.MGMTFEE_READ_WORKER === "1" ? workerTailScanner() : null;
+  return FileBackend.open(await readInput(file), path.basename(file), zlibInflater, zlibDeflater, tail);
 }
 
 /** A file's bytes (read early if the command line started it: inputPrefetch.ts); a missing or unreadable file is a WorkbookError naming it. */
