@@ -1,4 +1,5 @@
 import { Cell } from "../cells";
+import { CellRun } from "../columns";
 import { MAX_COLUMNS as COLUMNS, MAX_DEPTH as DEPTH, MAX_ROWS as ROWS, NS } from "./xml";
 
 // Module constants (not property loads from the imported module in the hot loop).
@@ -1158,7 +1159,7 @@ export interface Split {
 }
 
 /** What the helper read of one chunk: its cells in order (kind 1 number, 2 text `texts[nums[k]]`, 3 the next of `others`). */
-export interface ChunkCells {
+export interface ChunkCells extends CellRun {
   chunk: number;
   /** False: the helper gave up on this chunk (then on every chunk before it too). */
   ok: boolean;
@@ -1166,13 +1167,6 @@ export interface ChunkCells {
   clean: boolean;
   /** The last row the chunk opened (its handlers' row index at its end). */
   lastRow: number;
-  count: number;
-  rows: Int32Array;
-  cols: Int32Array;
-  kinds: Uint8Array;
-  nums: Float64Array;
-  texts: string[];
-  others: Cell[];
 }
 
 const isRowOpen = (b: Uint8Array, i: number): boolean => b[i] === 0x3c && b[i + 1] === 0x72 && b[i + 2] === 0x6f && b[i + 3] === 0x77;
