@@ -59,14 +59,6 @@ export function scaledToDec(n: number, places: number): Dec {
   return new Dec(`${negative ? "-" : ""}${units}${frac}`);
 }
 
-/** The value as a safe integer at scale 10^places, or null when it does not fit exactly. */
-export function toScaledInteger(x: Dec, places: number): number | null {
-  if (x.decimalPlaces() > places) return null;
-  const scaled = x.times(pow10(places));
-  const n = scaled.toNumber();
-  return Number.isSafeInteger(n) ? n : null;
-}
-
 const EXACT_POWERS = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
 /**
@@ -95,12 +87,14 @@ export function toDouble(x: Dec): number {
 }
 
 /**
- * x in whole cents as a safe integer (x × 100), or null when x is not a whole number of cents a safe integer
- * holds: read from decimal.js' digits as `toDouble` reads them, so no decimal is made.
+ * The value as a safe integer at scale 10^places (x × 10^places: cents at 2), or null when it does not fit
+ * exactly (a fraction of the unit, or past a safe integer): read from decimal.js' digits as `toDouble`
+ * reads them, so no decimal is made. For `places` from 0 to 7 (cents, micros): a value of more than three
+ * base-10^7 words of digits is then never a safe integer at that scale.
  *
- * @example wholeCentsOf(new Dec("-42349.7")) === -4234970
+ * @example toScaledInteger(new Dec("-42349.7"), 2) === -4234970
  */
-export function wholeCentsOf(x: Dec): number | null {
+export function toScaledInteger(x: Dec, places: number): number | null {
   const d = x.d;
   if (!d || d.length > 3) return null;
   // The digits as an integer m without the last word's trailing zeros (900719925.48 is 90|0719925|4800000).
@@ -117,7 +111,7 @@ export function wholeCentsOf(x: Dec): number | null {
   if (m > Number.MAX_SAFE_INTEGER) return null; // exact below it: every step is an integer smaller than m
   const first = d[0];
   const firstDigits = first >= 1e6 ? 7 : first >= 1e5 ? 6 : first >= 1e4 ? 5 : first >= 1e3 ? 4 : first >= 100 ? 3 : first >= 10 ? 2 : 1;
-  const s = x.e - firstDigits + 1 - 7 * (n - 1) + zeros + 2; // x × 100 = m × 10^s
+  const s = x.e - firstDigits + 1 - 7 * (n - 1) + zeros + places; // x × 10^places = m × 10^s
   let c: number;
   if (s >= 0) {
     if (s > 15) return null;
@@ -141,7 +135,7 @@ export function wholeCentsOf(x: Dec): number | null {
 export function sumOf(xs: readonly Dec[]): Dec {
   let cents = 0;
   for (let i = 0; i < xs.length; i++) {
-    const c = wholeCentsOf(xs[i]);
+    const c = toScaledInteger(xs[i], 2);
     if (c === null) return xs.reduce((s, x) => s.plus(x), ZERO);
     cents += c;
     if (!Number.isSafeInteger(cents)) return xs.reduce((s, x) => s.plus(x), ZERO);
