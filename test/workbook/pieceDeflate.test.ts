@@ -92,52 +92,6 @@ describe("pieces deflated off the main thread", () => {
     expect(d.most).toBeLessThanOrEqual(PIECES_IN_FLIGHT + 1); // + the final empty piece that ends the stream
   });
 
-  it("when the pool is behind, the next piece is deflated on this thread (pieceHere) instead of waited for: the same bytes, CRC and size, in the order written, never more than PIECES_IN_FLIGHT on the pool, each piece released", async () => {
-    const all = pieces(16, 13);
-    const sync = deflatePart(onThisThread);
-    for (const p of all) sync.write(p);
-    const expected = sync.end();
-    // A pool that takes 30 ms a piece: the writer must not wait for it.
-    let pool = 0;
-    let poolMost = 0;
-    let here = 0;
-    const slow: RawDeflater = {
-      ...onThisThread,
-      piece(data, final) {
-        pool++;
-        poolMost = Math.max(poolMost, pool);
-        return new Promise((resolve) => setTimeout(() => {
-          pool--;
-          resolve(zlib.deflateRawSync(data, { level: ZLIB_LEVEL, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }));
-        }, 30));
-      },
-      pieceHere(data) {
-        here++;
-        return zlibDeflater.pieceHere!(data);
-      },
-    };
-    const { part, released } = await writeAll(slow, all);
-    expect(here).toBeGreaterThan(4);
-    expect(poolMost).toBeLessThanOrEqual(PIECES_IN_FLIGHT + 1); // + the final empty piece
-    expectSameBytes(concat(part.chunks), concat(expected.chunks));
-    expect(part.crc).toBe(expected.crc);
-    expect(part.size).toBe(expected.size);
-    expect(released.every(Boolean)).toBe(true);
-    // zlib's own pieceHere gives piece()'s bytes.
-    for (const p of all.slice(0, 4)) expectSameBytes(zlibDeflater.pieceHere!(p), await zlibDeflater.piece!(p, false));
-  });
-
-  it("a piece that fails to deflate on this thread fails the part (at its end)", async () => {
-    const slowFailing: RawDeflater = {
-      ...onThisThread,
-      piece: (data, final) => new Promise((resolve) => setTimeout(() => resolve(zlibDeflater.piece!(data, final)), 20)),
-      pieceHere: () => {
-        throw new Error("deflate here failed");
-      },
-    };
-    await expect(writeAll(slowFailing, pieces(8))).rejects.toThrow("deflate here failed");
-  });
-
   it("a piece that fails to deflate fails the part (at its end), with no unhandled rejection", async () => {
     let n = 0;
     const failing: RawDeflater = { ...onThisThread, piece: (data, final) => (n++ === 2 ? Promise.reject(new Error("deflate failed")) : zlibDeflater.piece!(data, final)) };
@@ -185,19 +139,6 @@ describe("a workbook written with the thread pool", () => {
     const d = shuffledDeflater();
     const shuffled = await write(d);
     expect(d.changed).toBe(0);
-    // A pool slower than the writer: pieces deflated on this thread too (pieceHere), the same file.
-    let here = 0;
-    const slowPool: RawDeflater = {
-      ...shuffledDeflater(),
-      piece: (data, final) => new Promise((resolve) => setTimeout(() => resolve(zlibDeflater.piece!(data, final)), 25)),
-      pieceHere: (data) => {
-        here++;
-        return zlibDeflater.pieceHere!(data);
-      },
-    };
-    const mixed = await write(slowPool);
-    expect(here).toBeGreaterThan(0);
-    expect(timeless(mixed).equals(timeless(first))).toBe(true);
     expect(timeless(again).equals(timeless(first))).toBe(true);
     expect(timeless(mainThread).equals(timeless(first))).toBe(true);
     expect(timeless(shuffled).equals(timeless(first))).toBe(true);

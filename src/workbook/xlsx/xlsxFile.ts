@@ -169,10 +169,6 @@ export const zlibDeflater: RawDeflater = {
    * writer encodes the next piece meanwhile. The output buffer holds the whole compressed piece (one
    * job on the pool, not one per 16 KB: see PIECE_OUT); it is copied out so only its own bytes are kept.
    */
-  /** The same deflate of a piece (not the last) on this thread, when the pool is behind (partWriter): the same options, so the same bytes. */
-  pieceHere(data) {
-    return Uint8Array.prototype.slice.call(zlib.deflateRawSync(data, { level: ZLIB_LEVEL, finishFlush: Z_SYNC_FLUSH, chunkSize: PIECE_OUT } as zlib.ZlibOptions));
-  },
   piece(data, final) {
     return new Promise((resolve, reject) => {
       const opts = { level: ZLIB_LEVEL, finishFlush: final ? Z_FINISH : Z_SYNC_FLUSH, chunkSize: PIECE_OUT };

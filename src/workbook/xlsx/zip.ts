@@ -390,11 +390,6 @@ export interface RawDeflater {
    * or the end of the stream when `final`), the same bytes. The piece must not change until it settles.
    */
   piece?(data: Uint8Array, final: boolean): Promise<Uint8Array>;
-  /**
-   * With `piece`: the same deflate of one piece that does not end the stream (`piece(data, false)`'s bytes),
-   * on the calling thread, for when the other thread is behind (see `partWriter`).
-   */
-  pieceHere?(data: Uint8Array): Uint8Array;
 }
 
 /**
@@ -443,9 +438,6 @@ export function deflatePart(deflater: RawDeflater): { write(piece: Uint8Array): 
 /** Pieces of one part being deflated off the main thread at most (about 1 MB each, held until deflated). */
 export const PIECES_IN_FLIGHT = 3;
 
-/** A turn of the event loop (finished pieces' callbacks run), then on. */
-const yieldOnce = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /** A part written a piece at a time whose deflating may run on another thread while the next piece is encoded. */
 export interface PartWriter {
   /**
@@ -463,18 +455,9 @@ export interface PartWriter {
  * each piece is deflated there while the caller encodes the next, at most PIECES_IN_FLIGHT at once,
  * and the compressed pieces are put back in the order written: the bytes are exactly those of
  * `deflatePart` over the same pieces. Otherwise the pieces are deflated as they come, on this thread.
- *
- * When PIECES_IN_FLIGHT are still being deflated there and the deflater has `pieceHere`, the next piece
- * is deflated on this thread instead of waiting for the other one to catch up (work that thread would
- * have done, done here rather than sitting idle: the other core is shared with V8's compiler and
- * garbage collector, and on a loaded machine with everything else); the writer then only yields once
- * (`setImmediate`) so that finished pieces are collected. Every piece is deflated alone with the same
- * options wherever it runs, so the bytes are the same.
  */
 export function partWriter(deflater: RawDeflater): PartWriter {
   const piece = deflater.piece?.bind(deflater);
-  // Only where the event loop has setImmediate (Node, whose zlib has both methods).
-  const here = deflater.pieceHere && typeof setImmediate === "function" ? deflater.pieceHere.bind(deflater) : undefined;
   if (!piece) {
     const d = deflatePart(deflater);
     return {
@@ -514,18 +497,8 @@ export function partWriter(deflater: RawDeflater): PartWriter {
       }
       crc = deflater.crc32(p, crc);
       size += p.length;
-      if (here && inFlight.length >= PIECES_IN_FLIGHT) {
-        try {
-          done.push([here(p)]);
-        } catch (error) {
-          failure ??= { error };
-        }
-        release?.();
-        return yieldOnce();
-      }
       send(p, false, release);
-      if (inFlight.length < PIECES_IN_FLIGHT) return undefined;
-      return here ? yieldOnce() : inFlight[0];
+      return inFlight.length >= PIECES_IN_FLIGHT ? inFlight[0] : undefined;
     },
     async end() {
       send(new Uint8Array(0), true);
