@@ -290,7 +290,7 @@ export function readNetAssets(block: CellBlock | ColumnBlock, system: DateSystem
     if (date > last[k]) last[k] = date;
     if (date >= from && date <= to) {
       hits.push(i);
-      built.set(i, { date, portfolio: name.name, netAssets, row });
+      built.set(i, { date: date | 0, portfolio: name.name, netAssets, row });
     } else if (date < from && date > carryDate[k]) {
       carry[k] = i;
       carryDate[k] = date;
@@ -308,8 +308,8 @@ export function readNetAssets(block: CellBlock | ColumnBlock, system: DateSystem
       // A row read from the columns' numbers and texts (as scanOrderedRows reads one): its name and amount as read then.
       const ti = fast && i < pk.length && pk[i] === 2 ? pn[i] | 0 : -1;
       const amount = fast && i < nk.length && nk[i] === 1 ? nn[i] : NaN;
-      if (ti >= 0 && byTextIndex[ti] !== undefined && amount >= 0 && amount < MAX_AMOUNT) carried.push({ date: carryDate[k], portfolio: byTextIndex[ti].name, netAssets: amount, row });
-      else carried.push({ date: carryDate[k], portfolio: cellText(cellAt(1, i), where(1, row)), netAssets: amountAt(cellAt(2, i), row), row });
+      if (ti >= 0 && byTextIndex[ti] !== undefined && amount >= 0 && amount < MAX_AMOUNT) carried.push({ date: carryDate[k] | 0, portfolio: byTextIndex[ti].name, netAssets: amount, row });
+      else carried.push({ date: carryDate[k] | 0, portfolio: cellText(cellAt(1, i), where(1, row)), netAssets: amountAt(cellAt(2, i), row), row });
     }
     if (carried.length) {
       carried.sort((a, b) => a.row - b.row);

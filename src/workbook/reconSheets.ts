@@ -273,7 +273,13 @@ export function reconSheets(report: ReconReport, kept: KeptText, system: DateSys
   const accName = accrualsSheetName(month);
   const accRows = accrualRows(report, system);
   const lastAcc = Math.max(2, accRows.length);
-  const accColumn = (c: string) => `${quote(accName)}!$${c}$2:$${c}$${lastAcc}`;
+  // Each range is the same text on every row: made once per column.
+  const accRanges = new Map<string, string>();
+  const accColumn = (c: string) => {
+    let r = accRanges.get(c);
+    if (r === undefined) accRanges.set(c, (r = `${quote(accName)}!$${c}$2:$${c}$${lastAcc}`));
+    return r;
+  };
   const critRange = accColumn("B");
 
   // PERIOD rounds the month's exact sum once; the Accruals sheet then holds unrounded daily accruals.

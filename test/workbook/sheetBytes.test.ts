@@ -144,6 +144,65 @@ describe("new sheets encoded as bytes", () => {
     expect(data).toContain('<row r="1000003"><c r="A1000003" s=');
   });
 
+  it("a LazyRows sheet (encoded by its own copy of the row writer) gives exactly the bytes of the same rows as an array, and of the string writer: every kind of cell, generated rows, cells refilled in place", async () => {
+    let seed = 53;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+    const formats = [undefined, "#,##0.00", "yyyy-mm-dd", "0.0000%", "0"];
+    const texts = ["Portfolio 0001", "Portfolio 0001", "a & b", "<tag>", 'say "hi"', "_x0041_", "x_x00e9_y", "bell \u0007", "\uFFFF end", "Société Générale", "日本 😀", "lone \uD800", "", "_", "OK", "BREAK"];
+    const value = (): OutCell["value"] => {
+      const r = rnd();
+      if (r < 0.45) {
+        const x = (rnd() - 0.3) * 10 ** Math.floor(rnd() * 24 - 8);
+        return pick([x, Math.round(x), Math.round(x * 100) / 100, Math.round(x * 1e5) / 1e5, 45292 + Math.floor(rnd() * 400), -0, NaN, Infinity]);
+      }
+      if (r < 0.7) return pick(texts);
+      if (r < 0.9) return null;
+      return rnd() < 0.5;
+    };
+    const cell = (): OutCell => {
+      const c: OutCell = { value: value() };
+      const f = pick(formats);
+      if (f) c.numFmt = f;
+      if (rnd() < 0.05) c.bold = true;
+      if (rnd() < 0.08) c.formula = pick(['IF(A1="","",A1)', 'SUMIFS(\'Accruals 2024-01\'!$G$2:$G$9,B2,"="&A2)', "A1>0", "Tab\there & <more>"]);
+      return c;
+    };
+    const rows: OutCell[][] = [KINDS, [...KINDS].reverse(), [], [{ value: null }]];
+    for (let r = 0; r < 3000; r++) rows.push(Array.from({ length: 1 + Math.floor(rnd() * 14) }, cell));
+    // Runs of one text and one format down a column, as the Accruals sheet has (the writer remembers a column's last text and format).
+    for (let r = 0; r < 600; r++) rows.push([{ value: 45292 + r, numFmt: "yyyy-mm-dd" }, { value: `Portfolio ${Math.floor(r / 31)} & co` }, { value: (r * 1000003) / 100, numFmt: "#,##0.00" }, { value: null, numFmt: "yyyy-mm-dd" }, { value: r % 7 ? null : r / 3 }]);
+    const width = Math.max(...rows.map((r) => r.length));
+    // The same cells refilled in place row after row (as the Accruals sheet's transient rows are).
+    const scratch: OutCell[] = [];
+    const refill = (i: number): OutCell[] => {
+      scratch.length = rows[i].length;
+      rows[i].forEach((c, k) => {
+        const s = (scratch[k] ??= { value: null });
+        s.value = c.value;
+        if (c.numFmt === undefined) delete s.numFmt;
+        else s.numFmt = c.numFmt;
+        if (c.bold === undefined) delete s.bold;
+        else s.bold = c.bold;
+        if (c.formula === undefined) delete s.formula;
+        else s.formula = c.formula;
+      });
+      return scratch;
+    };
+    const asArray = await written(rows);
+    const lazy = await written(new LazyRows(rows.length, width, (i) => rows[i]));
+    const refilled = await written(new LazyRows(rows.length, width, (i) => rows[i], refill));
+    const data = (xml: string) => /<sheetData>(.*)<\/sheetData>/s.exec(xml)![1];
+    // As UTF-8 bytes read back (a lone surrogate is U+FFFD).
+    const utf8 = (t: string) => new TextDecoder().decode(new TextEncoder().encode(t));
+    expect(data(asArray)).toBe(utf8(expectedSheetData(rows, asArray)));
+    expect(data(lazy)).toBe(utf8(expectedSheetData(rows, lazy)));
+    expect(lazy).toBe(asArray.replace(/<dimension ref="[^"]*"\/>/, /<dimension ref="[^"]*"\/>/.exec(lazy)![0]));
+    expect(refilled).toBe(lazy);
+    expect(data(lazy)).toContain("_x005F_x0041_");
+    expect(data(lazy)).toContain("Portfolio 3 &amp; co");
+  });
+
   it("a sheet of many pieces (non-ASCII text across the 1 MB piece boundaries) deflated piece by piece reads back whole, in Node and with fflate", async () => {
     const rows = Array.from({ length: 30000 }, (_, i) => [{ value: `Portefeuille n° ${i} — Société Générale 日本` }, { value: i * 1.01, numFmt: "#,##0.00" }, { value: -i }]);
     const lazy = new LazyRows(rows.length, 3, (i) => rows[i]);

@@ -233,6 +233,96 @@ class ByteSink {
     return true;
   }
 
+  /**
+   * `row` again, word for word, for the rows of a LazyRows sheet (the Accruals sheet). A second copy
+   * has type feedback of its own: V8 keeps what it saw at each property read per function, and the
+   * Recon sheet's cells (written first) come in five or more shapes (with and without formula, format,
+   * bold), which turns `row`'s reads of `c.numFmt`, `c.formula`, `c.value` megamorphic (a cache lookup
+   * each); the Accruals cells come in two. About an eighth off encoding the Accruals sheet (alternating
+   * A/B runs in one process). sheetBytes.test.ts holds the two to the same bytes on the same cells.
+   */
+  lazyRow(cells: OutCell[], cols: ColumnBytes[], ref: Uint8Array, len: number, restyle: (col: ColumnBytes, c: OutCell) => void): boolean {
+    if (this.pos + CELL_ROOM > this.buf.length) this.room(CELL_ROOM);
+    let b = this.buf;
+    let dv = this.view;
+    const start = this.pos;
+    // The row number's digits as two words, stored whole: what lies past `len` is written over next.
+    const r0 = ref[0] | (ref[1] << 8) | (ref[2] << 16) | (ref[3] << 24);
+    const r1 = ref[4] | (ref[5] << 8) | (ref[6] << 16) | (ref[7] << 24);
+    let p = put(dv, start, ROW_OPEN);
+    dv.setUint32(p, r0, true);
+    dv.setUint32(p + 4, r1, true);
+    p = put(dv, p + len, ROW_MID);
+    let any = false;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      if (!c) continue;
+      const col = cols[i];
+      if (!col.set || c.numFmt !== col.numFmt || c.bold !== col.bold) restyle(col, c);
+      const v = c.value;
+      if (!c.formula && (typeof v === "number" || ((v === null || v === undefined) && col.style))) {
+        if (p + CELL_ROOM > b.length) {
+          this.pos = p;
+          this.room(CELL_ROOM);
+          b = this.buf;
+          dv = this.view;
+        }
+        p = put(dv, p, col.headFrag);
+        dv.setUint32(p, r0, true);
+        dv.setUint32(p + 4, r1, true);
+        p += len;
+        if (typeof v === "number") {
+          p = put(dv, p, col.numberFrag);
+          const q = putNumber(b, dv, p, v);
+          if (q >= 0) p = q;
+          else {
+            this.pos = p;
+            this.ascii(String(v));
+            b = this.buf;
+            dv = this.view;
+            p = this.pos;
+          }
+          p = put(dv, p, V_CLOSE_FRAG);
+        } else p = put(dv, p, col.emptyFrag);
+        any = true;
+        continue;
+      }
+      if (typeof v === "string" && !c.formula) {
+        const text = col.esc.frag(v);
+        if (p + CELL_ROOM + text.len > b.length) {
+          this.pos = p;
+          this.room(CELL_ROOM + text.len);
+          b = this.buf;
+          dv = this.view;
+        }
+        p = put(dv, p, col.headFrag);
+        dv.setUint32(p, r0, true);
+        dv.setUint32(p + 4, r1, true);
+        p = put(dv, p + len, col.inlineFrag);
+        p = put(dv, p, text);
+        p = put(dv, p, INLINE_CLOSE_FRAG);
+        any = true;
+        continue;
+      }
+      this.pos = p;
+      if (writeCell(this, col, ref, len, c)) any = true;
+      b = this.buf;
+      dv = this.view;
+      p = this.pos;
+    }
+    if (!any) {
+      this.pos = start;
+      return false;
+    }
+    if (p + CELL_ROOM > b.length) {
+      this.pos = p;
+      this.room(CELL_ROOM);
+      dv = this.view;
+    }
+    this.pos = put(dv, p, ROW_CLOSE_FRAG);
+    return true;
+  }
+
   mark(): number {
     return this.pos;
   }
@@ -319,6 +409,11 @@ const CELL_ROOM = 128;
  * 10^-k away from an integer, and a differs from N by less than half of a's ulp, below
  * 10^(15-k) * 2^-53 < 10^-k / 2. test/workbook/sheetBytes.test.ts holds this to String on generated
  * values of every shape.
+ *
+ * Below 10^9 the search is one step: if some k <= 6 works, k = 6 works too (a * 10^6 is within
+ * 10^6 * ulp(a) / 2 + ulp(a * 10^6) / 2 < 0.2 of the integer n * 10^(6-k), so it rounds to it, and that
+ * integer / 10^6 is the same decimal N), and n6 < 10^15 there; N is then written with its trailing zeros
+ * dropped, which is the fewest decimals. When k = 6 does not work, no k does: String(v).
  */
 function putNumber(b: Uint8Array, dv: DataView, p: number, v: number): number {
   if (!Number.isFinite(v)) {
@@ -335,6 +430,24 @@ function putNumber(b: Uint8Array, dv: DataView, p: number, v: number): number {
     return putWhole(b, dv, p, a);
   }
   if (a < 1e-6 || a >= 1e14) return -1;
+  if (a < 1e9) {
+    // Below 10^9 six decimals always give n < 10^15: one try at k = 6, then the trailing zeros dropped.
+    const n6 = Math.round(a * 1e6);
+    if (n6 / 1e6 !== a) return -1;
+    const whole = Math.floor(a);
+    const f6 = n6 - whole * 1e6;
+    if (!(f6 > 0 && f6 < 1e6)) return -1;
+    // In int32 arithmetic (% on a double is a call).
+    let frac = f6 | 0;
+    let k = 6;
+    for (let q = (frac / 10) | 0; frac === q * 10; q = (frac / 10) | 0) {
+      frac = q;
+      k--;
+    }
+    p = putWhole(b, dv, p, whole);
+    b[p++] = 46; // "."
+    return putDigits(b, dv, p, frac, k);
+  }
   let k = 1;
   let n = Math.round(a * 10);
   while (n / POW10[k] !== a) {
@@ -345,7 +458,7 @@ function putNumber(b: Uint8Array, dv: DataView, p: number, v: number): number {
   const whole = Math.floor(a);
   const frac = n - whole * POW10[k];
   // A fraction ending in 0 (k not the fewest decimals: never expected) is refused rather than trusted.
-  if (!(frac > 0 && frac < POW10[k]) || frac % 10 === 0) return -1;
+  if (!(frac > 0 && frac < POW10[k]) || (frac | 0) % 10 === 0) return -1;
   p = putWhole(b, dv, p, whole);
   b[p++] = 46; // "."
   return putDigits(b, dv, p, frac, k);
@@ -406,15 +519,34 @@ const markup = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt
  */
 interface Frag {
   len: number;
+  /** The first four words (0 past the end), stored unrolled: most markup fragments are at most 16 bytes. */
+  w0: number;
+  w1: number;
+  w2: number;
+  w3: number;
   words: Uint32Array;
+}
+/** A fragment of the little-endian words `words` holding `len` bytes. */
+function fragOf(words: Uint32Array, len: number): Frag {
+  return { len, w0: words[0] ?? 0, w1: words[1] ?? 0, w2: words[2] ?? 0, w3: words[3] ?? 0, words };
 }
 function frag(s: string): Frag {
   const words = new Uint32Array(Math.ceil(s.length / 4));
   for (let i = 0; i < s.length; i++) words[i >> 2] |= s.charCodeAt(i) << ((i & 3) * 8);
-  return { len: s.length, words };
+  return fragOf(words, s.length);
 }
-/** Writes a fragment at p; the position after it. */
+/**
+ * Writes a fragment at p; the position after it. Up to 16 bytes it is four stores, no loop: the 16
+ * bytes from p are written whatever `len` is (all within CELL_ROOM), the ones past `len` written over next.
+ */
 function put(dv: DataView, p: number, f: Frag): number {
+  if (f.len <= 16) {
+    dv.setUint32(p, f.w0, true);
+    dv.setUint32(p + 4, f.w1, true);
+    dv.setUint32(p + 8, f.w2, true);
+    dv.setUint32(p + 12, f.w3, true);
+    return p + f.len;
+  }
   const w = f.words;
   for (let k = 0; k < w.length; k++) dv.setUint32(p + 4 * k, w[k], true);
   return p + f.len;
@@ -447,25 +579,39 @@ class Escaper {
   private last: string | null = null;
   private escaped: Uint8Array = new Uint8Array(0);
   private readonly encoder = new TextEncoder();
+  private wordsText: string | null = null;
   private words: Frag | null = null;
   of(s: string): Uint8Array {
     if (s !== this.last) {
       this.last = s;
       this.escaped = this.encoder.encode(CELL_TEXT_ESCAPED.test(s) ? escapeXml(s) : s);
-      this.words = null;
     }
     return this.escaped;
   }
-  /** The same bytes as a fragment (4-byte words). */
+  /**
+   * The same bytes as a fragment (4-byte words), remembered for the last text asked for this way.
+   * Escaped text all ASCII (the usual) goes into the words straight from its character codes: no
+   * TextEncoder call (about a microsecond each) and no byte array.
+   */
   frag(s: string): Frag {
-    const bytes = this.of(s);
-    if (!this.words) {
-      const words = new Uint32Array(Math.ceil(bytes.length / 4));
-      new Uint8Array(words.buffer).set(bytes);
-      // Little-endian words whatever the machine's order.
-      const dv = new DataView(words.buffer);
-      for (let k = 0; k < words.length; k++) words[k] = dv.getUint32(4 * k, true);
-      this.words = { len: bytes.length, words };
+    if (s !== this.wordsText || this.words === null) {
+      const e = CELL_TEXT_ESCAPED.test(s) ? escapeXml(s) : s;
+      const n = e.length;
+      let words = new Uint32Array((n + 3) >> 2);
+      let len = n;
+      for (let i = 0; i < n; i++) {
+        const c = e.charCodeAt(i);
+        if (c >= 0x80) {
+          const bytes = this.encoder.encode(e);
+          len = bytes.length;
+          words = new Uint32Array((len + 3) >> 2);
+          for (let k = 0; k < len; k++) words[k >> 2] |= bytes[k] << ((k & 3) * 8);
+          break;
+        }
+        words[i >> 2] |= c << ((i & 3) * 8);
+      }
+      this.wordsText = s;
+      this.words = fragOf(words, len);
     }
     return this.words;
   }
@@ -562,6 +708,7 @@ async function sheetXml(write: (piece: Uint8Array, release?: () => void) => Prom
   const ref = new Uint8Array(8);
   ref[0] = 48;
   let len = 1;
+  const lazy = !Array.isArray(m.rows);
   for (let r = 0; r < lastRow; r++) {
     const row = transientRowAt(m.rows, r); // encoded at once and let go of: a lazy sheet may refill the same cells
     let d = len - 1;
@@ -571,7 +718,7 @@ async function sheetXml(write: (piece: Uint8Array, release?: () => void) => Prom
       ref.copyWithin(1, 0, len++);
       ref[0] = 49;
     }
-    if (out.row(row, cols, ref, len, restyle)) {
+    if (lazy ? out.lazyRow(row, cols, ref, len, restyle) : out.row(row, cols, ref, len, restyle)) {
       const wait = out.endRow();
       if (wait) await wait;
     }
