@@ -6,12 +6,14 @@
 //   3. lib/cli/main.js becomes the loader (tsc's lib/cli/loader.js, from src/cli/loader.ts);
 //   4. a child node runs the bundle on the sample book (reconcile, --out, with and without --json) and keeps
 //      V8's code cache of it in lib/cli/mgmtfee.cache, headed by the bundle's CRC-32 and length.
-// The rest of lib/ stays as tsc wrote it (lib/workbook/xlsx/scanWorker.js is loaded by path).
+// The rest of lib/ stays as tsc wrote it (lib/workbook/xlsx/scanWorker.js is loaded by path; early.js and
+// inputPrefetch.js are shared by the loader and the bundle).
 // Offline: esbuild is a local dev dependency; the training book is in the repository.
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { spawnSync } = require("child_process");
+const { createRequire } = require("module");
 
 const ROOT = path.join(__dirname, "..");
 const CLI = path.join(ROOT, "lib", "cli");
@@ -37,6 +39,23 @@ const ownDirname = {
   },
 };
 
+/**
+ * Modules the loader and the bundle share (one instance each, in lib/ as tsc wrote them): the loader
+ * starts reading the input file (early.js) before it compiles the bundle, and the bundle's reader takes
+ * that read from the same inputPrefetch.js.
+ */
+const SHARED = ["cli/early.js", "workbook/xlsx/inputPrefetch.js"].map((f) => path.join(ROOT, "lib", f));
+const shared = {
+  name: "shared-with-the-loader",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const file = path.resolve(args.resolveDir, args.path).replace(/(\.js)?$/, ".js");
+      if (!SHARED.includes(file)) return undefined;
+      return { path: `./${path.relative(CLI, file).split(path.sep).join("/")}`.replace(/^\.\/\.\.\//, "../"), external: true };
+    });
+  },
+};
+
 async function bundle() {
   const { BUNDLE, CACHE, UNBUNDLED } = require(path.join(CLI, "loader.js"));
   const entry = path.join(CLI, "main.js");
@@ -54,7 +73,7 @@ async function bundle() {
     format: "cjs",
     write: false,
     outfile: path.join(CLI, BUNDLE),
-    plugins: [ownDirname],
+    plugins: [shared, ownDirname],
     logLevel: "warning",
   });
   // The loader wraps the bundle in a function: no #! line inside it.
@@ -73,7 +92,7 @@ async function train() {
   const { compileBundle, cacheFile, BUNDLE, CACHE } = require(path.join(CLI, "loader.js"));
   const compiled = compileBundle(CLI, false);
   const cli = { exports: {} };
-  compiled.run(cli, require);
+  compiled.run(cli, createRequire(path.join(CLI, "main.js"))); // as the loader runs it: requires from lib/cli
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mgmtfee-cache-"));
   try {
     process.stdout.write = () => true;

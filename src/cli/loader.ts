@@ -6,6 +6,10 @@
 // seventy files nor parses and compiles them again. The cache is taken only when it was made for exactly
 // these bundle bytes (its own header says which, checked here) and V8 accepts it (V8 checks its version
 // and flags); otherwise the bundle is compiled from its source as any script is: slower, same result.
+// First, before anything else loads: the input file starts being read (the bundle shares early.ts and
+// inputPrefetch.ts with this file: they stay outside it, so the read it takes is this one).
+import { readInputEarly } from "./early";
+if (require.main === module) readInputEarly(process.argv.slice(2));
 import fs from "fs";
 import path from "path";
 import vm from "vm";
