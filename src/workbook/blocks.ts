@@ -72,6 +72,8 @@ export function findBlock(src: BlockSource, spec: ContractSheet): CellBlock | nu
 export interface ColumnSource extends BlockSource {
   /** Streams the sheet's cells that hold something, in row order (1-based row and column); runs of them (read by another thread) to `onRun` when given, in the same order. */
   scan(sheet: string, onCell: (row: number, col: number, cell: Cell) => void, onRun?: (run: CellRun) => void): void;
+  /** `scan` that may read the sheet while its part is still being inflated on another thread: the same cells, the same errors. */
+  scanAsync?(sheet: string, onCell: (row: number, col: number, cell: Cell) => void, onRun?: (run: CellRun) => void): Promise<void>;
   /** Whether the sheet's grid has been read already (then the block is taken from it). */
   hasCells(sheet: string): boolean;
   /** An estimate of the sheet's rows, for sizing the columns up front (0: none). */
@@ -88,6 +90,31 @@ const SHEET_COLUMNS = 16_384;
  * sheet's grid has been read already the grid's block is returned instead.
  */
 export function findColumns(src: ColumnSource, kind: ContractKind): ColumnBlock | CellBlock | null {
+  const plan = columnsPlan(src, kind);
+  if (!("collector" in plan)) return plan.block;
+  src.scan(
+    plan.sheet,
+    (row, col, cell) => plan.collector.cell(row, col, cell),
+    (run) => plan.collector.run(run),
+  );
+  return plan.collector.done({ sheet: plan.sheet, file: src.file });
+}
+
+/** `findColumns` through the source's `scanAsync` where it has one (the sheet read while it is inflated): the same block, the same errors. */
+export async function findColumnsAsync(src: ColumnSource, kind: ContractKind): Promise<ColumnBlock | CellBlock | null> {
+  if (!src.scanAsync) return findColumns(src, kind);
+  const plan = columnsPlan(src, kind);
+  if (!("collector" in plan)) return plan.block;
+  await src.scanAsync(
+    plan.sheet,
+    (row, col, cell) => plan.collector.cell(row, col, cell),
+    (run) => plan.collector.run(run),
+  );
+  return plan.collector.done({ sheet: plan.sheet, file: src.file });
+}
+
+/** Where the block is and the collector that reads it from the sheet's cells, or the block already (from the grid), or null. */
+function columnsPlan(src: ColumnSource, kind: ContractKind): { block: ColumnBlock | CellBlock | null } | { sheet: string; collector: ColumnCollector } {
   const spec = CONTRACT[kind];
   const t = src.tables().find((x) => x.name.toLowerCase() === spec.table.toLowerCase());
   let sheet: string;
@@ -97,17 +124,12 @@ export function findColumns(src: ColumnSource, kind: ContractKind): ColumnBlock 
     g = { headerRow: t.top + (t.headerRows ? 1 : 0) - 1, hasHeaderRow: t.headerRows > 0, left: t.left, right: t.right, bottom: t.bottom - t.totalsRows, fallback: t.columns };
   } else {
     const name = src.sheetName(spec.sheet);
-    if (name === null) return null;
+    if (name === null) return { block: null };
     sheet = name;
     g = { headerRow: 1, hasHeaderRow: true, left: 1, right: SHEET_COLUMNS, bottom: SHEET_ROWS, fallback: [] };
   }
-  if (src.hasCells(sheet)) return findBlock(src, spec);
+  if (src.hasCells(sheet)) return { block: findBlock(src, spec) };
   const file = src.file;
   const collector = new ColumnCollector(g, (header) => locateColumns({ header, sheet, file, headerRow: g.headerRow }, spec.columns, optionalColumns(kind)), src.rowsHint?.(sheet) || undefined);
-  src.scan(
-    sheet,
-    (row, col, cell) => collector.cell(row, col, cell),
-    (run) => collector.run(run),
-  );
-  return collector.done({ sheet, file });
+  return { sheet, collector };
 }

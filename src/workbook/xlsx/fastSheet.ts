@@ -107,6 +107,32 @@ export function fastScanSheet(b: Uint8Array, strings: readonly string[], cellOf:
   return scanRange(plain(b), strings, new Sink(cellOf, onCell), new ScanState(), 0, b.length, true);
 }
 
+/**
+ * `fastScanSheet` over a part read as its bytes come (inflated on another thread): consecutive ranges
+ * [0, k1), [k1, k2), ... of the part's bytes, each cut where a tag starts (a `<`), the last with `last`,
+ * give exactly what one `fastScanSheet` of the whole part gives (see ScanState), cells handed on in
+ * the same order. `b` is the part's buffer so far (the last range may come in another buffer holding the
+ * same bytes, the part inflated again: places in it are kept). After a range gives up (false) the scanner
+ * is not used again.
+ */
+export class FastScan {
+  private readonly sink: Sink;
+  private readonly st = new ScanState();
+
+  constructor(
+    private readonly strings: readonly string[],
+    cellOf: CellOf,
+    onCell: (row: number, col: number, cell: Cell) => void,
+  ) {
+    this.sink = new Sink(cellOf, onCell);
+  }
+
+  /** Scans b[from, to), where the previous range ended; false when it gave up (saxes decides). */
+  range(b: Uint8Array, from: number, to: number, last: boolean): boolean {
+    return scanRange(plain(b), this.strings, this.sink, this.st, from, to, last);
+  }
+}
+
 /** A plain Uint8Array over the same bytes: indexing a Node Buffer (a subclass) in the loop is about twice as slow. */
 const plain = (b: Uint8Array): Uint8Array => (Object.getPrototypeOf(b) === Uint8Array.prototype ? b : new Uint8Array(b.buffer, b.byteOffset, b.length));
 

@@ -1,12 +1,12 @@
 import { DateSystem, ScheduleRow } from "../../engine";
 import { WorkbookBackend, scheduleCells } from "../backend";
-import { ColumnSource, SourceTable, findBlock, findColumns } from "../blocks";
+import { ColumnSource, SourceTable, findBlock, findColumnsAsync } from "../blocks";
 import { Cell } from "../cells";
 import { CellRun, ColumnBlock } from "../columns";
 import { CONTRACT, CellBlock, ContractKind, writableColumns } from "../contract";
 import { OutCell, SheetModel } from "../reconSheets";
 import { XlsxPackage, located } from "./package";
-import { SheetCells, TailScanner, readSheet, scanSheet } from "./sheetReader";
+import { OverlapOptions, SheetCells, TailScanner, readSheet, scanSheet, scanSheetAsync } from "./sheetReader";
 import { putSheets, rewriteColumns } from "./sheetWriter";
 import { tablesOf } from "./tables";
 import { columnName, NS, XML_DECL } from "./xml";
@@ -92,9 +92,24 @@ export class FileBackend implements WorkbookBackend, ColumnSource {
     located(this.pkg.file, () => scanSheet(this.pkg, entry, onCell, { tail: this.tail, onRun }), { sheet: entry.name });
   }
 
+  /** `scan`, with a large sheet's part inflated on another thread while it is read (`scanSheetAsync`): the same cells, the same errors. */
+  async scanAsync(sheet: string, onCell: (row: number, col: number, cell: Cell) => void, onRun?: (run: CellRun) => void): Promise<void> {
+    const entry = this.pkg.sheet(sheet)!;
+    try {
+      await scanSheetAsync(this.pkg, entry, onCell, { tail: this.tail, onRun, overlap: this.overlap });
+    } catch (e) {
+      located(this.pkg.file, (): never => {
+        throw e;
+      }, { sheet: entry.name });
+    }
+  }
+
+  /** The tests' hooks for `scanAsync` (small parts read while inflated, small pieces). */
+  overlap: OverlapOptions | undefined = undefined;
+
   /** A block straight into its contract columns, streaming the sheet without keeping its grid. */
   async readColumns(kind: ContractKind): Promise<ColumnBlock | CellBlock | null> {
-    return findColumns(this, kind);
+    return findColumnsAsync(this, kind);
   }
 
   private changed(): void {

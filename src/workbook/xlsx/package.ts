@@ -1,7 +1,7 @@
 import { DateSystem } from "../../engine";
 import { WorkbookError } from "../cells";
 import { NS, XDocument, XElement, XmlError, XmlHandlers, isMain, parseBytes, parsePart, parseTree, serialize } from "./xml";
-import { DeflatedPart, OutEntry, RawDeflater, RawInflater, ZipError, ZipReader, partWriter, fflateDeflater, fflateInflater, writeZip, zipChunks, concat } from "./zip";
+import { DeflatedPart, InflatingPart, OutEntry, RawDeflater, RawInflater, ZipError, ZipReader, partWriter, fflateDeflater, fflateInflater, writeZip, zipChunks, concat } from "./zip";
 
 /**
  * The package level of an .xlsx file (ECMA-376 Part 2, Open Packaging
@@ -178,6 +178,38 @@ export class XlsxPackage {
     if (e) return "data" in e ? e.data : located(this.file, () => ZipReader.open(writeZip([e])).bytesOf(e.name), where);
     if (!this.zip.has(part)) return null;
     return located(this.file, () => this.zip.bytesOf(part), where);
+  }
+
+  /**
+   * A part of the file being inflated on another thread while the caller reads its first bytes (see
+   * `InflatingPart`), or null where that is not done (an edited part, a part not in the file, an
+   * inflater without a thread to run on: the caller reads `partBytes` then). `whole` gives the part
+   * or exactly the error `partBytes` gives.
+   */
+  partInflating(part: string, where: { sheet?: string } = {}, chunkSize?: number): InflatingPart | null {
+    const k = part.toLowerCase();
+    if (this.removed.has(k) || this.edits.has(k) || !this.zip.has(part)) return null;
+    const p = this.zip.inflating(part, chunkSize);
+    if (!p) return null;
+    const file = this.file;
+    return {
+      get bytes() {
+        return p.bytes;
+      },
+      get filled() {
+        return p.filled;
+      },
+      get ended() {
+        return p.ended;
+      },
+      next: () => p.next(),
+      whole: () =>
+        p.whole().catch((e: unknown) =>
+          located(file, (): never => {
+            throw e;
+          }, where),
+        ),
+    };
   }
 
   /** A part's inflated size: as the zip directory declares it (a claim, not checked), or of the bytes put; 0 when not known. */

@@ -1,6 +1,6 @@
 import { parseIsoDate } from "../../engine";
 import { Cell, WorkbookError } from "../cells";
-import { CellOf, ChunkCells, ChunkHelper, chunkStarts, fastScanSheet, fastScanSheetSplit, splitOf, tailBytes } from "./fastSheet";
+import { CellOf, ChunkCells, ChunkHelper, FastScan, chunkStarts, fastScanSheet, fastScanSheetSplit, splitOf, tailBytes } from "./fastSheet";
 import { SheetEntry, XlsxPackage } from "./package";
 import { MAX_COLUMNS, MAX_ROWS, Tag, columnName, isMain, refColumn, unescapeOoxml } from "./xml";
 
@@ -123,6 +123,89 @@ export function scanSheet(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: num
     if (ok) return;
   }
   saxesScan(pkg, entry, bytes, strings, onCell, delivered);
+}
+
+/** Options of `scanSheetAsync` (the tests' hooks: parts this small overlap too, pieces this small). */
+export interface OverlapOptions {
+  /** Parts whose declared size is at least this are read while they are inflated (smaller ones as `scanSheet` reads them). */
+  minBytes?: number;
+  /** The inflater's pieces (see PROGRESSIVE_CHUNK). */
+  chunkSize?: number;
+  /** At most this many bytes are scanned between two turns of the event loop (so the inflater is kept fed). */
+  step?: number;
+}
+
+/** Sheets whose part is at least this large are read while they are inflated (the 200-portfolio Net Assets sheet is 7.6 MB). */
+export const OVERLAP_BYTES = 1024 * 1024;
+/** Bytes scanned between two turns of the event loop: about as long as the thread pool takes to inflate one piece. */
+const OVERLAP_STEP = 1024 * 1024;
+
+/**
+ * `scanSheet` with the sheet's part inflated on another thread (Node's zlib on its thread pool) while
+ * this thread reads the bytes already inflated: the fast path scans the part as it comes, in ranges
+ * cut at the last `<` inflated (`FastScan`), and yields to the event loop between ranges so the
+ * inflater keeps running. The result, and every error, are `scanSheet`'s: the part is inflated and
+ * checked (size, ratio, a damaged stream) whole before anything is reported, so when the fast path
+ * gives up or meets an error, the inflating is waited for and ITS error, if any, is the one reported
+ * (as when the part was inflated before the scan began); otherwise the fast path's error, or saxes
+ * reading the whole part from the start (skipping the cells delivered already), as `scanSheet` does.
+ * Small parts, the two-thread read, and an inflater without a thread to run on take `scanSheet`.
+ */
+export async function scanSheetAsync(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: number, col: number, cell: Cell) => void, options: { tail?: TailScanner | null; onRun?: (run: ChunkCells) => void; overlap?: OverlapOptions } = {}): Promise<void> {
+  const o = options.overlap ?? {};
+  const strings = stringsOf(pkg);
+  const part = !options.tail && pkg.declaredSize(entry.path) >= (o.minBytes ?? OVERLAP_BYTES) ? pkg.partInflating(entry.path, { sheet: entry.name }, o.chunkSize) : null;
+  if (!part) return scanSheet(pkg, entry, onCell, { tail: options.tail, onRun: options.onRun });
+  const step = Math.max(1, o.step ?? OVERLAP_STEP);
+  let delivered = 0;
+  const scanner = new FastScan(strings, fastCellOf(strings), (r, c, cell) => {
+    delivered++;
+    onCell(r, c, cell);
+  });
+  let scanned = 0;
+  let searched = 0;
+  let ok = true;
+  try {
+    while (!part.ended) {
+      const cut = cutAt(part.bytes, part.filled, scanned, step, searched);
+      if (cut < 0) {
+        // No tag starts in what has come (after a step): wait for more, and look on from where this look ended.
+        searched = Math.max(searched, part.filled - 1);
+        await part.next();
+        continue;
+      }
+      ok = scanner.range(part.bytes, scanned, cut, false);
+      scanned = cut;
+      if (!ok) break;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    if (ok) {
+      const whole = await part.whole();
+      ok = scanner.range(whole, scanned, whole.length, true);
+      if (ok) return;
+    }
+  } catch (e) {
+    // The part's own error (inflating it whole comes first), else this one.
+    await part.whole();
+    throw e;
+  }
+  saxesScan(pkg, entry, await part.whole(), strings, onCell, delivered);
+}
+
+/**
+ * Where the next range of a part read as it comes ends: a tag's start (`<`) after `scanned` whose next byte
+ * has come (not a `<?`: the declaration is read with what follows it), the last one within `step` bytes
+ * (so the inflater's next piece is taken soon), else the first one after that, looked for from `searched`
+ * on (where an earlier look found none); -1 when none has come yet.
+ */
+function cutAt(b: Uint8Array, filled: number, scanned: number, step: number, searched: number): number {
+  const at = (k: number) => b[k] === 0x3c && k + 1 < filled && b[k + 1] !== 0x3f;
+  const top = Math.min(filled, scanned + step);
+  let cut = top - 1;
+  while (cut > scanned && !at(cut)) cut--;
+  if (cut > scanned) return cut;
+  for (cut = Math.max(top, scanned + 1, searched); cut < filled; cut++) if (at(cut)) return cut;
+  return -1;
 }
 
 /**

@@ -31,6 +31,109 @@ export const zlibInflater: RawInflater = (data, limit, sink, declared) => {
   sink(out);
 };
 
+/**
+ * The pieces a part is inflated in off the main thread: each piece is one job on libuv's thread pool
+ * and one turn of the main thread's event loop to take it (copy it into the part's buffer, start the
+ * next job). 1 MB is about 3 ms of inflating: few enough turns that they cost nothing measurable, small
+ * enough that the reader starts on the part's first megabyte at once (docs/xlsx-layer.md, "Inflating
+ * while reading").
+ */
+export const PROGRESSIVE_CHUNK = 1024 * 1024;
+
+/**
+ * The same inflating on libuv's thread pool (the machine's other core), in pieces of `chunkSize` bytes
+ * handed to `sink` as they come, while the main thread reads the pieces already there. The size and
+ * inflate ratio are checked on the running total, so a zip bomb stops at the same cap as above, and
+ * zlib is stopped there. Any failure rejects (the caller then inflates the part again synchronously,
+ * which gives today's exact error: `InflatingPart.whole`).
+ */
+zlibInflater.progressive = (data, limit, sink, options = {}) =>
+  new Promise<void>((resolve, reject) => {
+    const cap = Math.min(LIMITS.partBytes, Math.max(LIMITS.ratioFloor, LIMITS.ratio * data.length)) + 1;
+    const chunkSize = Math.max(64, options.chunkSize ?? PROGRESSIVE_CHUNK);
+    const z = zlib.createInflateRaw({ chunkSize });
+    const release = options.room ? inflateInPlace(z, chunkSize, options.room) : ignore;
+    let total = 0;
+    let failed = false;
+    // Once the part is inflated or has failed, the stream (let go of some time later: its handle closes
+    // after) keeps nothing of the part's: its listeners (whose closures hold the sink) and the rooms go.
+    const letGo = () => {
+      release();
+      z.removeAllListeners();
+      z.on("error", ignore);
+    };
+    const fail = (e: unknown) => {
+      if (failed) return;
+      failed = true;
+      z.destroy();
+      letGo();
+      reject(e);
+    };
+    z.on("data", (c: Buffer) => {
+      if (failed) return;
+      total += c.length;
+      try {
+        // As inflateRawSync's maxOutputLength: past the cap, the error is the cap's.
+        if (total >= cap) limit(cap, data.length);
+        sink(c);
+      } catch (e) {
+        fail(e);
+      }
+    });
+    z.on("error", fail);
+    z.on("end", () => {
+      if (failed) return;
+      try {
+        limit(total, data.length);
+        letGo();
+        resolve();
+      } catch (e) {
+        fail(e);
+      }
+    });
+    z.end(data);
+  });
+
+/**
+ * Has a zlib stream write its output in place, into the rooms `room` gives (the part's own buffer),
+ * instead of a new buffer for each piece that the reader would then copy (the copy, and the first
+ * touch of the part's buffer's pages, were about 60 ms of the main thread for a 75 MB sheet; now the
+ * inflating thread touches them). Node's zlib stream keeps the buffer it inflates into in `_outBuffer`
+ * (Node 10 to 24): it asks for a new one of `chunkSize` bytes when the last is full; here that is a
+ * room of the part's buffer when there is one of that size (never shorter: zlib's native side checks
+ * the bounds), else the buffer Node made. The pieces handed on are then views of the part's buffer,
+ * which the reader recognises; anything else (another Node, no room) is copied as before.
+ */
+function inflateInPlace(z: zlib.InflateRaw, chunkSize: number, roomOf: (at: number, n: number) => Uint8Array | null): () => void {
+  const internal = z as unknown as { _outBuffer?: unknown; _outOffset?: unknown };
+  if (!(internal._outBuffer instanceof Uint8Array) || internal._outOffset !== 0 || internal._outBuffer.length !== chunkSize) return ignore;
+  let room: typeof roomOf | null = roomOf;
+  // A Buffer over the room (Node slices the pieces out of it with Buffer's `slice`, a view: a plain Uint8Array's copies).
+  const inPlace = (at: number): Buffer | null => {
+    const r = room?.(at, chunkSize);
+    return r && r.length === chunkSize ? Buffer.from(r.buffer, r.byteOffset, r.length) : null;
+  };
+  let at = 0;
+  let current: Uint8Array = inPlace(0) ?? internal._outBuffer;
+  Object.defineProperty(z, "_outBuffer", {
+    configurable: true,
+    enumerable: true,
+    get: () => current,
+    set(fresh: Uint8Array) {
+      // A new buffer: the last one is full (Node replaces it only then).
+      at += chunkSize;
+      current = (fresh instanceof Uint8Array && fresh.length === chunkSize ? inPlace(at) : null) ?? fresh;
+    },
+  });
+  // Called when the part is inflated or has failed: the stream must not keep the part's buffer.
+  return () => {
+    current = Buffer.alloc(0);
+    room = null;
+  };
+}
+
+const ignore = (): void => undefined;
+
 const { Z_SYNC_FLUSH, Z_FINISH } = zlib.constants;
 /**
  * The deflate level of the parts Node writes (the command line). Measured on the 2,000-portfolio month's

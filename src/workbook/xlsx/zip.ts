@@ -60,7 +60,50 @@ export interface ZipEntry {
  * on the running total, so inflation stops as soon as a part grows past it. `declared` is the size
  * the zip directory gives: a hint for buffer sizes only, never trusted as a limit.
  */
-export type RawInflater = (data: Uint8Array, limit: (inflated: number, consumed: number) => void, sink: (chunk: Uint8Array) => void, declared?: number) => void;
+export interface RawInflater {
+  (data: Uint8Array, limit: (inflated: number, consumed: number) => void, sink: (chunk: Uint8Array) => void, declared?: number): void;
+  /**
+   * Where there is another thread to inflate on (Node's zlib on its thread pool): the same inflating
+   * off the calling thread, pieces of about `chunkSize` bytes handed to `sink` as they come (between
+   * them the calling thread runs, e.g. reading the part's first bytes). `limit` is checked on the
+   * running total as for the synchronous one; the promise settles when the part is inflated or failed.
+   */
+  progressive?(data: Uint8Array, limit: (inflated: number, consumed: number) => void, sink: (chunk: Uint8Array) => void, options?: ProgressiveOptions): Promise<void>;
+}
+
+export interface ProgressiveOptions {
+  /** The size the zip directory declares (a hint only). */
+  declared?: number;
+  /** About how many bytes each piece holds. */
+  chunkSize?: number;
+  /**
+   * Where the inflater may write the next `n` bytes of the part in place (the part's own buffer, so
+   * a piece handed to `sink` is already there and not copied), or null: write them elsewhere.
+   * Asked for each piece's room before that piece is written; the rooms follow one another.
+   */
+  room?(at: number, n: number): Uint8Array | null;
+}
+
+/**
+ * A part being inflated on another thread (`ZipReader.inflating`): its bytes so far are
+ * `bytes[0, filled)`, one buffer sized from the size the zip directory declares (bounded as `bytesOf`
+ * bounds it). A part that outgrows that claim (a false one, or a zip bomb) is not grown into a second
+ * buffer: the inflating stops there and `whole` reads the part as `bytesOf` does.
+ */
+export interface InflatingPart {
+  readonly bytes: Uint8Array;
+  readonly filled: number;
+  /** The inflater has stopped (`whole` settles at once). */
+  readonly ended: boolean;
+  /** Resolves when more bytes have come or the inflater has stopped; never rejects. */
+  next(): Promise<void>;
+  /**
+   * The whole part. On any failure of the inflating off the thread the part is inflated again by
+   * `bytesOf` (the synchronous inflater, the reference), so the part and every error (a damaged
+   * stream, a limit passed) are exactly `bytesOf`'s: its bytes, or its error.
+   */
+  whole(): Promise<Uint8Array>;
+}
 
 const INPUT_CHUNK = 16 * 1024;
 
@@ -189,6 +232,24 @@ export class ZipReader {
   }
 
   /**
+   * A part inflated on another thread while the caller reads what has come so far (see
+   * `InflatingPart`), or null where the inflater cannot (no `progressive`), or the part is not a
+   * plain deflated entry that `raw` can find (then `bytesOf` reads it, with its errors, as before).
+   */
+  inflating(name: string, chunkSize?: number): InflatingPart | null {
+    const progressive = this.inflater.progressive?.bind(this.inflater);
+    const e = this.entry(name);
+    if (!progressive || !e || e.flags & 1 || e.method !== 8) return null;
+    let data: Uint8Array;
+    try {
+      data = this.raw(e);
+    } catch {
+      return null;
+    }
+    return new Inflating(this, e, data, progressive, chunkSize);
+  }
+
+  /**
    * A whole part's bytes. An inflater that gives the part in one piece (Node's zlib) hands over its
    * buffer as it is; pieces (fflate's, in the browser) are copied into one buffer sized from the size
    * the zip directory declares (bounded as the inflater bounds it), grown if the claim was false.
@@ -220,6 +281,71 @@ export class ZipReader {
     });
     if (out !== null) return (out as Uint8Array).subarray(0, n);
     return first ?? new Uint8Array(0);
+  }
+}
+
+/** See `InflatingPart`. */
+class Inflating implements InflatingPart {
+  bytes: Uint8Array;
+  filled = 0;
+  ended = false;
+  private wake: (() => void) | null = null;
+  private readonly result: Promise<Uint8Array>;
+
+  constructor(reader: ZipReader, e: ZipEntry, data: Uint8Array, progressive: NonNullable<RawInflater["progressive"]>, chunkSize?: number) {
+    // As bytesOf sizes its buffer: the declared size, never more than 32 times the compressed size.
+    this.bytes = new Uint8Array(Math.max(0, Math.min(e.size, 32 * e.compressedSize + 64 * 1024, LIMITS.partBytes)));
+    const room = (at: number, n: number) => (at === this.filled && at + n <= this.bytes.length ? this.bytes.subarray(at, at + n) : null);
+    const done = progressive(data, (inflated, consumed) => checkLimit(e.name, inflated, Math.max(consumed, 1)), (c) => this.put(c), { declared: e.size, chunkSize, room });
+    this.result = done.then(
+      () => this.bytes.subarray(0, this.filled),
+      () => {
+        // (This thread's buffer let go first: the part's bytes are inflated again into bytesOf's.)
+        // The reference decides: the part inflated again on this thread gives bytesOf's own error (or bytes).
+        this.bytes = new Uint8Array(0);
+        this.filled = 0;
+        return reader.bytesOf(e.name);
+      },
+    );
+    const end = () => {
+      this.ended = true;
+      this.wakeUp();
+    };
+    this.result.then(end, end);
+  }
+
+  private put(c: Uint8Array): void {
+    const n = this.filled;
+    if (c.buffer === this.bytes.buffer && c.byteOffset === this.bytes.byteOffset + n) {
+      // Inflated in place (a `room`).
+      this.filled = n + c.length;
+      this.wakeUp();
+      return;
+    }
+    // More than the zip directory declared (a false claim, or a zip bomb): stopped here, and `whole` inflates
+    // the part on this thread as `bytesOf` does (no second buffer grown beside the one held).
+    if (n + c.length > this.bytes.length) throw new ZipError("larger than declared");
+    this.bytes.set(c, n);
+    this.filled = n + c.length;
+    this.wakeUp();
+  }
+
+  private wakeUp(): void {
+    const w = this.wake;
+    this.wake = null;
+    w?.();
+  }
+
+  next(): Promise<void> {
+    if (this.ended) return Promise.resolve();
+    return new Promise((resolve) => {
+      const before = this.wake;
+      this.wake = before ? () => (before(), resolve()) : resolve;
+    });
+  }
+
+  whole(): Promise<Uint8Array> {
+    return this.result;
   }
 }
 
