@@ -1,11 +1,8 @@
 #!/usr/bin/env node
-// First, before the other modules load: the input file starts being read (inputPrefetch.ts).
-import { inputOf, prefetchInput } from "../workbook/xlsx/inputPrefetch";
-if (require.main === module) {
-  const [command] = process.argv.slice(2);
-  const input = command === "reconcile" || command === "calendar" || command === "accrue" ? inputOf(process.argv.slice(2), ["json"]) : undefined;
-  if (input !== undefined && !(command === "accrue" && /\.csv$/i.test(input))) prefetchInput(input);
-}
+// First, before the other modules load: the input file starts being read (inputPrefetch.ts; in the
+// bundle the loader has already started it, before compiling the bundle).
+import { readInputEarly } from "./early";
+if (require.main === module) readInputEarly(process.argv.slice(2));
 import path from "path";
 
 import {

@@ -77,12 +77,22 @@ export function portfolioKey(name: string): string {
 export function validateSchedule(schedule: FeeSchedule): ScheduleIssue[] {
   const issues: ScheduleIssue[] = [];
   const seen = new Map<string, number>();
+  // Each distinct rate decimal (a schedule read from a workbook shares them) is checked once.
+  const rateInRange = new Map<Dec, boolean>();
+  const rateOk = (rate: Dec): boolean => {
+    let ok = rateInRange.get(rate);
+    if (ok === undefined) rateInRange.set(rate, (ok = !(rate.isNegative() || rate.greaterThanOrEqualTo(1))));
+    return ok;
+  };
   schedule.portfolios.forEach((p, pi) => {
     const base = { portfolio: p.portfolio, portfolioIndex: pi };
     const key = portfolioKey(p.portfolio);
     if (key === "") issues.push({ ...base, code: "BLANK_PORTFOLIO", field: "portfolio", message: "A portfolio needs a name." });
     else if (seen.has(key)) issues.push({ ...base, code: "DUPLICATE_PORTFOLIO", field: "portfolio", message: `"${p.portfolio.trim()}" appears more than once.` });
     else seen.set(key, pi);
+    // A portfolio's one version has no date to repeat, and one that passes every check below has no issue:
+    // only a version that fails one goes through the checks that build issues (the same checks, in order).
+    if (p.versions.length === 1 && versionValid(p.versions[0], rateOk)) return;
     const dates = new Set<number>();
     p.versions.forEach((v, vi) => {
       // Where and what, made only for an issue (a valid schedule of thousands of versions makes none).
@@ -101,13 +111,24 @@ export function validateSchedule(schedule: FeeSchedule): ScheduleIssue[] {
         if (ti > 0 && !t.breakpoint.greaterThan(v.tiers[ti - 1].breakpoint)) {
           issues.push({ ...tier(), code: "BREAKPOINTS_NOT_RISING", field: "breakpoint", message: `${name()}: breakpoint ${t.breakpoint.toString()} must be above ${v.tiers[ti - 1].breakpoint.toString()}.` });
         }
-        if (t.rate.isNegative() || t.rate.greaterThanOrEqualTo(1)) {
+        if (!rateOk(t.rate)) {
           issues.push({ ...tier(), code: "RATE_OUT_OF_RANGE", field: "rate", message: `${name()}: rate ${t.rate.times(100).toString()}% is outside 0% to below 100%.` });
         }
       });
     });
   });
   return issues;
+}
+
+/** Whether a version passes validateSchedule's checks of its tiers (a first breakpoint of 0, breakpoints rising and not negative, rates in range). */
+function versionValid(v: ScheduleVersion, rateOk: (rate: Dec) => boolean): boolean {
+  const tiers = v.tiers;
+  if (tiers.length === 0 || !tiers[0].breakpoint.isZero()) return false;
+  for (let ti = 0; ti < tiers.length; ti++) {
+    const t = tiers[ti];
+    if (t.breakpoint.isNegative() || (ti > 0 && !t.breakpoint.greaterThan(tiers[ti - 1].breakpoint)) || !rateOk(t.rate)) return false;
+  }
+  return true;
 }
 
 /**

@@ -26,7 +26,28 @@ export function annualFee(tiers: readonly Tier[], netAssets: Dec): Dec {
 /** The effective (blended) annual rate at an asset level: annual fee / net assets; the first tier's rate at zero. */
 export function blendedRate(tiers: readonly Tier[], netAssets: Dec): Dec {
   if (netAssets.isZero()) return tiers.length ? tiers[0].rate : ZERO;
+  if (tiers.length === 1 && flatRateExact(tiers[0], netAssets)) return tiers[0].rate;
   return annualFee(tiers, netAssets).dividedBy(netAssets);
+}
+
+// The powers of ten a decimal's first base-10^7 word can be when its digits are a single 1.
+const ONE_DIGIT_POWERS = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
+/**
+ * Whether one tier from 0 gives back its own rate at `netAssets`, exactly as the division would: for a
+ * positive value A and a nonzero rate r, annualFee is A × r rounded to 40 digits (A - 0 and 0 + the
+ * product are A and the product, both of at most 40 digits), and the rate is that over A rounded to 40
+ * digits. The product of an a-digit and a k-digit integer has at most a + k digits, so where A's
+ * significant digits and r's come to 40 or fewer (or r's are a single 1: a power of ten, which only moves
+ * the point), the product is exact, the quotient is exactly r, and r (40 digits or fewer) is its own
+ * rounding. Anything else (a zero or negative value or rate, more digits) is left to the division.
+ */
+function flatRateExact(tier: Tier, netAssets: Dec): boolean {
+  const r = tier.rate;
+  if (!tier.breakpoint.isZero() || !netAssets.isPositive() || r.isZero() || !r.isFinite() || !netAssets.isFinite()) return false;
+  const rd = r.sd();
+  if (rd === 1 && r.d.length === 1 && ONE_DIGIT_POWERS.includes(r.d[0])) return netAssets.sd() <= 40;
+  return netAssets.sd() + rd <= 40;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Dec, DateSystem, DayNumber, Month, ScheduleRow, buildSchedule, FeeSchedule, ScheduleIssue, parseRateValue, portfolioKey, formatIso, fromExcelSerial, ordinarySerials } from "../engine";
+import { Dec, DateSystem, DayNumber, Month, ScheduleRow, buildSchedule, FeeSchedule, ScheduleIssue, parseAmount, parseRateValue, portfolioKey, formatIso, fromExcelSerial, ordinarySerials } from "../engine";
 import { ColumnBlock, columnCell, isColumnBlock } from "./columns";
 import { Cell, CellWhere, WorkbookError, atCell, cellDate, cellMonth, cellNumber, cellText, columnLetter, isBlank, MAX_AMOUNT } from "./cells";
 
@@ -68,17 +68,20 @@ export function writableColumns<C extends { value: unknown }>(block: CellBlock, 
 export function eachRow(block: CellBlock, kind: ContractKind, f: (get: (col: number) => { cell: Cell; where: CellWhere }, row: number) => void): void {
   const cols = locateColumns(block, CONTRACT[kind].columns, optionalColumns(kind));
   const letters = cols.map((c) => (c < 0 ? undefined : columnLetter(block.firstColumn + c)));
-  block.rows.forEach((r, i) => {
-    if (cols.every((c) => c < 0 || isBlank(r[c] ?? null))) return;
-    const row = block.headerRow + 1 + i;
-    f(
-      (k) => ({
-        cell: cols[k] < 0 ? null : (r[cols[k]] ?? null),
-        where: { file: block.file, sheet: block.sheet, row, column: CONTRACT[kind].columns[k], letter: letters[k] },
-      }),
-      row,
-    );
-  });
+  block.rows.forEach((r, i) => eachRowAt(block, kind, cols, letters, r, i, f));
+}
+
+/** eachRow's work for data row `i` (cells `r`): nothing for a blank row, else `f` with the row's cell accessor. */
+function eachRowAt(block: CellBlock, kind: ContractKind, cols: readonly number[], letters: readonly (string | undefined)[], r: Cell[], i: number, f: (get: (col: number) => { cell: Cell; where: CellWhere }, row: number) => void): void {
+  if (cols.every((c) => c < 0 || isBlank(r[c] ?? null))) return;
+  const row = block.headerRow + 1 + i;
+  f(
+    (k) => ({
+      cell: cols[k] < 0 ? null : (r[cols[k]] ?? null),
+      where: { file: block.file, sheet: block.sheet, row, column: CONTRACT[kind].columns[k], letter: letters[k] },
+    }),
+    row,
+  );
 }
 
 export interface ScheduleRead {
@@ -91,11 +94,12 @@ export interface ScheduleRead {
 export function readSchedule(block: CellBlock, system: DateSystem = 1900): ScheduleRead {
   const rows: ScheduleRow[] = [];
   // Thousands of portfolios repeat a few breakpoints and rates: one decimal per distinct number cell
-  // (decimals are immutable; a number that is refused is refused before it is kept; 0 is not kept, as a map
-  // does not tell 0 from -0).
+  // (decimals are immutable; a number that is refused is refused before it is kept; 0 is not kept in the
+  // maps, as a map does not tell 0 from -0: +0 has a decimal of its own).
   const rates = new Map<number, Dec>();
   const breakpoints = new Map<number, Dec>();
-  eachRow(block, "schedule", (get, row) => {
+  let zeroBreakpoint: Dec | undefined;
+  const readRow = (get: (col: number) => { cell: Cell; where: CellWhere }, row: number) => {
     const p = get(0);
     const e = get(1);
     const b = get(2);
@@ -114,9 +118,37 @@ export function readSchedule(block: CellBlock, system: DateSystem = 1900): Sched
     if (!breakpoint) {
       breakpoint = cellNumber(bc, b.where);
       if (keepBreakpoint) breakpoints.set(bc, breakpoint);
+      else if (Object.is(bc, 0)) zeroBreakpoint ??= breakpoint;
     }
     rows.push({ portfolio: cellText(p.cell, p.where), effectiveFrom: cellDate(e.cell, e.where, system), breakpoint, rate, row });
-  });
+  };
+  // A row of a portfolio text, a whole serial of an ordinary date, and a breakpoint and a rate already read
+  // (numbers) is read here without the cells' locations, exactly as readRow reads it (cellText's trim,
+  // fromExcelSerial's addition, the kept decimals); any other row goes through readRow, so every message
+  // is unchanged.
+  const cols = locateColumns(block, CONTRACT.schedule.columns);
+  const letters = cols.map((c) => columnLetter(block.firstColumn + c));
+  const [pc, ec, bc, rc] = cols;
+  const { first: serialLo, last: serialHi, offset: serialOffset } = ordinarySerials(system);
+  const data = block.rows;
+  for (let i = 0; i < data.length; i++) {
+    const cells = data[i];
+    const p = cells[pc];
+    const e = cells[ec];
+    const b = cells[bc];
+    const r = cells[rc];
+    if (typeof p === "string" && typeof e === "number" && typeof b === "number" && typeof r === "number") {
+      const portfolio = p.trim();
+      const whole = Math.floor(e);
+      const rate = r !== 0 ? rates.get(r) : undefined;
+      const breakpoint = b !== 0 ? breakpoints.get(b) : Object.is(b, 0) ? zeroBreakpoint : undefined;
+      if (portfolio !== "" && whole >= serialLo && whole <= serialHi && rate !== undefined && breakpoint !== undefined) {
+        rows.push({ portfolio, effectiveFrom: serialOffset + whole, breakpoint, rate, row: block.headerRow + 1 + i });
+        continue;
+      }
+    }
+    eachRowAt(block, "schedule", cols, letters, cells, i, readRow);
+  }
   const { schedule, issues } = buildSchedule(rows);
   return { rows, schedule, issues };
 }
@@ -405,12 +437,37 @@ export interface InvoiceRow {
 
 export function readInvoices(block: CellBlock, system: DateSystem = 1900): InvoiceRow[] {
   const out: InvoiceRow[] = [];
-  eachRow(block, "invoices", (get, row) => {
+  const readRow = (get: (col: number) => { cell: Cell; where: CellWhere }, row: number) => {
     const m = get(0);
     const p = get(1);
     const f = get(2);
     out.push({ month: cellMonth(m.cell, m.where, system), portfolio: cellText(p.cell, p.where), billedFee: cellNumber(f.cell, f.where), row });
-  });
+  };
+  // A row of month text (YYYY-MM, as cellMonth read it before: each distinct text read once), a portfolio
+  // text and an amount in range is read here without the cells' locations, exactly as readRow reads it
+  // (cellText's trim, cellNumber's decimal of the number); any other row goes through readRow.
+  const months = new Map<string, Month>();
+  const cols = locateColumns(block, CONTRACT.invoices.columns);
+  const letters = cols.map((c) => columnLetter(block.firstColumn + c));
+  const [mc, pc, fc] = cols;
+  const data = block.rows;
+  for (let i = 0; i < data.length; i++) {
+    const cells = data[i];
+    const m = cells[mc];
+    const p = cells[pc];
+    const f = cells[fc];
+    if (typeof m === "string" && typeof p === "string" && typeof f === "number" && Number.isFinite(f) && Math.abs(f) < MAX_AMOUNT) {
+      const month = months.get(m);
+      const portfolio = p.trim();
+      if (month !== undefined && portfolio !== "") {
+        out.push({ month: { y: month.y, m: month.m }, portfolio, billedFee: parseAmount(f), row: block.headerRow + 1 + i });
+        continue;
+      }
+    }
+    const before = out.length;
+    eachRowAt(block, "invoices", cols, letters, cells, i, readRow);
+    // A month text read: the next row with the same text reads it from here.
+    if (out.length > before && typeof m === "string" && !months.has(m)) months.set(m, out[before].month);
+  }
   return out;
 }
-
