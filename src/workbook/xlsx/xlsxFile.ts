@@ -33,12 +33,13 @@ export const zlibInflater: RawInflater = (data, limit, sink, declared) => {
 
 /**
  * The pieces a part is inflated in off the main thread: each piece is one job on libuv's thread pool
- * and one turn of the main thread's event loop to take it (copy it into the part's buffer, start the
- * next job). 1 MB is about 3 ms of inflating: few enough turns that they cost nothing measurable, small
- * enough that the reader starts on the part's first megabyte at once (docs/xlsx-layer.md, "Inflating
- * while reading").
+ * and one turn of the main thread's event loop to take it (and start the next job), so at most one piece
+ * is inflated per turn, and a turn lasts as long as the reader's step (1 MB of scanning, about 5 ms).
+ * At 1 MB pieces (about 3 ms of inflating each) the inflater only kept pace with the reader, which waited
+ * for it 20 times; at 4 MB it runs ahead after the first piece (about 12 ms): docs/xlsx-layer.md,
+ * "Inflating while reading".
  */
-export const PROGRESSIVE_CHUNK = 1024 * 1024;
+export const PROGRESSIVE_CHUNK = 4 * 1024 * 1024;
 
 /**
  * The same inflating on libuv's thread pool (the machine's other core), in pieces of `chunkSize` bytes
