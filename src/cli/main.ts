@@ -3,6 +3,7 @@
 // bundle the loader has already started it, before compiling the bundle).
 import { readInputEarly } from "./early";
 if (require.main === module) readInputEarly(process.argv.slice(2));
+import { writeSync } from "fs";
 import path from "path";
 
 import {
@@ -59,7 +60,15 @@ Settings not given as flags come from the workbook's Fee Settings, then the defa
 
 /** Runs a step, saying on stderr what it is doing if it takes more than a second. */
 async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
-  const timer = setTimeout(() => process.stderr.write(`mgmtfee: ${label}...\n`), 1000);
+  // Written to fd 2 directly: the first use of process.stderr builds its stream (5-15 ms on a pipe), in the
+  // middle of the run; a progress line that cannot be written at once (a full non-blocking pipe) is dropped.
+  const timer = setTimeout(() => {
+    try {
+      writeSync(2, `mgmtfee: ${label}...\n`);
+    } catch {
+      // only a progress line
+    }
+  }, 1000);
   try {
     return await work();
   } finally {
