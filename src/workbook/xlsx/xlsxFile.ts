@@ -4,7 +4,7 @@ import zlib from "zlib";
 import { WorkbookError } from "../cells";
 import { FileBackend } from "./fileBackend";
 import { workerTailScanner } from "./workerTail";
-import { LIMITS, RawDeflater, RawInflater, crc32 } from "./zip";
+import { RawDeflater, RawInflater, crc32, inflateCap } from "./zip";
 import { takePrefetched } from "./inputPrefetch";
 
 /**
@@ -17,7 +17,7 @@ import { takePrefetched } from "./inputPrefetch";
  * reader's fast path reads it in place; the XML parser decodes it 1 MB at a time).
  */
 export const zlibInflater: RawInflater = (data, limit, sink, declared) => {
-  const cap = Math.min(LIMITS.partBytes, Math.max(LIMITS.ratioFloor, LIMITS.ratio * data.length)) + 1;
+  const cap = inflateCap(data.length);
   const chunkSize = Math.max(64 * 1024, Math.min(cap, (declared ?? 0) + 1, 32 * data.length + 64 * 1024));
   let out: Buffer;
   try {
@@ -50,7 +50,7 @@ export const PROGRESSIVE_CHUNK = 4 * 1024 * 1024;
  */
 zlibInflater.progressive = (data, limit, sink, options = {}) =>
   new Promise<void>((resolve, reject) => {
-    const cap = Math.min(LIMITS.partBytes, Math.max(LIMITS.ratioFloor, LIMITS.ratio * data.length)) + 1;
+    const cap = inflateCap(data.length);
     const chunkSize = Math.max(64, options.chunkSize ?? PROGRESSIVE_CHUNK);
     const z = zlib.createInflateRaw({ chunkSize });
     const release = options.room ? inflateInPlace(z, chunkSize, options.room) : ignore;

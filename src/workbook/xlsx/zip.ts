@@ -266,7 +266,7 @@ export class ZipReader {
         return;
       }
       if (out === null) {
-        const guess = Math.min(e ? e.size : 0, 32 * (e ? e.compressedSize : 0) + 64 * 1024, LIMITS.partBytes);
+        const guess = e ? presizedBytes(e.size, e.compressedSize) : 0;
         out = new Uint8Array(Math.max(guess, 2 * (n + c.length)));
         out.set(first!, 0);
         first = null;
@@ -293,8 +293,8 @@ class Inflating implements InflatingPart {
   private readonly result: Promise<Uint8Array>;
 
   constructor(reader: ZipReader, e: ZipEntry, data: Uint8Array, progressive: NonNullable<RawInflater["progressive"]>, chunkSize?: number) {
-    // As bytesOf sizes its buffer: the declared size, never more than 32 times the compressed size.
-    this.bytes = new Uint8Array(Math.max(0, Math.min(e.size, 32 * e.compressedSize + 64 * 1024, LIMITS.partBytes)));
+    // As bytesOf sizes its buffer.
+    this.bytes = new Uint8Array(presizedBytes(e.size, e.compressedSize));
     const room = (at: number, n: number) => (at === this.filled && at + n <= this.bytes.length ? this.bytes.subarray(at, at + n) : null);
     const done = progressive(data, (inflated, consumed) => checkLimit(e.name, inflated, Math.max(consumed, 1)), (c) => this.put(c), { declared: e.size, chunkSize, room });
     this.result = done.then(
@@ -347,6 +347,22 @@ class Inflating implements InflatingPart {
   whole(): Promise<Uint8Array> {
     return this.result;
   }
+}
+
+/**
+ * The size a part's one buffer is given before inflating it: the size the zip directory declares (a
+ * claim), never more than 32 times the compressed size (plus 64 KB) nor the part limit.
+ */
+export function presizedBytes(declared: number, compressed: number): number {
+  return Math.max(0, Math.min(declared, 32 * compressed + 64 * 1024, LIMITS.partBytes));
+}
+
+/**
+ * The most bytes an inflater lets a part of `compressed` bytes grow to, plus one (so that passing the
+ * limit is seen): the smaller of the part limit and the ratio limit times the compressed size.
+ */
+export function inflateCap(compressed: number): number {
+  return Math.min(LIMITS.partBytes, Math.max(LIMITS.ratioFloor, LIMITS.ratio * compressed)) + 1;
 }
 
 function checkLimit(part: string, inflated: number, consumed: number): void {
