@@ -66,9 +66,14 @@ export function writableColumns<C extends { value: unknown }>(block: CellBlock, 
 
 /** Iterates the non-blank rows of a block with a cell accessor that knows where each cell is (an optional column the block lacks reads blank). */
 export function eachRow(block: CellBlock, kind: ContractKind, f: (get: (col: number) => { cell: Cell; where: CellWhere }, row: number) => void): void {
-  const cols = locateColumns(block, CONTRACT[kind].columns, optionalColumns(kind));
-  const letters = cols.map((c) => (c < 0 ? undefined : columnLetter(block.firstColumn + c)));
+  const { cols, letters } = rowColumns(block, kind);
   block.rows.forEach((r, i) => eachRowAt(block, kind, cols, letters, r, i, f));
+}
+
+/** Where `kind`'s columns are in the block (-1 for a missing optional one), and their letters, for `eachRowAt`. */
+function rowColumns(block: CellBlock, kind: ContractKind): { cols: number[]; letters: (string | undefined)[] } {
+  const cols = locateColumns(block, CONTRACT[kind].columns, optionalColumns(kind));
+  return { cols, letters: cols.map((c) => (c < 0 ? undefined : columnLetter(block.firstColumn + c))) };
 }
 
 /** eachRow's work for data row `i` (cells `r`): nothing for a blank row, else `f` with the row's cell accessor. */
@@ -126,8 +131,7 @@ export function readSchedule(block: CellBlock, system: DateSystem = 1900): Sched
   // (numbers) is read here without the cells' locations, exactly as readRow reads it (cellText's trim,
   // fromExcelSerial's addition, the kept decimals); any other row goes through readRow, so every message
   // is unchanged.
-  const cols = locateColumns(block, CONTRACT.schedule.columns);
-  const letters = cols.map((c) => columnLetter(block.firstColumn + c));
+  const { cols, letters } = rowColumns(block, "schedule");
   const [pc, ec, bc, rc] = cols;
   const { first: serialLo, last: serialHi, offset: serialOffset } = ordinarySerials(system);
   const data = block.rows;
@@ -447,8 +451,7 @@ export function readInvoices(block: CellBlock, system: DateSystem = 1900): Invoi
   // text and an amount in range is read here without the cells' locations, exactly as readRow reads it
   // (cellText's trim, cellNumber's decimal of the number); any other row goes through readRow.
   const months = new Map<string, Month>();
-  const cols = locateColumns(block, CONTRACT.invoices.columns);
-  const letters = cols.map((c) => columnLetter(block.firstColumn + c));
+  const { cols, letters } = rowColumns(block, "invoices");
   const [mc, pc, fc] = cols;
   const data = block.rows;
   for (let i = 0; i < data.length; i++) {
