@@ -91,7 +91,7 @@ export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: Day
   if (!denominatorOf) throw new FeeError("BASIS_NOT_FOR_ACCRUAL", { argument: "basis", value: basis });
   if (end < start) throw new FeeError("END_BEFORE_START", { argument: "period" }, `${formatIso(start)} to ${formatIso(end)}`);
 
-  const acc = new Accrual(navs, portfolio.versions, denominatorOf, rounding, detail);
+  const acc = new Accrual(navs, portfolio.versions, denominatorOf, rounding, detail, end - start + 1);
   scanAccrualRuns(navs, start, end, { navTiming, versions: portfolio.versions, service: options.service }, acc);
 
   const accruing = acc.accruingDays;
@@ -147,7 +147,7 @@ class Accrual implements RunSink {
   /** The days kept (detail): while every run is on the integer path, no record is made until they are read. */
   readonly kept: KeptDays;
   private readonly centsTotal = new ExactSum(2); // DAILY: posted cents
-  private readonly feeByDenominator = new Map<number, ExactSum>(); // PERIOD/NONE: sum of annual fees per denominator
+  private feeByDenominator: Map<number, ExactSum> | null = null; // PERIOD/NONE: sum of annual fees per denominator (made on the first run)
   private readonly integerTiers: (IntegerTiers | null)[];
   private readonly runs: RunTable;
   private readonly cents: readonly (number | null)[];
@@ -164,9 +164,10 @@ class Accrual implements RunSink {
     private readonly denominatorOf: (day: DayNumber) => number,
     private readonly rounding: Rounding,
     private readonly detail: boolean,
+    days: number,
   ) {
     this.integerTiers = versions.map(integerTiersOf);
-    this.runs = new RunTable(navs, versions);
+    this.runs = new RunTable(navs, versions, days);
     this.kept = new KeptDays(this.runs);
     this.cents = navs.cents;
   }
@@ -202,8 +203,9 @@ class Accrual implements RunSink {
         this.centsTotal.addDec(posted.times(k));
       }
     } else {
-      let sum = this.feeByDenominator.get(denominator);
-      if (!sum) this.feeByDenominator.set(denominator, (sum = new ExactSum(FEE_PLACES)));
+      const sums = (this.feeByDenominator ??= new Map<number, ExactSum>());
+      let sum = sums.get(denominator);
+      if (!sum) sums.set(denominator, (sum = new ExactSum(FEE_PLACES)));
       const feeK = feeScaled === null ? NaN : feeScaled * k;
       if (Number.isSafeInteger(feeK)) sum.addScaled(feeK);
       else {
@@ -246,7 +248,7 @@ class Accrual implements RunSink {
   /** The period fee under the rounding rule. */
   fee(): Dec {
     if (this.rounding === "DAILY") return this.centsTotal.value();
-    const parts = [...this.feeByDenominator.entries()].map(([d, s]) => ({ d, s: s.value() }));
+    const parts = [...(this.feeByDenominator ?? new Map<number, ExactSum>()).entries()].map(([d, s]) => ({ d, s: s.value() }));
     if (this.rounding === "NONE") return parts.reduce((acc, p) => acc.plus(p.s.dividedBy(p.d)), ZERO);
     // Exact: bring the per-denominator sums over one common denominator, then round once.
     const common = parts.reduce((l, p) => lcm(l, p.d), 1);
@@ -272,6 +274,8 @@ const FEE = 4;
 const POSTED = 5;
 const CUM_CENTS = 6;
 const DAYS = 7;
+// A run table starts with room for this many runs at most (a long period's grows as it needs).
+const MAX_PRESIZED_RUNS = 512;
 
 /**
  * What the days of each run of one accrual share (same value, version and denominator): a few numbers per
@@ -280,7 +284,9 @@ const DAYS = 7;
  * numbers, until its sheets were written.
  */
 class RunTable {
-  private readonly n: number[] = [];
+  /** STRIDE doubles a run, `count` runs used: presized to the period's days (a run has at least one), so it is not grown run by run. */
+  private n: Float64Array;
+  count = 0;
   /** Integer path: the decimal part of the running total before each run (cumBase + cumCents / 100); none while all are 0. */
   private cumBases: Dec[] | null = null;
   private readonly fees: (Dec | undefined)[] = [];
@@ -289,12 +295,29 @@ class RunTable {
   constructor(
     private readonly navs: NavSeries,
     private readonly versions: readonly ScheduleVersion[],
-  ) {}
+    days: number,
+  ) {
+    this.n = new Float64Array(STRIDE * Math.max(1, Math.min(days, MAX_PRESIZED_RUNS)));
+  }
 
   /** A new run; `fee` and `posted` are its decimals where they are known already. Returns its index. */
   add(from: DayNumber, days: number, navIndex: number, versionIndex: number, denominator: number, feeScaled: number | null, postedCents: number | null, fee: Dec | null, posted: Dec | null): number {
-    const r = this.n.length / STRIDE;
-    this.n.push(from, navIndex, versionIndex, denominator, feeScaled ?? NaN, postedCents ?? NaN, 0, days);
+    const r = this.count++;
+    let n = this.n;
+    const at = r * STRIDE;
+    if (at + STRIDE > n.length) {
+      const grown = new Float64Array(n.length * 2);
+      grown.set(n);
+      this.n = n = grown;
+    }
+    n[at + FROM] = from;
+    n[at + NAV] = navIndex;
+    n[at + VERSION] = versionIndex;
+    n[at + DENOMINATOR] = denominator;
+    n[at + FEE] = feeScaled ?? NaN;
+    n[at + POSTED] = postedCents ?? NaN;
+    n[at + CUM_CENTS] = 0;
+    n[at + DAYS] = days;
     if (fee !== null) this.fees[r] = fee;
     if (posted !== null) this.accruals[r] = posted;
     return r;
@@ -303,9 +326,6 @@ class RunTable {
     this.n[r * STRIDE + CUM_CENTS] = cents;
     if (!this.cumBases && base !== ZERO) this.cumBases = new Array<Dec>(r).fill(ZERO);
     if (this.cumBases) this.cumBases[r] = base;
-  }
-  get count(): number {
-    return this.n.length / STRIDE;
   }
   from(r: number): DayNumber {
     return this.n[r * STRIDE + FROM];
