@@ -4,9 +4,9 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { readFileSync } from "fs";
 import path from "path";
-import { parseIsoDate } from "../../src/engine";
+import { NetAssetColumns, parseIsoDate } from "../../src/engine";
 import { ColumnBlock, ColumnBuilder, ColumnCollector, isColumnBlock } from "../../src/workbook/columns";
-import { CellBlock, NetAssetRow, readNetAssets } from "../../src/workbook/contract";
+import { CellBlock, NetAssetRow, readNetAssetColumns, readNetAssets } from "../../src/workbook/contract";
 import { Cell } from "../../src/workbook/cells";
 import { FileBackend } from "../../src/workbook/xlsx/fileBackend";
 import { parseRef, refColumn } from "../../src/workbook/xlsx/xml";
@@ -29,6 +29,13 @@ async function book(build: (wb: ExcelJS.Workbook) => void): Promise<ArrayBuffer>
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** readNetAssetColumns' rows as readNetAssets' row objects, field for field (a decimal where it holds one, else the number). */
+function rowsOfColumns(c: NetAssetColumns): NetAssetRow[] {
+  const out: NetAssetRow[] = [];
+  for (let j = 0; j < c.length; j++) out.push({ date: c.dates[j], portfolio: c.portfolios[j], netAssets: c.decimals?.[j] ?? c.numbers[j], row: c.rows[j] });
+  return out;
+}
 
 describe("Net Assets read into columns", () => {
   it.each(["five-portfolios-2024-01.xlsx", "libreoffice.xlsx", "prefixed.xlsx", "date1904.xlsx", "strict.xlsx", "../../samples/month-end-2024-01.xlsx"])("%s: the same rows as the grid", async (file) => {
@@ -233,8 +240,21 @@ describe("readNetAssets' ordered scan (rows in date order per portfolio) against
             return String(e);
           }
         };
-        expect(read(columns, window)).toEqual(read(grid, window));
+        // The month end's columns: the very rows (numbers, -0 and decimals included) or the very message.
+        const readColumns = (block: CellBlock | ColumnBlock, w?: { from: number; to: number }) => {
+          try {
+            return rowsOfColumns(readNetAssetColumns(block, system, w));
+          } catch (e) {
+            return String(e);
+          }
+        };
+        const want = read(grid, window);
+        expect(read(columns, window)).toEqual(want);
+        expect(readColumns(columns, window)).toEqual(want);
+        expect(readColumns(grid, window)).toEqual(want);
+        if (typeof want !== "string") for (const [i, r] of readColumns(columns, window).entries()) expect(Object.is((r as NetAssetRow).netAssets, want[i].netAssets)).toBe(true);
         expect(read(columns)).toEqual(read(grid));
+        expect(readColumns(columns)).toEqual(read(grid));
       }),
       { numRuns: 600 },
     );
