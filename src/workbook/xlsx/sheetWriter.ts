@@ -1,5 +1,5 @@
 import { WorkbookError } from "../cells";
-import { OutCell, SheetModel, sheetWidth, transientRowAt } from "../reconSheets";
+import { LazyRows, NumberRows, OutCell, SheetModel, sheetWidth, transientRowAt } from "../reconSheets";
 import { CONTENT_TYPE, SheetEntry, XlsxPackage, relsPathOf } from "./package";
 import { StylePatch } from "./styles";
 import { MAX_COLUMNS, MAX_ROWS, NS, XElement, XML_DECL, XNode, columnName, escapePlain, escapeXml, isMain, parseRef } from "./xml";
@@ -321,6 +321,48 @@ class ByteSink {
     }
     this.pos = put(dv, p, ROW_CLOSE_FRAG);
     return true;
+  }
+
+  /**
+   * A row of a NumberRows shape (`shape`, made for the columns' current styles by `numberShape`): its
+   * numbers from `nums`, its text `text`; exactly what `lazyRow` writes for the same row as cells, with
+   * no cell read: per written cell the markup before the row number (the previous cell's close and this
+   * cell's `<c r="X`), the row number, the markup after it, and the value. `ref` holds the row number's
+   * `len` digits (and room for 8).
+   */
+  numberRow(shape: NumberShape, nums: Float64Array, text: Frag | null, ref: Uint8Array, len: number): void {
+    const need = shape.room + (text === null ? 0 : text.len);
+    if (this.pos + need > this.buf.length) this.room(need);
+    let b = this.buf;
+    let dv = this.view;
+    const r0 = ref[0] | (ref[1] << 8) | (ref[2] << 16) | (ref[3] << 24);
+    const r1 = ref[4] | (ref[5] << 8) | (ref[6] << 16) | (ref[7] << 24);
+    let p = put(dv, this.pos, ROW_OPEN);
+    dv.setUint32(p, r0, true);
+    dv.setUint32(p + 4, r1, true);
+    p += len;
+    const { pre, post, kinds, at } = shape;
+    for (let k = 0; k < kinds.length; k++) {
+      p = put(dv, p, pre[k]);
+      dv.setUint32(p, r0, true);
+      dv.setUint32(p + 4, r1, true);
+      p = put(dv, p + len, post[k]);
+      const kind = kinds[k];
+      if (kind === NUMBER_CELL) {
+        const v = nums[at[k]];
+        const q = putNumber(b, dv, p, v);
+        if (q >= 0) p = q;
+        else {
+          this.pos = p;
+          this.ascii(String(v));
+          this.room(need);
+          b = this.buf;
+          dv = this.view;
+          p = this.pos;
+        }
+      } else if (kind === TEXT_CELL) p = put(dv, p, text!);
+    }
+    this.pos = put(dv, p, shape.end);
   }
 
   mark(): number {
@@ -649,6 +691,60 @@ class ColumnBytes {
   }
 }
 
+const NUMBER_CELL = 1;
+const TEXT_CELL = 2;
+const EMPTY_CELL = 3;
+
+/**
+ * A NumberRows shape's markup for the columns' styles when it was made: for each cell written (a
+ * number, the text, an empty cell with a format; an empty cell without one writes nothing, as in
+ * cellXml), the markup before the row number (`pre`: `">` or the previous cell's close, then `<c r="X`),
+ * after it (`post`: the style attribute and `><v>`, the inline-string opening, or `/>`), its kind and
+ * its column; `end` closes the last cell and the row. `room` bounds a row's bytes but for its text.
+ */
+interface NumberShape {
+  pre: Frag[];
+  post: Frag[];
+  kinds: Uint8Array;
+  at: Uint8Array;
+  end: Frag;
+  room: number;
+}
+
+/**
+ * The shape's markup, after giving each column the shape's format as `lazyRow` would on a row of it
+ * (restyle where the column's last format differs, in column order: a new format gets the next style
+ * index, as before; one already seen keeps its index, so the markup holds for every later row). Null
+ * when the shape writes no cell (such a row writes nothing: the writer takes the row's cells instead)
+ * or is wider than the sheet.
+ */
+function numberShape(shape: NumberRows, cols: ColumnBytes[], restyle: (col: ColumnBytes, c: OutCell) => void): NumberShape | null {
+  const n = shape.formats.length;
+  if (n > cols.length || n > 255 || shape.empty.length !== n) return null;
+  for (let i = 0; i < n; i++) {
+    const col = cols[i];
+    const numFmt = shape.formats[i];
+    if (!col.set || numFmt !== col.numFmt || col.bold !== undefined) restyle(col, numFmt ? { value: null, numFmt } : { value: null });
+  }
+  const pre: string[] = [];
+  const post: string[] = [];
+  const kinds: number[] = [];
+  const at: number[] = [];
+  let close = '">';
+  for (let i = 0; i < n; i++) {
+    const style = cols[i].style;
+    const kind = shape.empty[i] ? (style ? EMPTY_CELL : 0) : i === shape.textColumn ? TEXT_CELL : NUMBER_CELL;
+    if (!kind) continue;
+    pre.push(`${close}<c r="${columnName(i + 1)}`);
+    post.push(kind === NUMBER_CELL ? `"${style}><v>` : kind === TEXT_CELL ? `"${style} t="inlineStr"><is><t xml:space="preserve">` : `"${style}/>`);
+    kinds.push(kind);
+    at.push(i);
+    close = kind === NUMBER_CELL ? "</v></c>" : kind === TEXT_CELL ? "</t></is></c>" : "";
+  }
+  if (!kinds.length) return null;
+  return { pre: pre.map(frag), post: post.map(frag), kinds: Uint8Array.from(kinds), at: Uint8Array.from(at), end: frag(`${close}</row>`), room: (kinds.length + 2) * CELL_ROOM };
+}
+
 /**
  * One cell, as cellXml writes it (no prefix: the writer's own sheets); false when it writes nothing.
  * `col` is the column's markup for the cell's format, `row` the row number's `len` digits.
@@ -709,8 +805,14 @@ async function sheetXml(write: (piece: Uint8Array, release?: () => void) => Prom
   ref[0] = 48;
   let len = 1;
   const lazy = !Array.isArray(m.rows);
+  // Rows of the sheet's NumberRows shape go straight from numbers to bytes (numberRow); the others, and all
+  // of them if the shape writes no cell, as cells. The shape's markup is made at its first row, its formats
+  // given their styles there as the cells' would be; a format's style never changes after, so it stays right.
+  let numbers = lazy ? ((m.rows as LazyRows).numbers ?? null) : null;
+  let shape: NumberShape | null = null;
+  const nums = new Float64Array(numbers ? numbers.formats.length : 0);
+  const textCol = numbers && numbers.textColumn >= 0 && numbers.textColumn < cols.length ? cols[numbers.textColumn] : null;
   for (let r = 0; r < lastRow; r++) {
-    const row = transientRowAt(m.rows, r); // encoded at once and let go of: a lazy sheet may refill the same cells
     let d = len - 1;
     while (d >= 0 && ref[d] === 57) ref[d--] = 48;
     if (d >= 0) ref[d]++;
@@ -718,6 +820,20 @@ async function sheetXml(write: (piece: Uint8Array, release?: () => void) => Prom
       ref.copyWithin(1, 0, len++);
       ref[0] = 49;
     }
+    if (numbers !== null) {
+      const text = numbers.fill(r, nums);
+      if (text !== null) {
+        if (shape === null) shape = numberShape(numbers, cols, restyle);
+        if (shape !== null) {
+          out.numberRow(shape, nums, textCol === null ? null : textCol.esc.frag(text), ref, len);
+          const wait = out.endRow();
+          if (wait) await wait;
+          continue;
+        }
+        numbers = null;
+      }
+    }
+    const row = transientRowAt(m.rows, r); // encoded at once and let go of: a lazy sheet may refill the same cells
     if (lazy ? out.lazyRow(row, cols, ref, len, restyle) : out.row(row, cols, ref, len, restyle)) {
       const wait = out.endRow();
       if (wait) await wait;
