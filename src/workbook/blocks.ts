@@ -1,5 +1,5 @@
 import { Cell, isBlank } from "./cells";
-import { BlockGeometry, CellRun, ColumnBlock, ColumnCollector } from "./columns";
+import { BlockGeometry, CellBatch, CellRun, ColumnBlock, ColumnCollector } from "./columns";
 import { CONTRACT, CellBlock, ContractKind, locateColumns, optionalColumns } from "./contract";
 
 /**
@@ -72,8 +72,12 @@ export function findBlock(src: BlockSource, spec: ContractSheet): CellBlock | nu
 export interface ColumnSource extends BlockSource {
   /** Streams the sheet's cells that hold something, in row order (1-based row and column); runs of them (read by another thread) to `onRun` when given, in the same order. */
   scan(sheet: string, onCell: (row: number, col: number, cell: Cell) => void, onRun?: (run: CellRun) => void): void;
-  /** `scan` that may read the sheet while its part is still being inflated on another thread: the same cells, the same errors. */
-  scanAsync?(sheet: string, onCell: (row: number, col: number, cell: Cell) => void, onRun?: (run: CellRun) => void): Promise<void>;
+  /**
+   * `scan` that may read the sheet while its part is still being inflated on another thread: the same
+   * cells, the same errors; the cells it reads a batch at a time go to `onBatch` when given (the same
+   * cells in the same order as to `onCell`).
+   */
+  scanAsync?(sheet: string, onCell: (row: number, col: number, cell: Cell) => void, onRun?: (run: CellRun) => void, onBatch?: CellBatch): Promise<void>;
   /** Whether the sheet's grid has been read already (then the block is taken from it). */
   hasCells(sheet: string): boolean;
   /** An estimate of the sheet's rows, for sizing the columns up front (0: none). */
@@ -105,10 +109,12 @@ export async function findColumnsAsync(src: ColumnSource, kind: ContractKind): P
   if (!src.scanAsync) return findColumns(src, kind);
   const plan = columnsPlan(src, kind);
   if (!("collector" in plan)) return plan.block;
+  const collector = plan.collector;
   await src.scanAsync(
     plan.sheet,
-    (row, col, cell) => plan.collector.cell(row, col, cell),
-    (run) => plan.collector.run(run),
+    (row, col, cell) => collector.cell(row, col, cell),
+    (run) => collector.run(run),
+    (rows, cols, nums, others, count) => collector.batch(rows, cols, nums, others, count),
   );
   return plan.collector.done({ sheet: plan.sheet, file: src.file });
 }

@@ -67,6 +67,14 @@ export interface CellRun {
   others: Cell[];
 }
 
+/**
+ * Cells handed on a batch at a time (the worksheet fast path's), in order: cell k (k < count) is in row
+ * rows[k], column cols[k] (1-based), and is the number nums[k], or, where nums[k] is NaN (no number a
+ * cell holds is), others[k]. The arrays are the scanner's own, reused for the next batch: the callback
+ * reads them before it returns and keeps none of them.
+ */
+export type CellBatch = (rows: Int32Array, cols: Int32Array, nums: Float64Array, others: readonly Cell[], count: number) => void;
+
 /** Builds one column, growing its arrays by doubling (from `rows`, an estimate of the rows to come). */
 export class ColumnBuilder {
   private kind: Uint8Array;
@@ -105,6 +113,23 @@ export class ColumnBuilder {
     this.kind[i] = 2;
     this.num[i] = k;
   }
+
+  /**
+   * `set(i, v)` for a text, unless it is blank (false then: nothing set, as `ColumnCollector.cell` skips a
+   * blank cell). The last text set and its id are kept, so a run of rows with the same text (a
+   * portfolio's) is checked and looked up once.
+   */
+  setString(i: number, v: string): boolean {
+    if (v !== this.lastText) {
+      if (isBlank(v)) return false;
+      this.lastId = this.textId(v);
+      this.lastText = v;
+    }
+    this.setText(i, this.lastId);
+    return true;
+  }
+  private lastText: string | null = null;
+  private lastId = 0;
 
   set(i: number, v: Cell): void {
     if (i >= this.kind.length) this.grow(i + 1);
@@ -239,6 +264,41 @@ export class ColumnCollector {
       }
       if (row > this.lastRow) this.lastRow = row;
     }
+  }
+
+  /**
+   * A batch of cells at once, as `cell` takes them one by one (the same result; `CellBatch`): numbers
+   * and texts of the block's data rows straight into the builders, everything else through `cell`.
+   */
+  batch(rows: Int32Array, cols: Int32Array, nums: Float64Array, others: readonly Cell[], count: number): void {
+    const g = this.g;
+    const left = g.left;
+    const right = g.right;
+    const top = g.headerRow;
+    const bottom = g.bottom;
+    let lastRow = this.lastRow;
+    for (let k = 0; k < count; k++) {
+      const row = rows[k];
+      const col = cols[k];
+      const x = nums[k];
+      // A number stays a double here (never made a cell value, which would box it).
+      const inData = col >= left && col <= right && row > top && row <= bottom;
+      if (x === x && inData) {
+        const b = (this.wanted ?? this.resolve())[col - left];
+        if (!b) continue;
+        b.setNumber(row - top - 1, x);
+        if (row > lastRow) lastRow = row;
+      } else if (x !== x && inData && typeof others[k] === "string") {
+        const b = (this.wanted ?? this.resolve())[col - left];
+        if (!b || !b.setString(row - top - 1, others[k] as string)) continue;
+        if (row > lastRow) lastRow = row;
+      } else {
+        this.lastRow = lastRow;
+        this.cell(row, col, x === x ? x : others[k]);
+        lastRow = this.lastRow;
+      }
+    }
+    this.lastRow = lastRow;
   }
 
   private headerCells(): Cell[] {

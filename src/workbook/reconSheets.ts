@@ -23,11 +23,29 @@ export class LazyRows {
     readonly row: (i: number) => OutCell[],
     /** Row i written into cells that are reused by the next call (a writer that encodes a row and lets go of it). */
     readonly transientRow: (i: number) => OutCell[] = row,
+    /** The rows of one fixed shape as numbers, for a writer that encodes them without cells (NumberRows); the others through transientRow. */
+    readonly numbers?: NumberRows,
   ) {}
 
   toJSON(): OutCell[][] {
     return Array.from({ length: this.length }, (_, i) => this.row(i));
   }
+}
+
+/**
+ * Rows of one fixed shape handed as numbers, for a writer that encodes them straight into bytes (the
+ * .xlsx writer: no cell objects, no per-cell look at format, formula or value type). A row of the shape
+ * is exactly the row `transientRow(i)` gives: in column i a cell of format `formats[i]` (never bold,
+ * never a formula) whose value is null where `empty[i]`, the text `fill` hands back in `textColumn`, and
+ * the number `fill` wrote into `nums[i]` in every other column.
+ */
+export interface NumberRows {
+  readonly formats: readonly (string | undefined)[];
+  readonly empty: readonly boolean[];
+  /** The column holding text (-1 for none). */
+  readonly textColumn: number;
+  /** Row i's numbers into `nums` (by column) and its text back; null when row i is not of this shape (a writer then asks transientRow). */
+  fill(i: number, nums: Float64Array): string | null;
 }
 
 /** A sheet's rows: an array, or rows built on demand (LazyRows). */
@@ -239,15 +257,16 @@ function accrualRows(report: ReconReport, system: DateSystem): LazyRows {
       while (at < rows.length - 1 && first[at + 1] <= i) at++;
       k = at;
       lines = rows[k].subAdvisory.length ? accrualLines(rows[k]) : null;
+      kept = lines === null ? keptDaysOfRow(rows[k]) : null;
     }
   };
+  let kept: KeptDays | null = null; // the current portfolio's days as numbers (no waiver, no sub-advisory fee), or null
   const fill = (i: number, out: OutCell[]): OutCell[] => {
     if (i === 0) return head;
     locate(i);
     const r = rows[k];
     const j = i - first[k];
     if (lines === null) {
-      const kept = keptDaysOfRow(r);
       if (kept) return fillUnwaivedRow(out, r.portfolio, kept, j, system);
       return fillAccrualRow(out, r.portfolio, r.accruals[j].date, r.accruals[j], r.waived[j], undefined, system);
     }
@@ -255,13 +274,39 @@ function accrualRows(report: ReconReport, system: DateSystem): LazyRows {
     return fillAccrualRow(out, r.portfolio, date, fee?.day, fee?.waived, sub, system);
   };
   const scratch = newAccrualCells();
+  // The unwaived rows (fillUnwaivedRow's: most of a month end's) as numbers, for the .xlsx writer.
+  const unwaived: NumberRows = {
+    formats: ACCRUAL_FORMATS,
+    empty: UNWAIVED_EMPTY,
+    textColumn: 1,
+    fill(i: number, nums: Float64Array): string | null {
+      if (i === 0) return null;
+      locate(i);
+      if (kept === null) return null;
+      const j = i - first[k];
+      const accrual = kept.number(j, "accrual");
+      nums[0] = toExcelSerial(kept.date(j), system);
+      nums[2] = toExcelSerial(kept.navDate(j), system);
+      nums[3] = kept.number(j, "netAssets");
+      nums[4] = kept.number(j, "annualFee");
+      nums[5] = kept.daysInYear(j);
+      nums[6] = accrual;
+      nums[7] = accrual;
+      nums[8] = 0;
+      return rows[k].portfolio;
+    },
+  };
   return new LazyRows(
     first[rows.length],
     ACCRUAL_COLUMNS.length,
     (i) => fill(i, newAccrualCells()),
     (i) => fill(i, scratch),
+    unwaived,
   );
 }
+
+/** The columns fillUnwaivedRow leaves empty: Waiver From and the three sub-advisory columns. */
+const UNWAIVED_EMPTY = ACCRUAL_COLUMNS.map((_, i) => i >= 9);
 
 /**
  * The two sheets of a month-end reconciliation (design section 5). Expected

@@ -1,5 +1,5 @@
 import { Cell } from "../cells";
-import { CellRun } from "../columns";
+import { CellBatch, CellRun } from "../columns";
 import { MAX_COLUMNS as COLUMNS, MAX_DEPTH as DEPTH, MAX_ROWS as ROWS, NS } from "./xml";
 
 // Module constants (not property loads from the imported module in the hot loop).
@@ -119,12 +119,14 @@ export class FastScan {
   private readonly sink: Sink;
   private readonly st = new ScanState();
 
+  /** With `onBatch`, cells go to it a batch at a time (the same cells in the same order), not to `onCell`. */
   constructor(
     private readonly strings: readonly string[],
     cellOf: CellOf,
     onCell: (row: number, col: number, cell: Cell) => void,
+    onBatch: OnBatch | null = null,
   ) {
-    this.sink = new Sink(cellOf, onCell);
+    this.sink = new Sink(cellOf, onCell, onBatch);
   }
 
   /** Scans b[from, to), where the previous range ended; false when it gave up (saxes decides). */
@@ -615,17 +617,51 @@ function cellType(b: Uint8Array, count: number): string {
 /** rowTemplate's row number. */
 let tRow = 0;
 
-/** `<row r="N">` from `i` (at the `r` of `row`): its end, with N (1 to 7 digits, not yet checked against limits) in tRow, or -1. */
-function rowTemplate(b: Uint8Array, i: number, n: number): number {
-  if (i + 10 > n || b[i + 1] !== 0x6f || b[i + 2] !== 0x77 || b[i + 3] !== 0x20 || b[i + 4] !== 0x72 || b[i + 5] !== 0x3d || b[i + 6] !== 0x22) return -1;
+/*
+ * The templates' fixed fragments as little-endian 32-bit words (DataView.getInt32(k, true) of the bytes
+ * at k): four bytes compared at once.
+ */
+/** `c r=` */
+const W_C_R = 0x3d722063;
+/** ` s="` */
+const W_S = 0x223d7320;
+/** ` t="` */
+const W_T = 0x223d7420;
+/** `><v>` */
+const W_V_OPEN = 0x3e763c3e;
+/** `</v>` */
+const W_V_CLOSE = 0x3e762f3c;
+/** `</c>` */
+const W_C_CLOSE = 0x3e632f3c;
+/** `row ` */
+const W_ROW = 0x20776f72;
+/** ` r="` */
+const W_R = 0x223d7220;
+/** `/row` */
+const W_END_ROW = 0x776f722f;
+
+/**
+ * The most bytes a template reads from an element's first byte (just past its '<') to the next element's
+ * first byte, with room to spare: the longest cell it takes is `c r="XFD1048576" s="` + 10 digits +
+ * `" t="s"><v>` + 17 bytes of value + `</v></c><` and the next byte (70 bytes; every loop in it is bounded,
+ * a longer style or value is left to the generic path). The templates start an element only where
+ * SLACK bytes of the range are left, so they read no byte past the range without checking each read; the
+ * range's last bytes go to the generic tokenizer (which reads them as the templates would have).
+ */
+export const SLACK = 96;
+
+/** `<row r="N">` from `i` (at the `r` of `row`; SLACK bytes there): its end, with N (1 to 7 digits, not yet checked against limits) in tRow, or -1. */
+function rowTemplate(b: Uint8Array, dv: DataView, i: number): number {
+  if (dv.getInt32(i, true) !== W_ROW || dv.getInt32(i + 3, true) !== W_R) return -1;
   let k = i + 7;
   let r = 0;
-  for (; k < n; k++) {
-    const d = b[k];
-    if (d < 48 || d > 57) break;
-    r = r * 10 + (d - 48);
+  let d = b[k] - 48;
+  while (d >= 0 && d <= 9) {
+    if (k - i === 14) return -1; // an eighth digit
+    r = r * 10 + d;
+    d = b[++k] - 48;
   }
-  if (k === i + 7 || k - (i + 7) > 7 || k + 1 >= n || b[k] !== 0x22 || b[k + 1] !== 0x3e) return -1;
+  if (k === i + 7 || b[k] !== 0x22 || b[k + 1] !== 0x3e) return -1;
   tRow = r;
   return k + 2;
 }
@@ -651,9 +687,11 @@ let runAtElement = false;
  * between: returns where `scan` goes on, or -1 when the first element is not one of them. `cOk` and
  * `rowOk`: `c` and `row` resolve to C and ROW in the current scope (no template declares any, so it
  * holds throughout). A small function of its own, so that V8 optimises the loop that reads a large
- * sheet early, without waiting for `scan` (large) to be compiled.
+ * sheet early, without waiting for `scan` (large) to be compiled. An element is taken only where at
+ * least SLACK bytes of the range are left from its first byte, so no read here checks the range's end.
  */
-function templateRun(b: Uint8Array, i: number, n: number, strings: readonly string[], sink: Sink, cOk: boolean, rowOk: boolean, nameAt: Int32Array, nameLen: Int32Array, idAt: Int8Array, restore: (Scope | null)[]): number {
+function templateRun(b: Uint8Array, dv: DataView, i: number, n: number, strings: readonly string[], sink: Sink, cOk: boolean, rowOk: boolean, nameAt: Int32Array, nameLen: Int32Array, idAt: Int8Array, restore: (Scope | null)[]): number {
+  const lim = n - SLACK;
   let rowIndex = runRowIndex;
   let col = runCol;
   let depth = runDepth;
@@ -666,46 +704,59 @@ function templateRun(b: Uint8Array, i: number, n: number, strings: readonly stri
   let c = b[i];
   for (;;) {
     let e = -1;
-    if (c === 0x63) {
+    if (i >= lim) {
+      // The range's last bytes: the generic path reads them.
+    } else if (c === 0x63) {
       if (cOk && rowIndex > 0 && depth + 1 < MAX_DEPTH && idAt[depth - 1] === ROW) {
         // The cell template (written out here: as a function of its own it cost about 15% more).
         cell: {
-          if (i + 8 > n || b[i + 1] !== 0x20 || b[i + 2] !== 0x72 || b[i + 3] !== 0x3d || b[i + 4] !== 0x22) break cell;
+          if (dv.getInt32(i, true) !== W_C_R || b[i + 4] !== 0x22) break cell;
           let k = i + 5;
-          // The reference: as refColumnAt reads it (upper-case letters, no `$`).
-          let cc = 0;
-          const ls = k;
-          for (; k < n; k++) {
-            const ch = b[k];
-            if (ch < 65 || ch > 90) break;
-            cc = cc * 26 + (ch - 64);
+          // The reference: as refColumnAt reads it (1 to 3 upper-case letters, no `$`, then 1 to 7 digits).
+          let ch = b[k] - 65;
+          if (ch < 0 || ch > 25) break cell;
+          let cc = ch + 1;
+          ch = b[++k] - 65;
+          if (ch >= 0 && ch <= 25) {
+            cc = cc * 26 + ch + 1;
+            ch = b[++k] - 65;
+            if (ch >= 0 && ch <= 25) {
+              cc = cc * 26 + ch + 1;
+              ch = b[++k] - 65;
+              if (ch >= 0 && ch <= 25) break cell; // a fourth letter
+            }
           }
-          if (k === ls || k - ls > 3 || cc > MAX_COLUMNS) break cell;
-          let row = 0;
+          if (cc > MAX_COLUMNS) break cell;
           const ds = k;
-          for (; k < n; k++) {
-            const ch = b[k];
-            if (ch < 48 || ch > 57) break;
-            row = row * 10 + (ch - 48);
+          let row = 0;
+          ch = b[k] - 48;
+          while (ch >= 0 && ch <= 9) {
+            if (k - ds === 7) break cell; // an eighth digit
+            row = row * 10 + ch;
+            ch = b[++k] - 48;
           }
-          if (k === ds || k - ds > 7 || row < 1 || row > MAX_ROWS || k >= n || b[k] !== 0x22) break cell;
+          if (k === ds || row < 1 || row > MAX_ROWS || b[k] !== 0x22) break cell;
           k++;
-          // ` s="DIGITS"` (the style: not read).
-          if (k + 4 < n && b[k] === 0x20 && b[k + 1] === 0x73 && b[k + 2] === 0x3d && b[k + 3] === 0x22) {
+          // ` s="DIGITS"` (the style: not read; more than 10 digits are left to the generic path).
+          if (dv.getInt32(k, true) === W_S) {
             k += 4;
-            while (k < n && b[k] >= 48 && b[k] <= 57) k++;
-            if (k >= n || b[k] !== 0x22) break cell;
+            const ss = k;
+            ch = b[k] - 48;
+            while (ch >= 0 && ch <= 9) {
+              if (k - ss === 10) break cell;
+              ch = b[++k] - 48;
+            }
+            if (b[k] !== 0x22) break cell;
             k++;
           }
           // ` t="s"` (tt 1) or ` t="n"` (or none: tt 0).
           let tt = 0;
-          if (k + 6 < n && b[k] === 0x20 && b[k + 1] === 0x74 && b[k + 2] === 0x3d && b[k + 3] === 0x22 && b[k + 5] === 0x22) {
+          if (dv.getInt32(k, true) === W_T && b[k + 5] === 0x22) {
             const t = b[k + 4];
             if (t === 0x73) tt = 1;
             else if (t !== 0x6e) break cell;
             k += 6;
           }
-          if (k + 1 >= n) break cell;
           if (b[k] === 0x2f) {
             // Self-closing: the handlers' open and close of a `<c>` with no children (type n or s: no cell).
             if (b[k + 1] !== 0x3e) break cell;
@@ -715,47 +766,45 @@ function templateRun(b: Uint8Array, i: number, n: number, strings: readonly stri
             e = k + 2;
             break cell;
           }
-          if (b[k] !== 0x3e || k + 4 >= n || b[k + 1] !== 0x3c || b[k + 2] !== 0x76 || b[k + 3] !== 0x3e) break cell;
-          // `<v>` RUN `</v></c>`: the run (digits, '.' and '-') must be a plain number or index (else the generic
-          // path and cellOf decide). Read in the same pass as plainNumber and plainIndex read it: an optional
-          // leading '-', digits with at most one '.', 1 to 15 digits for a number (m / 10^k, exact), 1 to 9
-          // digits and no sign or point for an index; anything else in the run (`odd`) is not plain.
+          if (dv.getInt32(k, true) !== W_V_OPEN) break cell;
+          // `<v>` RUN `</v></c>`: the run must be a plain number or index (else the generic path and cellOf
+          // decide), read as plainNumber and plainIndex read it: an optional leading '-', digits with at most
+          // one '.', 1 to 15 digits for a number (m / 10^k, exact), 1 to 9 digits and no sign or point for an
+          // index. Anything else (another '-' or '.', a 16th digit, another byte before `</v></c>`) is not
+          // plain: the generic path reads the cell.
           k += 4;
           const va = k;
           let neg = false;
-          if (k < n && b[k] === 0x2d) {
+          if (b[k] === 0x2d) {
             neg = true;
             k++;
           }
-          // A double from the start (-0 * 10 + d is d), as in plainNumber: amounts pass 2^31.
+          // A double from the start (-0 * 10 + d is d), as in plainNumber: amounts pass 2^31, and a path taken
+          // first in a large sheet would deoptimise this loop there.
           let m = -0;
           let digits = 0;
           let frac = -1;
-          let odd = false;
-          for (; k < n; k++) {
-            const ch = b[k];
-            if (ch >= 48 && ch <= 57) {
-              m = m * 10 + (ch - 48);
+          for (;;) {
+            ch = b[k] - 48;
+            if (ch >= 0 && ch <= 9) {
+              if (digits === 15) break cell; // a 16th digit
+              m = m * 10 + ch;
               digits++;
-            } else if (ch === 0x2e) {
-              if (frac >= 0) odd = true;
-              frac = k;
-            } else if (ch === 0x2d) odd = true;
+            } else if (ch === -2 && frac < 0) frac = k; // the first '.'
             else break;
+            k++;
           }
-          if (k === va || k + 8 > n || b[k] !== 0x3c || b[k + 1] !== 0x2f || b[k + 2] !== 0x76 || b[k + 3] !== 0x3e || b[k + 4] !== 0x3c || b[k + 5] !== 0x2f || b[k + 6] !== 0x63 || b[k + 7] !== 0x3e) break cell;
-          if (odd || digits === 0) break cell;
+          if (digits === 0 || dv.getInt32(k, true) !== W_V_CLOSE || dv.getInt32(k + 4, true) !== W_C_CLOSE) break cell;
           if (tt === 0) {
-            if (digits > 15) break cell;
             const x = frac < 0 ? m : m / POW10[k - frac - 1];
             col = cc;
             type = "n";
-            sink.number(rowIndex, cc, neg ? -x : x);
+            sink.heldNumber(rowIndex, cc, neg ? -x : x);
           } else {
             if (neg || frac >= 0 || digits > 9 || m >= strings.length) break cell;
             col = cc;
             type = "s";
-            sink.deliver(rowIndex, cc, strings[m | 0]);
+            sink.held(rowIndex, cc, strings[m | 0]);
           }
           last = 2;
           a = va;
@@ -766,7 +815,7 @@ function templateRun(b: Uint8Array, i: number, n: number, strings: readonly stri
       }
     } else if (c === 0x72) {
       if (rowOk && depth < MAX_DEPTH) {
-        e = rowTemplate(b, i, n);
+        e = rowTemplate(b, dv, i);
         if (e > 0 && tRow >= 1 && tRow <= MAX_ROWS && tRow > rowIndex) {
           rowIndex = tRow;
           col = 0;
@@ -779,7 +828,7 @@ function templateRun(b: Uint8Array, i: number, n: number, strings: readonly stri
     } else if (c === 0x2f) {
       // `</row>` closing an unprefixed `<row>` that declared nothing (the handlers do nothing on it).
       const d = depth - 1;
-      if (d >= 0 && idAt[d] === ROW && nameLen[d] === 3 && restore[d] === null && i + 4 < n && b[i + 1] === 0x72 && b[i + 2] === 0x6f && b[i + 3] === 0x77 && b[i + 4] === 0x3e) {
+      if (d >= 0 && idAt[d] === ROW && nameLen[d] === 3 && restore[d] === null && dv.getInt32(i, true) === W_END_ROW && b[i + 4] === 0x3e) {
         depth = d;
         e = i + 5;
       }
@@ -789,7 +838,9 @@ function templateRun(b: Uint8Array, i: number, n: number, strings: readonly stri
       break;
     }
     taken = true;
-    if (e + 1 < n && b[e] === 0x3c && depth > 0) {
+    // e is at most 70 bytes past i (< lim): e + 1 is inside the range. A full batch: back to `scan` (at the
+    // text before the next element), which hands it on and comes back.
+    if (b[e] === 0x3c && depth > 0 && sink.count < BATCH) {
       i = e + 1;
       c = b[i];
     } else {
@@ -810,6 +861,9 @@ function templateRun(b: Uint8Array, i: number, n: number, strings: readonly stri
   return i;
 }
 
+/** Cells handed on a batch at a time (columns.ts). */
+export type OnBatch = CellBatch;
+
 /** Cells are handed on in batches of this many. */
 const BATCH = 256;
 
@@ -829,11 +883,13 @@ class Sink {
   private readonly nums = new Float64Array(BATCH);
   /** The cell when not a number (nums[k] is then NaN, which no plain number is). */
   private readonly others: Cell[] = new Array<Cell>(BATCH).fill(null);
-  private count = 0;
+  /** Cells in the batch (BATCH at most: `number` and `deliver` hand a full batch on; `held` and `heldNumber` leave that to `flush`). */
+  count = 0;
 
   constructor(
     private readonly cellOf: CellOf,
     private readonly onCell: (row: number, col: number, cell: Cell) => void,
+    private readonly onBatch: OnBatch | null = null,
   ) {}
   cell(type: string, value: string | null, hasFormula: boolean, formula: string, inline: string): Cell {
     return this.cellOf(type, value, hasFormula, formula, inline, failCell);
@@ -853,6 +909,27 @@ class Sink {
     this.others[k] = cell;
     this.advance();
   }
+  /**
+   * `number` and `deliver` for templateRun: the cell is stored, the batch never handed on here (templateRun
+   * stops at a full batch and `scan` flushes it). So templateRun's optimised code never holds a reader's
+   * callback inlined: a sheet read with another callback than the sheets before it (the Net Assets sheet)
+   * does not deoptimise it.
+   */
+  heldNumber(row: number, col: number, x: number): void {
+    const k = this.count;
+    this.rows[k] = row;
+    this.cols[k] = col;
+    this.nums[k] = x;
+    this.count = k + 1;
+  }
+  held(row: number, col: number, cell: Cell): void {
+    const k = this.count;
+    this.rows[k] = row;
+    this.cols[k] = col;
+    this.nums[k] = NaN;
+    this.others[k] = cell;
+    this.count = k + 1;
+  }
   /** One place that flushes a full batch (so its call has type feedback from the first batch on, wherever it is inlined). */
   private advance(): void {
     if (++this.count === BATCH) this.flush();
@@ -860,6 +937,10 @@ class Sink {
   flush(): void {
     const n = this.count;
     this.count = 0;
+    if (this.onBatch !== null) {
+      if (n > 0) this.onBatch(this.rows, this.cols, this.nums, this.others, n);
+      return;
+    }
     const nums = this.nums;
     for (let k = 0; k < n; k++) {
       const x = nums[k];
@@ -905,6 +986,7 @@ export class ScanState {
 function scan(b: Uint8Array, strings: readonly string[], sink: Sink, st: ScanState, from: number, to: number, last: boolean): void {
   const n = to;
   const NM = NAME;
+  const dv = new DataView(b.buffer, b.byteOffset, b.length);
   let i = from;
   if (from === 0) {
     if (n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
@@ -986,7 +1068,8 @@ function scan(b: Uint8Array, strings: readonly string[], sink: Sink, st: ScanSta
       runRowIndex = rowIndex;
       runCol = col;
       runDepth = depth;
-      const e = templateRun(b, i, n, strings, sink, scope === cScope, scope === rowScope, nameAt, nameLen, idAt, restore);
+      const e = templateRun(b, dv, i, n, strings, sink, scope === cScope, scope === rowScope, nameAt, nameLen, idAt, restore);
+      if (sink.count === BATCH) sink.flush();
       if (e >= 0) {
         // The handlers' state after the elements taken, as they would have left it.
         rowIndex = runRowIndex;

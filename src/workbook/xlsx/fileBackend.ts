@@ -2,7 +2,7 @@ import { DateSystem, ScheduleRow } from "../../engine";
 import { WorkbookBackend, scheduleCells } from "../backend";
 import { ColumnSource, SourceTable, findBlock, findColumnsAsync } from "../blocks";
 import { Cell } from "../cells";
-import { CellRun, ColumnBlock } from "../columns";
+import { CellBatch, CellRun, ColumnBlock } from "../columns";
 import { CONTRACT, CellBlock, ContractKind, writableColumns } from "../contract";
 import { OutCell, SheetModel } from "../reconSheets";
 import { XlsxPackage, located } from "./package";
@@ -93,10 +93,10 @@ export class FileBackend implements WorkbookBackend, ColumnSource {
   }
 
   /** `scan`, with a large sheet's part inflated on another thread while it is read (`scanSheetAsync`): the same cells, the same errors. */
-  async scanAsync(sheet: string, onCell: (row: number, col: number, cell: Cell) => void, onRun?: (run: CellRun) => void): Promise<void> {
+  async scanAsync(sheet: string, onCell: (row: number, col: number, cell: Cell) => void, onRun?: (run: CellRun) => void, onBatch?: CellBatch): Promise<void> {
     const entry = this.pkg.sheet(sheet)!;
     try {
-      await scanSheetAsync(this.pkg, entry, onCell, { tail: this.tail, onRun, overlap: this.overlap });
+      await scanSheetAsync(this.pkg, entry, onCell, { tail: this.tail, onRun, onBatch, overlap: this.overlap });
     } catch (e) {
       located(this.pkg.file, (): never => {
         throw e;

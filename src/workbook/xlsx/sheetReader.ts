@@ -1,6 +1,6 @@
 import { parseIsoDate } from "../../engine";
 import { Cell, WorkbookError } from "../cells";
-import { CellOf, ChunkCells, ChunkHelper, FastScan, chunkStarts, fastScanSheet, fastScanSheetSplit, splitOf, tailBytes } from "./fastSheet";
+import { CellOf, ChunkCells, ChunkHelper, FastScan, OnBatch, chunkStarts, fastScanSheet, fastScanSheetSplit, splitOf, tailBytes } from "./fastSheet";
 import { SheetEntry, XlsxPackage } from "./package";
 import { MAX_COLUMNS, MAX_ROWS, Tag, columnName, isMain, refColumn, unescapeOoxml } from "./xml";
 
@@ -151,17 +151,31 @@ const OVERLAP_STEP = 1024 * 1024;
  * reading the whole part from the start (skipping the cells delivered already), as `scanSheet` does.
  * Small parts, the two-thread read, and an inflater without a thread to run on take `scanSheet`.
  */
-export async function scanSheetAsync(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: number, col: number, cell: Cell) => void, options: { tail?: TailScanner | null; onRun?: (run: ChunkCells) => void; overlap?: OverlapOptions } = {}): Promise<void> {
+export async function scanSheetAsync(pkg: XlsxPackage, entry: SheetEntry, onCell: (row: number, col: number, cell: Cell) => void, options: { tail?: TailScanner | null; onRun?: (run: ChunkCells) => void; onBatch?: OnBatch; overlap?: OverlapOptions } = {}): Promise<void> {
   const o = options.overlap ?? {};
   const strings = stringsOf(pkg);
   const part = !options.tail && pkg.declaredSize(entry.path) >= (o.minBytes ?? OVERLAP_BYTES) ? pkg.partInflating(entry.path, { sheet: entry.name }, o.chunkSize) : null;
   if (!part) return scanSheet(pkg, entry, onCell, { tail: options.tail, onRun: options.onRun });
   const step = Math.max(1, o.step ?? OVERLAP_STEP);
   let delivered = 0;
-  const scanner = new FastScan(strings, fastCellOf(strings), (r, c, cell) => {
-    delivered++;
-    onCell(r, c, cell);
-  });
+  // With `onBatch`, the fast path's cells go to it a batch at a time (counted a batch at a time: a cell's
+  // reader that throws ends the read, so the count matters only when the fast path gives up, after a
+  // whole batch was handed on); saxes' path, when the fast path gives up, hands the rest to `onCell`.
+  const batch = options.onBatch;
+  const scanner = new FastScan(
+    strings,
+    fastCellOf(strings),
+    (r, c, cell) => {
+      delivered++;
+      onCell(r, c, cell);
+    },
+    batch
+      ? (rows, cols, nums, others, count) => {
+          delivered += count;
+          batch(rows, cols, nums, others, count);
+        }
+      : null,
+  );
   let scanned = 0;
   let searched = 0;
   let ok = true;
