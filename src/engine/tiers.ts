@@ -124,17 +124,31 @@ function scaledOnce(cache: WeakMap<Dec, number | null>, x: Dec, places: number):
   return n;
 }
 
+// Integer tiers are read, never changed: one object per distinct list of (cents, micros) pairs serves every
+// version with those tiers (thousands of portfolios on a handful of schedules). Bounded, for a long-lived pane.
+const sharedTiers = new Map<string, IntegerTiers>();
+const SHARED_TIERS_KEPT = 10_000;
+
 export function toIntegerTiers(tiers: readonly Tier[]): IntegerTiers | null {
-  const breakpointCents: number[] = [];
-  const rateMicros: number[] = [];
-  for (const t of tiers) {
+  const n = tiers.length;
+  const breakpointCents = new Array<number>(n);
+  const rateMicros = new Array<number>(n);
+  let key = "";
+  for (let i = 0; i < n; i++) {
+    const t = tiers[i];
     const b = scaledOnce(centsOf, t.breakpoint, 2);
     const r = scaledOnce(microsOf, t.rate, 6);
     if (b === null || r === null) return null;
-    breakpointCents.push(b);
-    rateMicros.push(r);
+    breakpointCents[i] = b;
+    rateMicros[i] = r;
+    key += `${Object.is(b, -0) ? "-0" : b}:${Object.is(r, -0) ? "-0" : r};`; // -0 kept apart, as the numbers are
   }
-  return { breakpointCents, rateMicros };
+  let shared = sharedTiers.get(key);
+  if (shared === undefined) {
+    if (sharedTiers.size >= SHARED_TIERS_KEPT) sharedTiers.clear();
+    sharedTiers.set(key, (shared = { breakpointCents, rateMicros }));
+  }
+  return shared;
 }
 
 /**
