@@ -91,7 +91,7 @@ export function accrue(portfolio: PortfolioSchedule, navs: NavSeries, start: Day
   if (!denominatorOf) throw new FeeError("BASIS_NOT_FOR_ACCRUAL", { argument: "basis", value: basis });
   if (end < start) throw new FeeError("END_BEFORE_START", { argument: "period" }, `${formatIso(start)} to ${formatIso(end)}`);
 
-  const acc = new Accrual(navs, portfolio.versions, denominatorOf, rounding, detail);
+  const acc = new Accrual(navs, portfolio.versions, denominatorOf, rounding, detail, end - start + 1);
   scanAccrualRuns(navs, start, end, { navTiming, versions: portfolio.versions, service: options.service }, acc);
 
   const accruing = acc.accruingDays;
@@ -147,7 +147,7 @@ class Accrual implements RunSink {
   /** The days kept (detail): while every run is on the integer path, no record is made until they are read. */
   readonly kept: KeptDays;
   private readonly centsTotal = new ExactSum(2); // DAILY: posted cents
-  private readonly feeByDenominator = new Map<number, ExactSum>(); // PERIOD/NONE: sum of annual fees per denominator
+  private feeByDenominator: Map<number, ExactSum> | null = null; // PERIOD/NONE: sum of annual fees per denominator (made on the first run)
   private readonly integerTiers: (IntegerTiers | null)[];
   private readonly runs: RunTable;
   private readonly cents: readonly (number | null)[];
@@ -164,9 +164,10 @@ class Accrual implements RunSink {
     private readonly denominatorOf: (day: DayNumber) => number,
     private readonly rounding: Rounding,
     private readonly detail: boolean,
+    days: number,
   ) {
     this.integerTiers = versions.map(integerTiersOf);
-    this.runs = new RunTable(navs, versions);
+    this.runs = new RunTable(navs, versions, days);
     this.kept = new KeptDays(this.runs);
     this.cents = navs.cents;
   }
@@ -202,8 +203,9 @@ class Accrual implements RunSink {
         this.centsTotal.addDec(posted.times(k));
       }
     } else {
-      let sum = this.feeByDenominator.get(denominator);
-      if (!sum) this.feeByDenominator.set(denominator, (sum = new ExactSum(FEE_PLACES)));
+      const sums = (this.feeByDenominator ??= new Map<number, ExactSum>());
+      let sum = sums.get(denominator);
+      if (!sum) sums.set(denominator, (sum = new ExactSum(FEE_PLACES)));
       const feeK = feeScaled === null ? NaN : feeScaled * k;
       if (Number.isSafeInteger(feeK)) sum.addScaled(feeK);
       else {
@@ -246,7 +248,7 @@ class Accrual implements RunSink {
   /** The period fee under the rounding rule. */
   fee(): Dec {
     if (this.rounding === "DAILY") return this.centsTotal.value();
-    const parts = [...this.feeByDenominator.entries()].map(([d, s]) => ({ d, s: s.value() }));
+    const parts = [...(this.feeByDenominator ?? new Map<number, ExactSum>()).entries()].map(([d, s]) => ({ d, s: s.value() }));
     if (this.rounding === "NONE") return parts.reduce((acc, p) => acc.plus(p.s.dividedBy(p.d)), ZERO);
     // Exact: bring the per-denominator sums over one common denominator, then round once.
     const common = parts.reduce((l, p) => lcm(l, p.d), 1);
@@ -272,6 +274,27 @@ const FEE = 4;
 const POSTED = 5;
 const CUM_CENTS = 6;
 const DAYS = 7;
+// A run table starts with room for this many runs at most (a long period's grows as it needs).
+const MAX_PRESIZED_RUNS = 512;
+
+// Run tables take their room from shared slabs of doubles (an array buffer each would cost a few
+// microseconds to allocate, and a plain array grown run by run more: a month end makes 2,000 tables). A
+// slab is let go when every table in it is; room is never reused, so every table's numbers stay its own.
+const SLAB_DOUBLES = 1 << 16;
+let slab = new Float64Array(0);
+let slabUsed = 0;
+
+/** Room for `runs` runs in the current slab (a new one when it is full): the index of the first double. */
+function reserveRuns(runs: number): number {
+  const size = STRIDE * runs;
+  if (slabUsed + size > slab.length) {
+    slab = new Float64Array(Math.max(SLAB_DOUBLES, size));
+    slabUsed = 0;
+  }
+  const at = slabUsed;
+  slabUsed += size;
+  return at;
+}
 
 /**
  * What the days of each run of one accrual share (same value, version and denominator): a few numbers per
@@ -280,7 +303,11 @@ const DAYS = 7;
  * numbers, until its sheets were written.
  */
 class RunTable {
-  private readonly n: number[] = [];
+  /** STRIDE doubles a run from `base`, `count` runs used, room for `room`: see `reserveRuns`. */
+  private n: Float64Array;
+  private base: number;
+  private room: number;
+  count = 0;
   /** Integer path: the decimal part of the running total before each run (cumBase + cumCents / 100); none while all are 0. */
   private cumBases: Dec[] | null = null;
   private readonly fees: (Dec | undefined)[] = [];
@@ -289,53 +316,72 @@ class RunTable {
   constructor(
     private readonly navs: NavSeries,
     private readonly versions: readonly ScheduleVersion[],
-  ) {}
+    days: number,
+  ) {
+    this.room = Math.max(1, Math.min(days, MAX_PRESIZED_RUNS));
+    this.base = reserveRuns(this.room);
+    this.n = slab;
+  }
 
   /** A new run; `fee` and `posted` are its decimals where they are known already. Returns its index. */
   add(from: DayNumber, days: number, navIndex: number, versionIndex: number, denominator: number, feeScaled: number | null, postedCents: number | null, fee: Dec | null, posted: Dec | null): number {
-    const r = this.n.length / STRIDE;
-    this.n.push(from, navIndex, versionIndex, denominator, feeScaled ?? NaN, postedCents ?? NaN, 0, days);
+    const r = this.count++;
+    if (r >= this.room) {
+      // Past the room reserved (a period of more than MAX_PRESIZED_RUNS runs): a table of its own, twice the size.
+      const grown = new Float64Array(STRIDE * this.room * 2);
+      grown.set(this.n.subarray(this.base, this.base + STRIDE * this.room));
+      this.n = grown;
+      this.base = 0;
+      this.room *= 2;
+    }
+    const n = this.n;
+    const at = this.base + r * STRIDE;
+    n[at + FROM] = from;
+    n[at + NAV] = navIndex;
+    n[at + VERSION] = versionIndex;
+    n[at + DENOMINATOR] = denominator;
+    n[at + FEE] = feeScaled ?? NaN;
+    n[at + POSTED] = postedCents ?? NaN;
+    n[at + CUM_CENTS] = 0;
+    n[at + DAYS] = days;
     if (fee !== null) this.fees[r] = fee;
     if (posted !== null) this.accruals[r] = posted;
     return r;
   }
   setCumulativeBase(r: number, base: Dec, cents: number): void {
-    this.n[r * STRIDE + CUM_CENTS] = cents;
+    this.n[this.base + r * STRIDE + CUM_CENTS] = cents;
     if (!this.cumBases && base !== ZERO) this.cumBases = new Array<Dec>(r).fill(ZERO);
     if (this.cumBases) this.cumBases[r] = base;
   }
-  get count(): number {
-    return this.n.length / STRIDE;
-  }
   from(r: number): DayNumber {
-    return this.n[r * STRIDE + FROM];
+    return this.n[this.base + r * STRIDE + FROM];
   }
   days(r: number): number {
-    return this.n[r * STRIDE + DAYS];
+    return this.n[this.base + r * STRIDE + DAYS];
   }
   navDate(r: number): DayNumber {
-    return this.navs.dates[this.n[r * STRIDE + NAV]];
+    return this.navs.dates[this.n[this.base + r * STRIDE + NAV]];
   }
   effectiveFrom(r: number): DayNumber {
-    return this.versions[this.n[r * STRIDE + VERSION]].effectiveFrom;
+    return this.versions[this.n[this.base + r * STRIDE + VERSION]].effectiveFrom;
   }
   denominator(r: number): number {
-    return this.n[r * STRIDE + DENOMINATOR];
+    return this.n[this.base + r * STRIDE + DENOMINATOR];
   }
   private tiers(r: number): readonly Tier[] {
-    return this.versions[this.n[r * STRIDE + VERSION]].tiers;
+    return this.versions[this.n[this.base + r * STRIDE + VERSION]].tiers;
   }
   /** Integer path: the day's posted cents (NaN off it). */
   postedCents(r: number): number {
-    return this.n[r * STRIDE + POSTED];
+    return this.n[this.base + r * STRIDE + POSTED];
   }
   netAssets(r: number): Dec {
-    return this.navs.value(this.n[r * STRIDE + NAV]);
+    return this.navs.value(this.n[this.base + r * STRIDE + NAV]);
   }
   annualFee(r: number): Dec {
     let fee = this.fees[r];
     if (fee === undefined) {
-      const scaled = this.n[r * STRIDE + FEE];
+      const scaled = this.n[this.base + r * STRIDE + FEE];
       this.fees[r] = fee = scaled === scaled ? scaledFeeToDec(scaled) : annualFee(this.tiers(r), this.netAssets(r));
     }
     return fee;
@@ -345,8 +391,8 @@ class RunTable {
     let rate = this.rates[r];
     if (rate === undefined) {
       const tiers = this.tiers(r);
-      const scaled = this.n[r * STRIDE + FEE];
-      const cents = this.navs.cents[this.n[r * STRIDE + NAV]];
+      const scaled = this.n[this.base + r * STRIDE + FEE];
+      const cents = this.navs.cents[this.n[this.base + r * STRIDE + NAV]];
       rate = tiers.length === 1 ? tiers[0].rate : scaled !== scaled || cents === null || cents === 0 ? blendedRate(tiers, this.netAssets(r)) : new Dec(scaled).dividedBy(new Dec(cents).times(1_000_000));
       this.rates[r] = rate;
     }
@@ -356,7 +402,7 @@ class RunTable {
   accrual(r: number): Dec {
     let accrual = this.accruals[r];
     if (accrual === undefined) {
-      const posted = this.n[r * STRIDE + POSTED];
+      const posted = this.n[this.base + r * STRIDE + POSTED];
       this.accruals[r] = accrual = posted === posted ? centsToDec(posted) : this.annualFee(r).dividedBy(this.denominator(r));
     }
     return accrual;
@@ -364,22 +410,22 @@ class RunTable {
   /** Integer path: the running total through `day` of run r, exactly. */
   cumulative(r: number, day: DayNumber): Dec {
     const base = this.cumBases ? this.cumBases[r] : ZERO;
-    const cents = this.n[r * STRIDE + CUM_CENTS] + (day - this.n[r * STRIDE + FROM] + 1) * this.n[r * STRIDE + POSTED]; // safe: checked when the run was kept
+    const cents = this.n[this.base + r * STRIDE + CUM_CENTS] + (day - this.n[this.base + r * STRIDE + FROM] + 1) * this.n[this.base + r * STRIDE + POSTED]; // safe: checked when the run was kept
     return cents === 0 ? base : base.isZero() ? centsToDec(cents) : base.plus(centsToDec(cents));
   }
   // The same values as JS numbers, for a sheet or JSON (see `dayNumber`). An integer n of 10^-k dollars
   // (k = 2 or 8) divided by 10^k is one IEEE division of two exact doubles, so it is the double nearest
   // n × 10^-k, which is what decimal.js' `toNumber()` gives (it parses the exact decimal's digits).
   netAssetsNumber(r: number): number {
-    return this.navs.number(this.n[r * STRIDE + NAV]);
+    return this.navs.number(this.n[this.base + r * STRIDE + NAV]);
   }
   annualFeeNumber(r: number): number {
-    const scaled = this.n[r * STRIDE + FEE];
+    const scaled = this.n[this.base + r * STRIDE + FEE];
     return scaled === scaled ? scaled / FEE_SCALE : toDouble(this.annualFee(r));
   }
   accrualNumber(r: number): number {
     // Off DAILY the accrual is a 40-digit quotient: its double is read from that decimal, not recomputed.
-    const posted = this.n[r * STRIDE + POSTED];
+    const posted = this.n[this.base + r * STRIDE + POSTED];
     return posted === posted ? posted / 100 : toDouble(this.accrual(r));
   }
 }

@@ -1,5 +1,75 @@
 import fc from "fast-check";
-import { Dec, ZERO, centsToDec, scaledToDec, sumOf, toDouble, toScaledInteger } from "./decimal";
+import { Dec, ZERO, centsToDec, fromDigits, quotient, scaledToDec, sumOf, toDouble, toScaledInteger } from "./decimal";
+
+// A decimal's representation (sign, exponent, base-10^7 words): decimal.js' own methods read it, so a decimal
+// made from its words must be word for word the one the constructor's parse makes, not just an equal value.
+const rep = (x: Dec) => ({ s: x.s, e: x.e, d: x.d ? [...x.d] : null });
+
+describe("decimals made from their digits, as the parse makes them", () => {
+  // scaledToDec's text before it wrote the words itself: the parse of "[-]units.frac".
+  const parsed = (n: number, places: number): Dec => {
+    const abs = Math.abs(n);
+    const unit = 10 ** places;
+    const rest = abs % unit;
+    return new Dec(`${n < 0 ? "-" : ""}${(abs - rest) / unit}${rest === 0 ? "" : `.${String(rest).padStart(places, "0")}`}`);
+  };
+  const safe = fc.oneof(
+    fc.maxSafeInteger(),
+    fc.tuple(fc.maxSafeInteger(), fc.integer({ min: 0, max: 15 })).map(([n, z]) => Math.trunc(n / 10 ** z) * 10 ** z), // trailing zeros
+    fc.constantFrom(0, -0, 1, -1, 99, 100, 1e7 - 1, 1e7, 1e8, 1e14, 1e15, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER),
+  );
+  it("scaledToDec (cents, 10^-8 dollars and any other scale) is word for word the parse of its digits", () => {
+    fc.assert(
+      fc.property(safe, fc.constantFrom(2, 8, 0, 5), (n, places) => {
+        expect(rep(scaledToDec(n, places))).toEqual(rep(parsed(n, places)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it("fromDigits is word for word the parse of [-]digits e exp, zeros and leading or trailing zero digits included", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,60}$/), fc.integer({ min: -80, max: 80 }), fc.boolean(), (digits, exp, negative) => {
+        expect(rep(fromDigits(negative, digits, exp))).toEqual(rep(new Dec(`${negative ? "-" : ""}${digits}e${exp}`)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe("quotient: decimal.js' division by BigInt", () => {
+  const Exact = Dec.clone({ precision: 500 });
+  const operand = fc.tuple(fc.bigInt({ min: -(10n ** 46n), max: 10n ** 46n }), fc.integer({ min: -40, max: 40 })).map(([m, k]) => new Dec(`${m}e${k}`));
+  it("is word for word dividedBy for operands of up to 46 digits, either sign, any scale", () => {
+    fc.assert(
+      fc.property(operand, operand, (x, y) => {
+        expect(rep(quotient(x, y))).toEqual(rep(x.dividedBy(y)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it("rounds exact ties at the 41st digit up, and a tie after forty 9s to a power of ten, as dividedBy does", () => {
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^[1-9][0-9]{${n - 1}}$`));
+    fc.assert(
+      fc.property(digits(40), fc.constantFrom("5", "4", "6", "50", "49", "51"), fc.oneof(digits(1), digits(12), digits(30)), fc.integer({ min: -20, max: 20 }), fc.boolean(), (head, tail, divisor, k, nines) => {
+        const q = new Exact(`${nines ? "9".repeat(40) : head}${tail}e${k}`);
+        const y = new Dec(divisor);
+        const x = new Dec(new Exact(divisor).times(q).toString()); // x / y is exactly q: its 41st digit decides
+        expect(rep(quotient(x, y))).toEqual(rep(x.dividedBy(y)));
+      }),
+      { numRuns: 5000 },
+    );
+    // A 41st digit of 5 rounds up; of 4, down.
+    expect(quotient(new Dec(`${"1".repeat(40)}5`), new Dec(10)).toFixed()).toBe(`${"1".repeat(39)}2`);
+    expect(quotient(new Dec(`${"1".repeat(40)}4`), new Dec(10)).toFixed()).toBe(`${"1".repeat(39)}1`);
+  });
+  it("leaves zeros, NaN and infinities to dividedBy", () => {
+    for (const [x, y] of [["0", "3"], ["-0", "3"], ["3", "0"], ["NaN", "1"], ["1", "Infinity"], ["Infinity", "-2"], ["-5", "-0"]]) {
+      const a = new Dec(x);
+      const b = new Dec(y);
+      expect(rep(quotient(a, b))).toEqual(rep(a.dividedBy(b)));
+    }
+  });
+});
 
 describe("scaled integers as decimals", () => {
   it("writes the same value a decimal division gives, for any safe integer and scale", () => {

@@ -54,7 +54,7 @@ export { averageDailyNetAssets } from "./averageDailyNetAssets";
 export { feeFromAverage, feeFromAverageForPortfolio } from "./feeFromAverage";
 export { prorate } from "./prorate";
 export { reconcile, keptDaysOfRow } from "./reconcile";
-export type { ReconcileInput, ReconReport, ReconRow, ReconStatus, NetAssetInput, InvoiceInput } from "./reconcile";
+export type { ReconcileInput, ReconReport, ReconRow, ReconStatus, NetAssetInput, NetAssetColumns, InvoiceInput } from "./reconcile";
 export { agreementsByPortfolio } from "./agreements";
 export type { Agreement } from "./agreements";
 export { agreementCalendar, oneYearAfter, DUE_SOON_DAYS } from "./agreementCalendar";

@@ -9,6 +9,14 @@ export interface NavPoint {
   row?: number;
 }
 
+/** Points as columns (row j: `dates[j]`, `decimals[j]` where it has one else `numbers[j]`, `rows[j]`): see NetAssetColumns. */
+export interface NavColumns {
+  readonly dates: Int32Array;
+  readonly numbers: Float64Array;
+  readonly decimals: readonly (Dec | undefined)[] | null;
+  readonly rows: Int32Array;
+}
+
 /**
  * A portfolio's net assets by date: sorted, one value a date, none negative.
  * Values that are whole cents are also kept as integer cents for the exact
@@ -54,6 +62,38 @@ export class NavSeries {
     for (let i = 0; i < n; i++) {
       const v = order[i].netAssets;
       dates[i] = order[i].date;
+      raw[i] = v;
+      cents[i] = wholeCents(v);
+    }
+    return new NavSeries(dates, raw, cents);
+  }
+
+  /**
+   * `from` over the points `indexes` of columns (see NetAssetColumns), without a point object each: the same
+   * checks in the same order, the same errors, the same series. Points out of date order are made into
+   * point objects and go through `from`.
+   */
+  static fromColumns(columns: NavColumns, indexes: readonly number[], argument = "net_assets"): NavSeries {
+    const n = indexes.length;
+    const { dates: cd, numbers, decimals, rows } = columns;
+    let sorted = true;
+    for (let i = 0; i < n; i++) {
+      const j = indexes[i];
+      const v = decimals?.[j] ?? numbers[j];
+      const row = rows[j];
+      const bad = typeof v === "number" ? !Number.isFinite(v) : !(v instanceof Dec) || !v.isFinite();
+      if (bad) throw new FeeError("INVALID_NUMBER", { argument, row, value: v });
+      if (typeof v === "number" ? v < 0 : v.isNegative()) throw new FeeError("NEGATIVE_NET_ASSETS", { argument, row, value: typeof v === "number" ? v : v.toString() });
+      if (i > 0 && cd[j] <= cd[indexes[i - 1]]) sorted = false;
+    }
+    if (!sorted) return NavSeries.from(indexes.map((j) => ({ date: cd[j], netAssets: decimals?.[j] ?? numbers[j], row: rows[j] })), argument);
+    const dates = new Array<DayNumber>(n);
+    const raw = new Array<number | Dec>(n);
+    const cents = new Array<number | null>(n);
+    for (let i = 0; i < n; i++) {
+      const j = indexes[i];
+      const v = decimals?.[j] ?? numbers[j];
+      dates[i] = cd[j];
       raw[i] = v;
       cents[i] = wholeCents(v);
     }

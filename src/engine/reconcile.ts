@@ -4,7 +4,7 @@ import { DayNumber, Month, monthEnd, monthStart } from "./calendarDate";
 import { DayCountId } from "./dayCount";
 import { Dec, ZERO, sumOf } from "./decimal";
 import { isFeeError, withWhere } from "./FeeError";
-import { NavPoint, NavSeries } from "./navSeries";
+import { NavColumns, NavPoint, NavSeries } from "./navSeries";
 import { NavTiming } from "./navTiming";
 import { Rounding } from "./rounding";
 import { FeeSchedule, portfolioKey, versionAt } from "./schedule";
@@ -25,6 +25,16 @@ export interface NetAssetInput {
   row?: number;
 }
 
+/**
+ * Net-asset rows as columns (row j of `length`: `portfolios[j]`, `dates[j]`, the value `decimals[j]` where
+ * it has one else `numbers[j]`, the source row `rows[j]`): the same rows as NetAssetInput objects, without
+ * an object per row (a month end at 2,000 portfolios reads 64,000 of them).
+ */
+export interface NetAssetColumns extends NavColumns {
+  readonly length: number;
+  readonly portfolios: readonly string[];
+}
+
 export interface InvoiceInput {
   month: Month;
   portfolio: string;
@@ -34,7 +44,8 @@ export interface InvoiceInput {
 
 export interface ReconcileInput {
   schedule: FeeSchedule;
-  netAssets: readonly NetAssetInput[];
+  /** Rows as objects, or the same rows as columns. */
+  netAssets: readonly NetAssetInput[] | NetAssetColumns;
   invoices: readonly InvoiceInput[];
   month: Month;
   tolerance: Dec;
@@ -118,13 +129,18 @@ export function reconcile(input: ReconcileInput): ReconReport {
   const end = monthEnd(input.month);
 
   // Rows of one portfolio mostly come together and share one name string: its list is found once per name.
-  const navsByKey = new Map<string, NavPoint[]>();
-  const listByName = new Map<string, NavPoint[]>();
+  // A list holds the rows (NavPoints already: date, netAssets, row), or from columns their indexes.
+  const navsByKey = new Map<string, (NavPoint | number)[]>();
+  const listByName = new Map<string, (NavPoint | number)[]>();
   let lastName: string | null = null;
-  let list: NavPoint[] = [];
-  for (const n of input.netAssets) {
-    if (n.portfolio !== lastName) {
-      lastName = n.portfolio;
+  let list: (NavPoint | number)[] = [];
+  const nets = input.netAssets;
+  const columns = isNetAssetColumns(nets) ? nets : null;
+  const count = nets.length;
+  for (let j = 0; j < count; j++) {
+    const name = columns ? columns.portfolios[j] : (nets as readonly NetAssetInput[])[j].portfolio;
+    if (name !== lastName) {
+      lastName = name;
       let l = listByName.get(lastName);
       if (!l) {
         const key = portfolioKey(lastName);
@@ -134,8 +150,9 @@ export function reconcile(input: ReconcileInput): ReconReport {
       }
       list = l;
     }
-    list.push(n); // a NavPoint already (date, netAssets, row): NavSeries.from reads it and keeps none of it
+    list.push(columns ? j : (nets as readonly NetAssetInput[])[j]); // NavSeries reads each and keeps none of them
   }
+  const seriesFor = (portfolio: string, points: (NavPoint | number)[] | undefined): NavSeries => seriesOf(portfolio, points ?? [], columns);
   const invoicesByKey = new Map<string, { name: string; billed: Dec; rows: number[] }>();
   for (const inv of input.invoices) {
     if (inv.month.y !== input.month.y || inv.month.m !== input.month.m) continue;
@@ -159,7 +176,7 @@ export function reconcile(input: ReconcileInput): ReconReport {
   const netAssetsOf = (name: string): DayNetAssets => {
     const key = portfolioKey(name);
     let f = dayNetAssets.get(key);
-    if (!f) dayNetAssets.set(key, (f = dayNetAssetsOf(seriesFor(name, navsByKey.get(key) ?? []), navTiming)));
+    if (!f) dayNetAssets.set(key, (f = dayNetAssetsOf(seriesFor(name, navsByKey.get(key)), navTiming)));
     return f;
   };
 
@@ -173,7 +190,7 @@ export function reconcile(input: ReconcileInput): ReconReport {
     const inv = invoicesByKey.get(key);
     // A portfolio whose service lies wholly outside the month has nothing to reconcile, unless it was billed.
     if (service && !inv && ((service.commenced !== null && service.commenced > end) || (service.terminated !== null && service.terminated < start))) continue;
-    const series = seriesFor(p.portfolio, navsByKey.get(key) ?? []);
+    const series = seriesFor(p.portfolio, navsByKey.get(key));
     const r = accrue(p, series, start, end, { basis, rounding, navTiming, service: service ?? undefined });
     // The sub-advisory fee accrues over the portfolio's own service too (its assets still count in a group's).
     const own = dayNetAssetsOf(series, navTiming);
@@ -287,9 +304,15 @@ export function keptDaysOfRow(row: ReconRow): KeptDays | null {
   return daySources.get(row)?.kept ?? null;
 }
 
-function seriesFor(portfolio: string, points: NavPoint[]): NavSeries {
+/** Whether net assets came as columns (NetAssetColumns) rather than a list of rows. */
+function isNetAssetColumns(n: readonly NetAssetInput[] | NetAssetColumns): n is NetAssetColumns {
+  return !Array.isArray(n);
+}
+
+/** A portfolio's series from its rows, or (columns) its rows' indexes. */
+function seriesOf(portfolio: string, points: readonly (NavPoint | number)[], columns: NavColumns | null): NavSeries {
   try {
-    return NavSeries.from(points, "Net Assets");
+    return columns ? NavSeries.fromColumns(columns, points as number[], "Net Assets") : NavSeries.from(points as NavPoint[], "Net Assets");
   } catch (e) {
     if (isFeeError(e)) throw withWhere(e, { argument: `Net Assets for ${portfolio}` });
     throw e;

@@ -1,4 +1,4 @@
-import { Dec, ZERO, toScaledInteger } from "./decimal";
+import { Dec, ZERO, quotient, toScaledInteger } from "./decimal";
 
 /** One marginal tier: `rate` applies to net assets above `breakpoint` (up to the next tier's breakpoint). */
 export interface Tier {
@@ -27,7 +27,7 @@ export function annualFee(tiers: readonly Tier[], netAssets: Dec): Dec {
 export function blendedRate(tiers: readonly Tier[], netAssets: Dec): Dec {
   if (netAssets.isZero()) return tiers.length ? tiers[0].rate : ZERO;
   if (tiers.length === 1 && flatRateExact(tiers[0], netAssets)) return tiers[0].rate;
-  return annualFee(tiers, netAssets).dividedBy(netAssets);
+  return quotient(annualFee(tiers, netAssets), netAssets);
 }
 
 // The powers of ten a decimal's first base-10^7 word can be when its digits are a single 1.

@@ -4,7 +4,7 @@ import { WorkbookBackend } from "./backend";
 import { WorkbookError } from "./cells";
 import { ColumnBlock } from "./columns";
 import { ARRANGEMENT_SOURCES, readArrangements } from "./arrangements";
-import { CONTRACT, CellBlock, ContractKind, readInvoices, readNetAssets, requireValidSchedule } from "./contract";
+import { CONTRACT, CellBlock, ContractKind, readInvoices, readNetAssetColumns, requireValidSchedule } from "./contract";
 import { OutCell, SheetModel, accrualLineCount, accrualsSheetName, keptTextFrom, reconSheetName, reconSheets } from "./reconSheets";
 import { readSettings } from "./settingsSheet";
 
@@ -87,7 +87,7 @@ export function computeMonthEnd(inputs: MonthEndInputs, month: Month, tolerance?
   const schedule = requireValidSchedule(inputs.schedule, system);
   // Every row is checked; only the month's rows (and each portfolio's latest value before them) go to the engine.
   const lag = NAV_TIMINGS[settings.navTiming].lag;
-  const netAssets = readNetAssets(inputs.netAssets, system, { from: monthStart(month) - lag, to: monthEnd(month) });
+  const netAssets = readNetAssetColumns(inputs.netAssets, system, { from: monthStart(month) - lag, to: monthEnd(month) });
   const invoices = readInvoices(inputs.invoices, system);
   const agreements: Agreement[] = optional.agreements ? readAgreements(optional.agreements, system) : [];
   if (settings.basis === "30/360") throw new WorkbookError({ file: inputs.file, sheet: CONTRACT.settings.sheet, column: "Value" }, "Day Count 30/360 has no daily denominator; a month-end accrual uses ACT/ACT, ACT/365 or ACT/360");

@@ -4,9 +4,9 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { readFileSync } from "fs";
 import path from "path";
-import { parseIsoDate } from "../../src/engine";
+import { NetAssetColumns, parseIsoDate } from "../../src/engine";
 import { ColumnBlock, ColumnBuilder, ColumnCollector, isColumnBlock } from "../../src/workbook/columns";
-import { CellBlock, NetAssetRow, readNetAssets } from "../../src/workbook/contract";
+import { CellBlock, NetAssetRow, readNetAssetColumns, readNetAssets } from "../../src/workbook/contract";
 import { Cell } from "../../src/workbook/cells";
 import { FileBackend } from "../../src/workbook/xlsx/fileBackend";
 import { parseRef, refColumn } from "../../src/workbook/xlsx/xml";
@@ -29,6 +29,13 @@ async function book(build: (wb: ExcelJS.Workbook) => void): Promise<ArrayBuffer>
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** readNetAssetColumns' rows as readNetAssets' row objects, field for field (a decimal where it holds one, else the number). */
+function rowsOfColumns(c: NetAssetColumns): NetAssetRow[] {
+  const out: NetAssetRow[] = [];
+  for (let j = 0; j < c.length; j++) out.push({ date: c.dates[j], portfolio: c.portfolios[j], netAssets: c.decimals?.[j] ?? c.numbers[j], row: c.rows[j] });
+  return out;
+}
 
 describe("Net Assets read into columns", () => {
   it.each(["five-portfolios-2024-01.xlsx", "libreoffice.xlsx", "prefixed.xlsx", "date1904.xlsx", "strict.xlsx", "../../samples/month-end-2024-01.xlsx"])("%s: the same rows as the grid", async (file) => {
@@ -233,8 +240,22 @@ describe("readNetAssets' ordered scan (rows in date order per portfolio) against
             return String(e);
           }
         };
-        expect(read(columns, window)).toEqual(read(grid, window));
+        // The month end's columns: the very rows (numbers, -0 and decimals included) or the very message.
+        const readColumns = (block: CellBlock | ColumnBlock, w?: { from: number; to: number }) => {
+          try {
+            return rowsOfColumns(readNetAssetColumns(block, system, w));
+          } catch (e) {
+            return String(e);
+          }
+        };
+        const want = read(grid, window);
+        expect(read(columns, window)).toEqual(want);
+        expect(readColumns(columns, window)).toEqual(want);
+        expect(readColumns(grid, window)).toEqual(want);
+        const got = readColumns(columns, window);
+        if (typeof want !== "string" && typeof got !== "string") got.forEach((r, i) => expect(Object.is(r.netAssets, want[i].netAssets)).toBe(true));
         expect(read(columns)).toEqual(read(grid));
+        expect(readColumns(columns)).toEqual(read(grid));
       }),
       { numRuns: 600 },
     );
@@ -304,6 +325,31 @@ describe("the cell reference reader of the sheet path", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("the month end's columns (readNetAssetColumns)", () => {
+  it("keep each value as read: a -0 read by the ordered scan stays -0, a decimal from text stays that decimal", () => {
+    const header: Cell[] = ["Date", "Portfolio", "Net Assets"];
+    const rows: Cell[][] = [
+      [45290, "Fund A", 100],
+      [45292, "Fund A", 200.5],
+      [45293, "Fund A", -0],
+      [45294, "Fund A", "300.125"],
+      [45295, "Fund A", 400],
+      [45293, "Fund B", -0],
+    ];
+    const builders = [new ColumnBuilder(), new ColumnBuilder(), new ColumnBuilder()];
+    rows.forEach((r, i) => r.forEach((v, c) => builders[c].set(i, v)));
+    const columns: ColumnBlock = { columnar: true, sheet: "Net Assets", headerRow: 1, firstColumn: 0, header, rowCount: rows.length, columns: builders.map((b) => b.done(rows.length)) };
+    const window = { from: 45292 - 25569, to: 45295 - 25569 };
+    const want = readNetAssets(columns, 1900, window);
+    const got = rowsOfColumns(readNetAssetColumns(columns, 1900, window));
+    expect(got).toEqual(want);
+    expect(got.map((r) => r.row)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(Object.is(got[2].netAssets, -0)).toBe(true);
+    expect(Object.is(got[5].netAssets, -0)).toBe(true);
+    expect(String(got[3].netAssets)).toBe("300.125");
   });
 });
 
