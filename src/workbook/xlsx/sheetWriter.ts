@@ -1,5 +1,5 @@
 import { WorkbookError } from "../cells";
-import { LazyRows, NumberRows, OutCell, SheetModel, sheetWidth, transientRowAt } from "../reconSheets";
+import { LazyRows, NumberRows, OutCell, SheetModel, sheetWidth } from "../reconSheets";
 import { CONTENT_TYPE, SheetEntry, XlsxPackage, relsPathOf } from "./package";
 import { StylePatch } from "./styles";
 import { MAX_COLUMNS, MAX_ROWS, NS, XElement, XML_DECL, XNode, columnName, escapePlain, escapeXml, isMain, parseRef } from "./xml";
@@ -342,6 +342,11 @@ class ByteSink {
     dv.setUint32(p + 4, r1, true);
     p += len;
     const { pre, post, kinds, at } = shape;
+    // The last number's value and text (its bytes at from..to): a row repeats a number (the Accruals
+    // sheet's daily and gross accrual are the same), copied rather than written again.
+    let last = NaN;
+    let from = 0;
+    let to = 0;
     for (let k = 0; k < kinds.length; k++) {
       p = put(dv, p, pre[k]);
       dv.setUint32(p, r0, true);
@@ -350,11 +355,20 @@ class ByteSink {
       const kind = kinds[k];
       if (kind === NUMBER_CELL) {
         const v = nums[at[k]];
+        if (v === last) {
+          // Up to NUMBER_ROOM bytes, copied as words (the room is free: see CELL_ROOM).
+          for (let i = from; i < to; i += 4) dv.setUint32(p + i - from, dv.getUint32(i, true), true);
+          p += to - from;
+          continue;
+        }
         const q = putNumber(b, dv, p, v);
-        if (q >= 0) p = q;
+        last = v;
+        from = p;
+        if (q >= 0) p = to = q;
         else {
           this.pos = p;
           this.ascii(String(v));
+          last = NaN; // not copied: the room may have moved the bytes
           this.room(need);
           b = this.buf;
           dv = this.view;
@@ -371,6 +385,11 @@ class ByteSink {
 
   rewind(to: number): void {
     this.pos = to;
+  }
+
+  /** Whether a piece is full (endRow would hand it on). */
+  full(): boolean {
+    return this.pos >= PIECE;
   }
 
   /** After a row: hands on a full piece; a promise back means wait for it before writing more. */
@@ -775,6 +794,84 @@ function writeCell(out: ByteSink, col: ColumnBytes, row: Uint8Array, len: number
   return true;
 }
 
+/**
+ * A sheet's rows encoded in order: `arrayRows` / `lazyRows` write rows from r on until a piece is full
+ * (`ByteSink.full` after a row that wrote something: where `endRow` hands a piece on) or `end`, and give
+ * back the next row's index. Rows of the sheet's NumberRows shape go straight from numbers to bytes
+ * (numberRow); the others, and all of them if the shape writes no cell, as cells. The shape's markup is
+ * made at its first row, its formats given their styles there as the cells' would be; a format's style
+ * never changes after, so it stays right.
+ */
+class RowLoop {
+  /** The row number's digits, counted up in place ("1" before the first row is written). */
+  private readonly ref = new Uint8Array(8);
+  private len = 1;
+  readonly lazy: LazyRows | null;
+  private numbers: NumberRows | null;
+  private shape: NumberShape | null = null;
+  private readonly nums: Float64Array;
+  private readonly textCol: ColumnBytes | null;
+  constructor(
+    private readonly out: ByteSink,
+    private readonly cols: ColumnBytes[],
+    private readonly restyle: (col: ColumnBytes, c: OutCell) => void,
+    rows: SheetModel["rows"],
+  ) {
+    this.ref[0] = 48;
+    this.lazy = Array.isArray(rows) ? null : rows;
+    const numbers = (this.numbers = this.lazy?.numbers ?? null);
+    this.nums = new Float64Array(numbers ? numbers.formats.length : 0);
+    this.textCol = numbers && numbers.textColumn >= 0 && numbers.textColumn < cols.length ? cols[numbers.textColumn] : null;
+  }
+
+  /** The next row's number. */
+  private next(): void {
+    const ref = this.ref;
+    let d = this.len - 1;
+    while (d >= 0 && ref[d] === 57) ref[d--] = 48;
+    if (d >= 0) ref[d]++;
+    else {
+      ref.copyWithin(1, 0, this.len++);
+      ref[0] = 49;
+    }
+  }
+
+  arrayRows(rows: OutCell[][], r: number, end: number): number {
+    const out = this.out;
+    while (r < end) {
+      this.next();
+      const written = out.row(rows[r++] ?? [], this.cols, this.ref, this.len, this.restyle);
+      if (written && out.full()) break;
+    }
+    return r;
+  }
+
+  lazyRows(rows: LazyRows, r: number, end: number): number {
+    const out = this.out;
+    while (r < end) {
+      this.next();
+      const numbers = this.numbers;
+      if (numbers !== null) {
+        const text = numbers.fill(r, this.nums);
+        if (text !== null) {
+          if (this.shape === null) this.shape = numberShape(numbers, this.cols, this.restyle);
+          if (this.shape !== null) {
+            out.numberRow(this.shape, this.nums, this.textCol === null ? null : this.textCol.esc.frag(text), this.ref, this.len);
+            r++;
+            if (out.full()) break;
+            continue;
+          }
+          this.numbers = null;
+        }
+      }
+      // Encoded at once and let go of: a lazy sheet may refill the same cells.
+      const written = out.lazyRow(rows.transientRow(r++), this.cols, this.ref, this.len, this.restyle);
+      if (written && out.full()) break;
+    }
+    return r;
+  }
+}
+
 async function sheetXml(write: (piece: Uint8Array, release?: () => void) => Promise<void> | undefined, m: SheetModel, styles: StylePatch, mainNs: string, relNs: string, tableRid?: string): Promise<void> {
   const out = new ByteSink(write);
   out.text(`${XML_DECL}<worksheet xmlns="${mainNs}" xmlns:r="${relNs}">`);
@@ -800,44 +897,15 @@ async function sheetXml(write: (piece: Uint8Array, release?: () => void) => Prom
   // Styles are looked up in the order the cells come, as before (a new format gets the next style index).
   const restyle = (col: ColumnBytes, c: OutCell) => col.use(c, styleOf(c));
   const cols = Array.from({ length: lastCol }, (_, i) => new ColumnBytes(i + 1));
-  // The row number's digits, counted up in place ("1" before the first row is written).
-  const ref = new Uint8Array(8);
-  ref[0] = 48;
-  let len = 1;
-  const lazy = !Array.isArray(m.rows);
-  // Rows of the sheet's NumberRows shape go straight from numbers to bytes (numberRow); the others, and all
-  // of them if the shape writes no cell, as cells. The shape's markup is made at its first row, its formats
-  // given their styles there as the cells' would be; a format's style never changes after, so it stays right.
-  let numbers = lazy ? ((m.rows as LazyRows).numbers ?? null) : null;
-  let shape: NumberShape | null = null;
-  const nums = new Float64Array(numbers ? numbers.formats.length : 0);
-  const textCol = numbers && numbers.textColumn >= 0 && numbers.textColumn < cols.length ? cols[numbers.textColumn] : null;
-  for (let r = 0; r < lastRow; r++) {
-    let d = len - 1;
-    while (d >= 0 && ref[d] === 57) ref[d--] = 48;
-    if (d >= 0) ref[d]++;
-    else {
-      ref.copyWithin(1, 0, len++);
-      ref[0] = 49;
-    }
-    if (numbers !== null) {
-      const text = numbers.fill(r, nums);
-      if (text !== null) {
-        if (shape === null) shape = numberShape(numbers, cols, restyle);
-        if (shape !== null) {
-          out.numberRow(shape, nums, textCol === null ? null : textCol.esc.frag(text), ref, len);
-          const wait = out.endRow();
-          if (wait) await wait;
-          continue;
-        }
-        numbers = null;
-      }
-    }
-    const row = transientRowAt(m.rows, r); // encoded at once and let go of: a lazy sheet may refill the same cells
-    if (lazy ? out.lazyRow(row, cols, ref, len, restyle) : out.row(row, cols, ref, len, restyle)) {
-      const wait = out.endRow();
-      if (wait) await wait;
-    }
+  // The rows a piece at a time: each call of the (synchronous) row loop encodes rows until a piece is full
+  // or the sheet ends, then the piece goes on (and the loop waits if PIECES_IN_FLIGHT are out). The loop is
+  // a plain function of its own, not this async one: V8 optimises it alone (a smaller graph to compile,
+  // once, on the compiler thread, instead of this function's generator with every row writer inlined).
+  const loop = new RowLoop(out, cols, restyle, m.rows);
+  for (let r = 0; r < lastRow; ) {
+    r = loop.lazy !== null ? loop.lazyRows(loop.lazy, r, lastRow) : loop.arrayRows(m.rows as OutCell[][], r, lastRow);
+    const wait = out.endRow();
+    if (wait) await wait;
   }
   out.text("</sheetData>");
   // conditionalFormatting follows sheetData and precedes tableParts (CT_Worksheet's order).
