@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { Dec, ZERO, centsToDec, fromDigits, quotient, scaledToDec, sumOf, toDouble, toScaledInteger } from "./decimal";
+import { Dec, ZERO, bigDigits, centsToDec, fromDigits, quotient, round40, scaledQuotient, scaledToDec, sumOf, toDouble, toScaledInteger } from "./decimal";
 
 // A decimal's representation (sign, exponent, base-10^7 words): decimal.js' own methods read it, so a decimal
 // made from its words must be word for word the one the constructor's parse makes, not just an equal value.
@@ -62,6 +62,23 @@ describe("quotient: decimal.js' division by BigInt", () => {
     expect(quotient(new Dec(`${"1".repeat(40)}5`), new Dec(10)).toFixed()).toBe(`${"1".repeat(39)}2`);
     expect(quotient(new Dec(`${"1".repeat(40)}4`), new Dec(10)).toFixed()).toBe(`${"1".repeat(39)}1`);
   });
+  it("round40 rounds m × 10^k as decimal.js rounds a result (carries to a power of ten included), with m's digit count, and its results divide as decimals do", () => {
+    const magnitude = fc.oneof(
+      fc.bigInt({ min: 1n, max: 10n ** 60n }),
+      fc.tuple(fc.integer({ min: 2, max: 60 }), fc.bigInt({ min: 1n, max: 60n })).map(([j, t]) => 10n ** BigInt(j) - t), // 9s: carries
+    );
+    fc.assert(
+      fc.property(magnitude, fc.integer({ min: -50, max: 50 }), magnitude, (m, k, other) => {
+        const r = round40(m, k);
+        expect(r.n).toBe(r.m.toString().length);
+        const x = fromDigits(false, r.m.toString(), r.k);
+        expect(rep(x)).toEqual(rep(new Dec(`${m}e${k}`).plus(0)));
+        const y = new Dec(`${other}e${-k}`);
+        expect(rep(scaledQuotient(r, bigDigits(y), false))).toEqual(rep(x.dividedBy(y)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
   it("leaves zeros, NaN and infinities to dividedBy", () => {
     for (const [x, y] of [["0", "3"], ["-0", "3"], ["3", "0"], ["NaN", "1"], ["1", "Infinity"], ["Infinity", "-2"], ["-5", "-0"]]) {
       const a = new Dec(x);
@@ -101,6 +118,27 @@ describe("a decimal as the nearest double", () => {
     );
     fc.assert(fc.property(fc.maxSafeInteger(), fc.integer({ min: 0, max: 12 }), (n, places) => same(scaledToDec(n, places))), { numRuns: 3000 });
     fc.assert(fc.property(fc.integer({ min: 1, max: 1e12 }), fc.integer({ min: 1, max: 366 }), (n, k) => same(new Dec(n).dividedBy(100).dividedBy(k))), { numRuns: 3000 });
+  });
+  it("is toNumber() for decimals of more digits than a safe integer: 40-digit quotients, long digits, halfway between two doubles and a unit either side", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-9][0-9]{16,60}$/), fc.integer({ min: -120, max: 60 }), fc.boolean(), (ds, exp, negative) => same(new Dec(`${negative ? "-" : ""}${ds}e${exp}`))),
+      { numRuns: 5000 },
+    );
+    fc.assert(fc.property(fc.bigInt({ min: 1n, max: 10n ** 17n }), fc.integer({ min: 2, max: 400 }), (c, k) => same(new Dec(c.toString()).dividedBy(100).dividedBy(k))), { numRuns: 3000 });
+    // The exact midpoint of a double and the next one up ((2 mant + 1) × 2^(e - 1), written in decimal), and
+    // one unit of its 5th digit past the end either side: a tie goes to the even double, the others do not tie.
+    const view = new DataView(new ArrayBuffer(8));
+    fc.assert(
+      fc.property(fc.double({ min: 2 ** -60, max: 2 ** 40, noNaN: true }), fc.constantFrom(0n, 1n, -1n), (y, delta) => {
+        view.setFloat64(0, y);
+        const bits = view.getBigUint64(0);
+        const mant = (bits & ((1n << 52n) - 1n)) | (1n << 52n);
+        const j = 1 - (Number((bits >> 52n) & 0x7ffn) - 1075); // midpoint = (2 mant + 1) × 5^j × 10^-j
+        fc.pre(j > 0);
+        same(new Dec(`${((2n * mant + 1n) * 5n ** BigInt(j)) * 100000n + delta}e-${j + 5}`));
+      }),
+      { numRuns: 5000 },
+    );
   });
   it("keeps the sign of zero and leaves what it cannot do exactly to toNumber()", () => {
     for (const t of ["0", "-0", "1e22", "1e23", "1e-22", "1e-23", "9007199254740993", "0.1", "-0.3", "123456789012345678901", "1e400", "-1e-400"]) same(new Dec(t));

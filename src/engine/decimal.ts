@@ -146,13 +146,54 @@ export function fromDigits(negative: boolean, digits: string, exp: number): Dec 
 const TEN = 10n;
 const BIG_POWERS: bigint[] = [1n];
 
-function bigPow10(k: number): bigint {
+export function bigPow10(k: number): bigint {
   for (let i = BIG_POWERS.length; i <= k; i++) BIG_POWERS[i] = BIG_POWERS[i - 1] * TEN;
   return BIG_POWERS[k];
 }
 
-/** A finite nonzero decimal's digits as an integer M and the exponent of its last digit k (|x| = M × 10^k), and M's number of digits. */
-function bigDigits(x: Dec): { m: bigint; k: number; n: number } {
+/** A decimal's magnitude as an integer and a power of ten: m × 10^k, m of n digits (0n, 0, 0 for zero). */
+export interface Scaled {
+  m: bigint;
+  k: number;
+  n: number;
+}
+
+/** A finite decimal's digits as an integer M and the exponent of its last digit k (|x| = M × 10^k), and M's number of digits. */
+export function bigDigits(x: Dec): Scaled {
+  if (x.d![0] === 0) return { m: 0n, k: 0, n: 0 };
+  return bigDigitsOf(x);
+}
+
+/**
+ * The exact m × 10^k rounded to the engine's 40 significant digits, half away from zero, as decimal.js
+ * rounds the exact result of each of its additions, subtractions and multiplications (they are correctly
+ * rounded: the operation's exact value, then `finalise` at the precision).
+ */
+export function round40(m: bigint, k: number): Scaled {
+  if (m === 0n) return { m, k: 0, n: 0 };
+  const n = m.toString().length;
+  if (n <= 40) return { m, k, n };
+  const p = bigPow10(n - 40);
+  let q = m / p;
+  if ((m - q * p) * 2n >= p) q += 1n;
+  return q === BIG_POWERS_40 ? { m: 1n, k: k + n, n: 1 } : { m: q, k: k + n - 40, n: 40 };
+}
+
+/** quotient's division for magnitudes already read (nonzero): the decimal a / b, negative when asked. */
+export function scaledQuotient(a: Scaled, b: Scaled, negative: boolean): Dec {
+  // a.m / b.m lies in (10^(a.n-b.n-1), 10^(a.n-b.n+1)): scaled by 10^s it has 41 or 42 digits.
+  let s = 41 - a.n + b.n;
+  let q = s >= 0 ? (a.m * bigPow10(s)) / b.m : a.m / (b.m * bigPow10(-s));
+  if (q >= BIG_POWERS_41) {
+    q /= TEN; // the floor of the floor over 10 is the floor of the value over 10
+    s--;
+  }
+  const rounded = (q + 5n) / TEN;
+  // |a / b| = (a.m / b.m) × 10^(a.k - b.k), and q's last digit is at 10^(a.k - b.k - s); rounded's one place up.
+  return fromDigits(negative, rounded.toString(), a.k - b.k - s + 1);
+}
+
+function bigDigitsOf(x: Dec): Scaled {
   const d = x.d;
   let m = BigInt(d[0]);
   for (let i = 1; i < d.length; i++) m = m * 10_000_000n + BigInt(d[i]);
@@ -173,20 +214,10 @@ function bigDigits(x: Dec): { m: bigint; k: number; n: number } {
  */
 export function quotient(x: Dec, y: Dec): Dec {
   if (!x.d || !y.d || x.d[0] === 0 || y.d[0] === 0 || Dec.precision !== 40 || Dec.rounding !== Dec.ROUND_HALF_UP) return x.dividedBy(y);
-  const a = bigDigits(x);
-  const b = bigDigits(y);
-  // a.m / b.m lies in (10^(a.n-b.n-1), 10^(a.n-b.n+1)): scaled by 10^s it has 41 or 42 digits.
-  let s = 41 - a.n + b.n;
-  let q = s >= 0 ? (a.m * bigPow10(s)) / b.m : a.m / (b.m * bigPow10(-s));
-  if (q >= BIG_POWERS_41) {
-    q /= TEN; // the floor of the floor over 10 is the floor of the value over 10
-    s--;
-  }
-  const rounded = (q + 5n) / TEN;
-  // |x / y| = (a.m / b.m) × 10^(a.k - b.k), and q's last digit is at 10^(a.k - b.k - s); rounded's one place up.
-  return fromDigits(x.s * y.s < 0, rounded.toString(), a.k - b.k - s + 1);
+  return scaledQuotient(bigDigitsOf(x), bigDigitsOf(y), x.s * y.s < 0);
 }
 
+const BIG_POWERS_40 = bigPow10(40);
 const BIG_POWERS_41 = bigPow10(41);
 
 const EXACT_POWERS = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
@@ -202,7 +233,8 @@ const EXACT_POWERS = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e
  */
 export function toDouble(x: Dec): number {
   const d = x.d;
-  if (!d || d.length > 3) return x.toNumber();
+  if (!d) return x.toNumber();
+  if (d.length > 3) return longToDouble(x);
   let m = d[0];
   for (let i = 1; i < d.length; i++) m = m * 1e7 + d[i];
   if (m > Number.MAX_SAFE_INTEGER) return x.toNumber();
@@ -213,6 +245,36 @@ export function toDouble(x: Dec): number {
   if (k >= 0 && k <= 22) v = m * EXACT_POWERS[k];
   else if (k < 0 && k >= -22) v = m / EXACT_POWERS[-k];
   else return x.toNumber();
+  return x.s < 0 ? -v : v;
+}
+
+/**
+ * toDouble for more digits than a safe integer holds (a 40-digit average or blended rate): the value is
+ * M × 10^k with M an integer; M × 10^k (k ≥ 0) is an integer that BigInt's conversion to a number rounds
+ * to the nearest double, ties to even, as the parse of its digits does. For k < 0, q = ⌊M × 2^s / 10^-k⌋
+ * with s chosen so q has at least 56 bits, and 2q + (1 if anything was left over), so that a value above
+ * a halfway point is never taken for one; that converted (correctly rounded, ties to even) and scaled
+ * by 2^-(s+1), which is exact for a normal double. Anything else (subnormal, huge, NaN, infinities) is
+ * left to toNumber(). Held to toNumber() by a property test, halfway points and their neighbours included.
+ */
+function longToDouble(x: Dec): number {
+  const { m, k, n } = bigDigitsOf(x);
+  let v: number;
+  if (k >= 0) {
+    if (k + n > 300) return x.toNumber();
+    v = Number(m * bigPow10(k));
+  } else {
+    const j = -k;
+    if (j > 340 || n - j < -300) return x.toNumber();
+    // bits(10^j) <= ceil(j × 3.3220) + 1 and bits(m) >= floor((n - 1) × 3.3219) + 1
+    const s = Math.max(0, 56 + Math.ceil(j * 3.322) - Math.floor((n - 1) * 3.3219));
+    const p = bigPow10(j);
+    const scaled = m << BigInt(s);
+    const q = scaled / p;
+    const q2 = (q << 1n) | (q * p === scaled ? 0n : 1n);
+    v = Number(q2) * 2 ** -(s + 1);
+    if (!(v >= 2 ** -1000 && v < 2 ** 1000)) return x.toNumber();
+  }
   return x.s < 0 ? -v : v;
 }
 

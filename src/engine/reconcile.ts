@@ -7,7 +7,7 @@ import { isFeeError, withWhere } from "./FeeError";
 import { NavColumns, NavPoint, NavSeries } from "./navSeries";
 import { NavTiming } from "./navTiming";
 import { Rounding } from "./rounding";
-import { FeeSchedule, portfolioKey, versionAt } from "./schedule";
+import { FeeSchedule, PortfolioSchedule, portfolioKey, versionAt } from "./schedule";
 import { blendedRate } from "./tiers";
 import { WaivedAccrual, WaivedDay, isWithoutWaivers } from "./applyWaivers";
 import { GroupAccrualDay } from "./accrueAtGroupRate";
@@ -182,46 +182,12 @@ export function reconcile(input: ReconcileInput): ReconReport {
 
   const rows: ReconRow[] = [];
   const seen = new Set<string>();
+  const context: PortfolioContext = { start, end, basis, rounding, navTiming, agreements, invoicesByKey, navsByKey, arrangements: input.arrangements, tolerance: input.tolerance, seriesFor, netAssetsOf };
   for (const p of input.schedule.portfolios) {
     const key = portfolioKey(p.portfolio);
     seen.add(key);
-    const agreement = agreements.get(key);
-    const service = agreement ? { commenced: agreement.commenced, terminated: agreement.terminated } : null;
-    const inv = invoicesByKey.get(key);
-    // A portfolio whose service lies wholly outside the month has nothing to reconcile, unless it was billed.
-    if (service && !inv && ((service.commenced !== null && service.commenced > end) || (service.terminated !== null && service.terminated < start))) continue;
-    const series = seriesFor(p.portfolio, navsByKey.get(key));
-    const r = accrue(p, series, start, end, { basis, rounding, navTiming, service: service ?? undefined });
-    // The sub-advisory fee accrues over the portfolio's own service too (its assets still count in a group's).
-    const own = dayNetAssetsOf(series, navTiming);
-    const served: DayNetAssets = (day) => (service && ((service.commenced !== null && day < service.commenced) || (service.terminated !== null && day > service.terminated)) ? null : own(day));
-    const ownOrOthers = (name: string) => (portfolioKey(name) === key ? served : netAssetsOf(name));
-    const b = feeBreakdown(p.portfolio, r, input.arrangements ?? {}, ownOrOthers, start, end, { basis, rounding });
-    const billed = inv ? inv.billed : null;
-    const version = versionAt(p, end) ?? p.versions[0];
-    const adna = r.averageDailyNetAssets;
-    const row = rowWithDays(
-      {
-        portfolio: p.portfolio,
-        days: r.accruingDays,
-        service,
-        averageDailyNetAssets: adna,
-        annualRate: version ? blendedRate(version.tiers, adna ?? ZERO) : null,
-        effectiveFrom: version ? version.effectiveFrom : null,
-        expectedFee: b.payableFee,
-        grossFee: b.grossFee,
-        waiver: b.waiver,
-        subAdvisoryFee: b.subAdvisoryFee,
-        managerNet: b.managerNet,
-        billedFee: billed,
-        ...compare(b.payableFee, billed, r.accruingDays, true),
-      },
-      r,
-      b.waived,
-      b.subAdvised ? b.subAdvised.days : [],
-      inv ? inv.rows : [],
-    );
-    rows.push(row);
+    const row = portfolioRow(context, p, key);
+    if (row !== null) rows.push(row);
   }
   for (const [key, inv] of invoicesByKey) {
     if (seen.has(key)) continue;
@@ -262,6 +228,53 @@ export function reconcile(input: ReconcileInput): ReconReport {
   };
 }
 
+/** What reconcile's loop over the schedule's portfolios reads: see portfolioRow. */
+interface PortfolioContext {
+  start: DayNumber;
+  end: DayNumber;
+  basis: DayCountId;
+  rounding: Rounding;
+  navTiming: NavTiming;
+  agreements: Map<string, Agreement>;
+  invoicesByKey: Map<string, { name: string; billed: Dec; rows: number[] }>;
+  navsByKey: Map<string, (NavPoint | number)[]>;
+  arrangements: FeeArrangements | undefined;
+  tolerance: Dec;
+  seriesFor: (portfolio: string, points: (NavPoint | number)[] | undefined) => NavSeries;
+  netAssetsOf: (name: string) => DayNetAssets;
+}
+
+/**
+ * A schedule portfolio's row (null: its service lies wholly outside the month and it was not billed). A
+ * function of its own, called once a portfolio, so V8 optimises it within the first few hundred portfolios
+ * (inside reconcile, called once, the loop ran unoptimised until the whole function was compiled on-stack).
+ */
+function portfolioRow(c: PortfolioContext, p: PortfolioSchedule, key: string): ReconRow | null {
+  const { start, end, basis, rounding, navTiming } = c;
+  const agreement = c.agreements.get(key);
+  const service = agreement ? { commenced: agreement.commenced, terminated: agreement.terminated } : null;
+  const inv = c.invoicesByKey.get(key);
+  // A portfolio whose service lies wholly outside the month has nothing to reconcile, unless it was billed.
+  if (service && !inv && ((service.commenced !== null && service.commenced > end) || (service.terminated !== null && service.terminated < start))) return null;
+  const series = c.seriesFor(p.portfolio, c.navsByKey.get(key));
+  const r = accrue(p, series, start, end, { basis, rounding, navTiming, service: service ?? undefined });
+  // The sub-advisory fee accrues over the portfolio's own service too (its assets still count in a group's).
+  const own = dayNetAssetsOf(series, navTiming);
+  const served: DayNetAssets = (day) => (service && ((service.commenced !== null && day < service.commenced) || (service.terminated !== null && day > service.terminated)) ? null : own(day));
+  const ownOrOthers = (name: string) => (portfolioKey(name) === key ? served : c.netAssetsOf(name));
+  const b = feeBreakdown(p.portfolio, r, c.arrangements ?? {}, ownOrOthers, start, end, { basis, rounding });
+  const billed = inv ? inv.billed : null;
+  const version = versionAt(p, end) ?? p.versions[0];
+  const adna = r.averageDailyNetAssets;
+  const annualRate = version ? blendedRate(version.tiers, adna ?? ZERO) : null;
+  // compare's difference and status (a schedule portfolio is known).
+  const difference = billed === null ? null : billed.minus(b.payableFee);
+  const status: ReconStatus = r.accruingDays === 0 ? "NO_NET_ASSETS" : difference === null ? "NOT_BILLED" : difference.abs().lessThanOrEqualTo(c.tolerance) ? "OK" : "BREAK";
+  const row = new DaysOnRead(p.portfolio, r.accruingDays, service, adna, annualRate, version ? version.effectiveFrom : null, b.payableFee, b.grossFee, b.waiver, b.subAdvisoryFee, b.managerNet, billed, difference, status, b.subAdvised ? b.subAdvised.days : [], inv ? inv.rows : []);
+  daySources.set(row, { accrual: r, waived: b.waived, kept: isWithoutWaivers(b.waived) ? keptDaysOf(r) : null });
+  return row as unknown as ReconRow;
+}
+
 /** What a schedule row's days are read from: its accrual, its waivers, and (no waiver applied) the accrual's days as numbers. */
 interface DaySource {
   accrual: AccrualResult;
@@ -277,6 +290,26 @@ const daySources = new WeakMap<object, DaySource>();
  * shape); `toJSON` gives the plain row, every field in the order a plain row lists them.
  */
 class DaysOnRead {
+  // The fields of a plain row, in its order (a row is made by the constructor, one shape for all): toJSON
+  // lists them in this order, then the days, then the sub-advisory days and invoice rows.
+  constructor(
+    readonly portfolio: string,
+    readonly days: number,
+    readonly service: ReconRow["service"],
+    readonly averageDailyNetAssets: Dec | null,
+    readonly annualRate: Dec | null,
+    readonly effectiveFrom: DayNumber | null,
+    readonly expectedFee: Dec,
+    readonly grossFee: Dec,
+    readonly waiver: Dec,
+    readonly subAdvisoryFee: Dec | null,
+    readonly managerNet: Dec | null,
+    readonly billedFee: Dec | null,
+    readonly difference: Dec | null,
+    readonly status: ReconStatus,
+    readonly subAdvisory: GroupAccrualDay[],
+    readonly invoiceRows: number[],
+  ) {}
   get accruals(): AccrualDay[] {
     return daySources.get(this)!.accrual.days;
   }
@@ -289,11 +322,6 @@ class DaysOnRead {
   }
 }
 
-function rowWithDays(head: Omit<ReconRow, "accruals" | "waived" | "subAdvisory" | "invoiceRows">, accrual: AccrualResult, waived: WaivedAccrual, subAdvisory: GroupAccrualDay[], invoiceRows: number[]): ReconRow {
-  const row = Object.assign(new DaysOnRead(), head, { subAdvisory, invoiceRows }) as unknown as ReconRow;
-  daySources.set(row, { accrual, waived, kept: isWithoutWaivers(waived) ? keptDaysOf(accrual) : null });
-  return row;
-}
 
 /**
  * A row's days as numbers where no waiver applied to them (each day's payable and gross accrual are its

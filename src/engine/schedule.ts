@@ -140,15 +140,27 @@ export function buildSchedule(rows: readonly ScheduleRow[]): { schedule: FeeSche
   const portfolios: PortfolioSchedule[] = [];
   const byKey = new Map<string, PortfolioSchedule>();
   const rowByTier = new Map<Tier, number | undefined>();
+  // A portfolio's rows mostly come together with one name string: its key is looked up once per run of them.
+  let lastName: string | null = null;
+  let p: PortfolioSchedule | undefined;
   for (const r of rows) {
-    const key = portfolioKey(r.portfolio);
-    let p = byKey.get(key);
-    if (!p) {
-      p = { portfolio: r.portfolio.trim(), versions: [] };
-      byKey.set(key, p);
-      portfolios.push(p);
+    if (r.portfolio !== lastName || p === undefined) {
+      lastName = r.portfolio;
+      const key = portfolioKey(r.portfolio);
+      p = byKey.get(key);
+      if (!p) {
+        p = { portfolio: r.portfolio.trim(), versions: [] };
+        byKey.set(key, p);
+        portfolios.push(p);
+      }
     }
-    let v = p.versions.find((x) => x.effectiveFrom === r.effectiveFrom);
+    let v: ScheduleVersion | undefined;
+    for (const x of p.versions) {
+      if (x.effectiveFrom === r.effectiveFrom) {
+        v = x;
+        break;
+      }
+    }
     if (!v) {
       v = { effectiveFrom: r.effectiveFrom, tiers: [] };
       p.versions.push(v);

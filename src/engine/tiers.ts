@@ -1,4 +1,4 @@
-import { Dec, ZERO, quotient, toScaledInteger } from "./decimal";
+import { Dec, Scaled, ZERO, bigDigits, bigPow10, quotient, round40, scaledQuotient, toScaledInteger } from "./decimal";
 
 /** One marginal tier: `rate` applies to net assets above `breakpoint` (up to the next tier's breakpoint). */
 export interface Tier {
@@ -27,7 +27,61 @@ export function annualFee(tiers: readonly Tier[], netAssets: Dec): Dec {
 export function blendedRate(tiers: readonly Tier[], netAssets: Dec): Dec {
   if (netAssets.isZero()) return tiers.length ? tiers[0].rate : ZERO;
   if (tiers.length === 1 && flatRateExact(tiers[0], netAssets)) return tiers[0].rate;
-  return quotient(annualFee(tiers, netAssets), netAssets);
+  return blendedRateByBigInt(tiers, netAssets) ?? quotient(annualFee(tiers, netAssets), netAssets);
+}
+
+// Each breakpoint's and rate's magnitude as a BigInt, by decimal (a schedule read from a workbook shares them).
+const scaledOf = new WeakMap<Dec, Scaled>();
+
+function bigOnce(x: Dec): Scaled {
+  let v = scaledOf.get(x);
+  if (v === undefined) scaledOf.set(x, (v = bigDigits(x)));
+  return v;
+}
+
+/** a − b or a + b (exact), then rounded as decimal.js rounds the result. */
+function addScaled(a: Scaled, b: Scaled, sign: 1n | -1n): Scaled {
+  const k = Math.min(a.k, b.k);
+  return round40(a.m * bigPow10(a.k - k) + sign * b.m * bigPow10(b.k - k), k);
+}
+
+/** Compares two non-negative magnitudes exactly. */
+function compareScaled(a: Scaled, b: Scaled): number {
+  const k = Math.min(a.k, b.k);
+  const x = a.m * bigPow10(a.k - k);
+  const y = b.m * bigPow10(b.k - k);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * `annualFee(tiers, netAssets).dividedBy(netAssets)` step for step in BigInt: each subtraction,
+ * multiplication and addition annualFee makes is correctly rounded by decimal.js (its exact value rounded
+ * to 40 digits half up), so each is done exactly and rounded by `round40`, and the division is `quotient`'s.
+ * decimal.js' first few thousand calls run before V8 has optimised them (a tiered blended rate cost tens
+ * of microseconds); BigInt's arithmetic is built in. Only for the usual case: a positive value, breakpoints
+ * and rates finite and not negative, a fee that is not zero; anything else (null) takes decimal.js.
+ */
+function blendedRateByBigInt(tiers: readonly Tier[], netAssets: Dec): Dec | null {
+  if (!netAssets.d || netAssets.s < 0 || netAssets.d[0] === 0 || tiers.length === 0 || Dec.precision !== 40 || Dec.rounding !== Dec.ROUND_HALF_UP) return null;
+  for (const t of tiers) if (!t.breakpoint.d || !t.rate.d || t.breakpoint.s < 0 || t.rate.s < 0) return null;
+  const a = bigDigits(netAssets);
+  let fee: Scaled = { m: 0n, k: 0, n: 0 };
+  for (let i = 0; i < tiers.length; i++) {
+    const lo = bigOnce(tiers[i].breakpoint);
+    if (compareScaled(a, lo) <= 0) break;
+    let hi = a;
+    if (i + 1 < tiers.length) {
+      const next = bigOnce(tiers[i + 1].breakpoint);
+      if (compareScaled(next, a) < 0) hi = next;
+    }
+    const slice = addScaled(hi, lo, -1n);
+    if (slice.m <= 0n) return null; // tiers out of order: decimal.js as before
+    const r = bigOnce(tiers[i].rate);
+    const part = round40(slice.m * r.m, slice.k + r.k);
+    fee = addScaled(fee, part, 1n);
+  }
+  if (fee.m === 0n) return null;
+  return scaledQuotient(fee, a, false);
 }
 
 // The powers of ten a decimal's first base-10^7 word can be when its digits are a single 1.
@@ -70,17 +124,31 @@ function scaledOnce(cache: WeakMap<Dec, number | null>, x: Dec, places: number):
   return n;
 }
 
+// Integer tiers are read, never changed: one object per distinct list of (cents, micros) pairs serves every
+// version with those tiers (thousands of portfolios on a handful of schedules). Bounded, for a long-lived pane.
+const sharedTiers = new Map<string, IntegerTiers>();
+const SHARED_TIERS_KEPT = 10_000;
+
 export function toIntegerTiers(tiers: readonly Tier[]): IntegerTiers | null {
-  const breakpointCents: number[] = [];
-  const rateMicros: number[] = [];
-  for (const t of tiers) {
+  const n = tiers.length;
+  const breakpointCents = new Array<number>(n);
+  const rateMicros = new Array<number>(n);
+  let key = "";
+  for (let i = 0; i < n; i++) {
+    const t = tiers[i];
     const b = scaledOnce(centsOf, t.breakpoint, 2);
     const r = scaledOnce(microsOf, t.rate, 6);
     if (b === null || r === null) return null;
-    breakpointCents.push(b);
-    rateMicros.push(r);
+    breakpointCents[i] = b;
+    rateMicros[i] = r;
+    key += `${Object.is(b, -0) ? "-0" : b}:${Object.is(r, -0) ? "-0" : r};`; // -0 kept apart, as the numbers are
   }
-  return { breakpointCents, rateMicros };
+  let shared = sharedTiers.get(key);
+  if (shared === undefined) {
+    if (sharedTiers.size >= SHARED_TIERS_KEPT) sharedTiers.clear();
+    sharedTiers.set(key, (shared = { breakpointCents, rateMicros }));
+  }
+  return shared;
 }
 
 /**

@@ -162,9 +162,15 @@ export class ColumnBuilder {
     this.num = num;
   }
 
-  /** The column, trimmed to `rows` data rows. */
+  /**
+   * The column, trimmed to `rows` data rows: views of the builder's arrays when they are at least half
+   * used (no copy of a large column: 15 MB of fresh memory and a copy at 2,000 portfolios), else copies
+   * (a column sized from a far too large estimate does not keep its unused rows).
+   */
   done(rows: number): CellColumn {
-    return { kind: this.kind.slice(0, rows), num: this.num.slice(0, rows), text: this.text, other: this.other };
+    const n = Math.min(rows, this.kind.length);
+    if (2 * n >= this.kind.length) return { kind: this.kind.subarray(0, n), num: this.num.subarray(0, n), text: this.text, other: this.other };
+    return { kind: this.kind.slice(0, n), num: this.num.slice(0, n), text: this.text, other: this.other };
   }
 }
 
@@ -277,6 +283,8 @@ export class ColumnCollector {
     const top = g.headerRow;
     const bottom = g.bottom;
     let lastRow = this.lastRow;
+    // The builders by column (found from the header when the first data cell comes, as `cell` does).
+    let w = this.wanted;
     for (let k = 0; k < count; k++) {
       const row = rows[k];
       const col = cols[k];
@@ -284,18 +292,21 @@ export class ColumnCollector {
       // A number stays a double here (never made a cell value, which would box it).
       const inData = col >= left && col <= right && row > top && row <= bottom;
       if (x === x && inData) {
-        const b = (this.wanted ?? this.resolve())[col - left];
+        if (w === null) w = this.resolve();
+        const b = w[col - left];
         if (!b) continue;
         b.setNumber(row - top - 1, x);
         if (row > lastRow) lastRow = row;
       } else if (x !== x && inData && typeof others[k] === "string") {
-        const b = (this.wanted ?? this.resolve())[col - left];
+        if (w === null) w = this.resolve();
+        const b = w[col - left];
         if (!b || !b.setString(row - top - 1, others[k] as string)) continue;
         if (row > lastRow) lastRow = row;
       } else {
         this.lastRow = lastRow;
         this.cell(row, col, x === x ? x : others[k]);
         lastRow = this.lastRow;
+        w = this.wanted;
       }
     }
     this.lastRow = lastRow;

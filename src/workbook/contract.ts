@@ -222,10 +222,11 @@ export function readNetAssetColumns(block: CellBlock | ColumnBlock, system: Date
   let a = 0;
   let b = 0;
   for (let m = 0; m < n; m++) {
-    const i = a < hits.length ? hits[a] : -1;
+    // The next hit: a row read by scanOrderedRows (its data row i >= 0), or (-1 - j) the j-th record built.
+    const i = a < hits.length ? hits[a] : 0;
     let r: NetAssetRow | undefined;
-    if (b >= carried.length || (i >= 0 && headerRow + 1 + i < carried[b].row)) {
-      r = built.get(i);
+    if (b >= carried.length || (a < hits.length && (i >= 0 ? headerRow + 1 + i : built[-1 - i].row) < carried[b].row)) {
+      r = i < 0 ? built[-1 - i] : undefined;
       a++;
     } else r = carried[b++];
     if (r === undefined) {
@@ -252,7 +253,7 @@ export function readNetAssetColumns(block: CellBlock | ColumnBlock, system: Date
 /** What readNetAssets' reading leaves for its rows: the window's rows (see windowRows) and each portfolio's carried row, in row order. */
 interface NetAssetScan {
   hits: number[];
-  built: Map<number, NetAssetRow>;
+  built: NetAssetRow[];
   dateOf: Float64Array;
   byTextIndex: (Named | undefined)[];
   pn: Float64Array;
@@ -338,9 +339,10 @@ function scanNetAssets(block: CellBlock | ColumnBlock, system: DateSystem, windo
   const from = window ? window.from : Number.NEGATIVE_INFINITY;
   const to = window ? window.to : Number.POSITIVE_INFINITY;
   // The rows the window keeps, in sheet order: a row read by scanOrderedRows is rebuilt from the columns at
-  // the end (`built` has no entry for it); a row read here keeps the record it made.
+  // the end (its hit is its data row i); a row read here keeps the record it made (its hit is -1 - j, the
+  // record's place in `built`: no map lookup per hit).
   const hits: number[] = [];
-  const built = new Map<number, NetAssetRow>();
+  const built: NetAssetRow[] = [];
   // Per text index, its key (-1 until this loop has named the text): what scanOrderedRows may use.
   const textKey = new Int32Array(fast ? pt.length : 0).fill(-1);
   const scan: OrderedScan | null = fast ? { dk, dn, pk, pn, nk, nn, textKey, last, carry, carryDate, keyOf, dateOf, hits, from, to, serialLo, serialHi, serialOffset } : null;
@@ -388,8 +390,8 @@ function scanNetAssets(block: CellBlock | ColumnBlock, system: DateSystem, windo
     }
     if (date > last[k]) last[k] = date;
     if (date >= from && date <= to) {
-      hits.push(i);
-      built.set(i, { date: date | 0, portfolio: name.name, netAssets, row });
+      hits.push(-1 - built.length);
+      built.push({ date: date | 0, portfolio: name.name, netAssets, row });
     } else if (date < from && date > carryDate[k]) {
       carry[k] = i;
       carryDate[k] = date;
@@ -416,11 +418,11 @@ function scanNetAssets(block: CellBlock | ColumnBlock, system: DateSystem, windo
 // within a few thousand rows (inside readNetAssets it waited for the whole function to be compiled again).
 
 /** The window's rows in sheet order: a row read by readNetAssets' own loop as it made it, any other from the columns. */
-function windowRows(hits: readonly number[], built: Map<number, NetAssetRow>, dateOf: Float64Array, byTextIndex: readonly (Named | undefined)[], pn: Float64Array, nn: Float64Array, headerRow: number): NetAssetRow[] {
+function windowRows(hits: readonly number[], built: readonly NetAssetRow[], dateOf: Float64Array, byTextIndex: readonly (Named | undefined)[], pn: Float64Array, nn: Float64Array, headerRow: number): NetAssetRow[] {
   const out = new Array<NetAssetRow>(hits.length);
   for (let h = 0; h < hits.length; h++) {
     const i = hits[h];
-    out[h] = built.get(i) ?? { date: dateOf[i] | 0, portfolio: byTextIndex[pn[i] | 0]!.name, netAssets: nn[i], row: headerRow + 1 + i };
+    out[h] = i < 0 ? built[-1 - i] : { date: dateOf[i] | 0, portfolio: byTextIndex[pn[i] | 0]!.name, netAssets: nn[i], row: headerRow + 1 + i };
   }
   return out;
 }

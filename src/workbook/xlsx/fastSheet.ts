@@ -1525,3 +1525,85 @@ function chained(got: (ChunkCells | undefined)[], seamRows: readonly number[], j
   }
   return true;
 }
+
+/*
+ * The shared-string table read from its bytes (see docs/xlsx-layer.md, "The shared strings without saxes"):
+ * only the shape Excel and most writers use for plain text, `<sst xmlns="MAIN"( count="N"| uniqueCount="N")*>`
+ * then `<si><t>TEXT</t></si>` (or `<t xml:space="preserve">`) and `</sst>`, with an optional XML declaration
+ * and white space around the root, TEXT printable ASCII, tab or line feed (no `<`, `&`, `]`, CR or other
+ * control character, no byte above 0x7f). Anything else (a rich-text run, a phonetic run, an entity, white
+ * space between elements, another attribute, non-ASCII text, an empty `<si/>`) gives null and saxes reads
+ * the part, as before: in this shape the XML is well-formed and every `<si>`'s text is its one `<t>`'s,
+ * which is what the saxes handlers collect.
+ */
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
+const SST_OPEN = NS.main.map((uri) => ascii(`<sst xmlns="${uri}"`));
+const SST_COUNT = ascii(' count="');
+const SST_UNIQUE = ascii(' uniqueCount="');
+const SI_OPEN = ascii("<si><t>");
+const SI_OPEN_PRESERVE = ascii('<si><t xml:space="preserve">');
+const SI_CLOSE = ascii("</t></si>");
+const SST_CLOSE = ascii("</sst>");
+
+/** Whether b[i, i + s.length) holds the bytes s. */
+function bytesAt(b: Uint8Array, i: number, s: Uint8Array): boolean {
+  if (i + s.length > b.length) return false;
+  for (let k = 0; k < s.length; k++) if (b[i + k] !== s[k]) return false;
+  return true;
+}
+
+/** The shared strings of a table in the plain shape above, as the saxes handlers read them, or null (saxes reads it). */
+export function fastSharedStrings(b: Uint8Array, unescape: (s: string) => string): string[] | null {
+  const n = b.length;
+  let i = 0;
+  if (n >= 6 && b[0] === 0x3c && b[1] === 0x3f) {
+    let e = 0;
+    while (e < n && e < 200 && b[e] !== 0x3e) e++;
+    const m = DECL.exec(latin1(b, 0, Math.min(n, e + 1)));
+    if (!m) return null;
+    i = m[0].length;
+  }
+  while (i < n && isS(b[i])) i++;
+  const root = SST_OPEN.find((s) => bytesAt(b, i, s));
+  if (!root) return null;
+  i += root.length;
+  let count = false;
+  let unique = false;
+  for (;;) {
+    if (i >= n) return null;
+    if (b[i] === 0x3e) {
+      i++;
+      break;
+    }
+    // Each of the two attributes at most once (a duplicate is an error saxes reports).
+    if (!count && bytesAt(b, i, SST_COUNT)) {
+      count = true;
+      i += SST_COUNT.length;
+    } else if (!unique && bytesAt(b, i, SST_UNIQUE)) {
+      unique = true;
+      i += SST_UNIQUE.length;
+    } else return null;
+    while (i < n && b[i] >= 48 && b[i] <= 57) i++;
+    if (i >= n || b[i] !== 0x22) return null;
+    i++;
+  }
+  const out: string[] = [];
+  for (;;) {
+    if (bytesAt(b, i, SI_OPEN)) i += SI_OPEN.length;
+    else if (bytesAt(b, i, SI_OPEN_PRESERVE)) i += SI_OPEN_PRESERVE.length;
+    else break;
+    const s = i;
+    for (; i < n; i++) {
+      const c = b[i];
+      if (c === 0x3c) break;
+      if (c >= 0x7f || c === 0x26 || c === 0x5d || (c < 0x20 && c !== 9 && c !== 10)) return null;
+    }
+    if (!bytesAt(b, i, SI_CLOSE)) return null;
+    out.push(unescape(latin1(b, s, i)));
+    i += SI_CLOSE.length;
+  }
+  if (!bytesAt(b, i, SST_CLOSE)) return null;
+  i += SST_CLOSE.length;
+  while (i < n && isS(b[i])) i++;
+  return i === n ? out : null;
+}

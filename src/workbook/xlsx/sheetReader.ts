@@ -1,6 +1,6 @@
 import { parseIsoDate } from "../../engine";
 import { Cell, WorkbookError } from "../cells";
-import { CellOf, ChunkCells, ChunkHelper, FastScan, OnBatch, chunkStarts, fastScanSheet, fastScanSheetSplit, splitOf, tailBytes } from "./fastSheet";
+import { CellOf, ChunkCells, ChunkHelper, FastScan, OnBatch, chunkStarts, fastScanSheet, fastSharedStrings, fastScanSheetSplit, splitOf, tailBytes } from "./fastSheet";
 import { SheetEntry, XlsxPackage } from "./package";
 import { MAX_COLUMNS, MAX_ROWS, Tag, columnName, isMain, refColumn, unescapeOoxml } from "./xml";
 
@@ -28,9 +28,24 @@ const sharedStrings = new WeakMap<XlsxPackage, string[]>();
 function stringsOf(pkg: XlsxPackage): string[] {
   let out = sharedStrings.get(pkg);
   if (out) return out;
-  out = [];
   const rel = pkg.relationships(pkg.workbookPath).find((r) => r.kind === "sharedStrings" && !r.external);
   const part = rel?.path ?? "xl/sharedStrings.xml";
+  // The plain shape read from the bytes (fastSharedStrings); anything else, or any error, through saxes as before.
+  let fast: string[] | null = null;
+  try {
+    const bytes = pkg.partBytes(part);
+    fast = bytes === null ? null : fastSharedStrings(bytes, unescapeOoxml);
+  } catch {
+    fast = null;
+  }
+  out = fast ?? saxesSharedStrings(pkg, part);
+  sharedStrings.set(pkg, out);
+  return out;
+}
+
+/** The shared-string table read with saxes (the parser of record: every shape, every error). */
+export function saxesSharedStrings(pkg: XlsxPackage, part: string): string[] {
+  const out: string[] = [];
   const list = out;
   let depth = 0; // inside <si>
   let phonetic = 0; // inside <rPh> (phonetic runs are not the cell's text)
@@ -58,7 +73,6 @@ function stringsOf(pkg: XlsxPackage): string[] {
       if (inT) buf += s;
     },
   });
-  sharedStrings.set(pkg, out);
   return out;
 }
 

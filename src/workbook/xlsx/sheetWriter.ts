@@ -13,6 +13,30 @@ import { MAX_COLUMNS, MAX_ROWS, NS, XElement, XML_DECL, XNode, columnName, escap
 
 const num = (v: number) => (Number.isFinite(v) ? String(v) : "0");
 
+const PLAIN_ANY = /[&<>"\t\n\r]/;
+const PLAIN_ALL = /[&<>"\t\n\r]/g;
+const plainRef = (c: string): string => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : c === "\n" ? "&#10;" : c === "\r" ? "&#13;" : "&#9;");
+/** escapePlain in one pass (each character escaped on its own, as escapePlain's replaces do). */
+const plainText = (s: string): string => (PLAIN_ANY.test(s) ? s.replace(PLAIN_ALL, plainRef) : s);
+/** escapeXml, skipped for text it would not change. */
+const cellText = (s: string): string => (CELL_TEXT_ESCAPED.test(s) ? escapeXml(s) : s);
+
+/** cellXml (no prefix) with the column's letters and the row's number apart. */
+function cellString(col: string, row: string, c: OutCell, style: number): string {
+  const s = style ? ` s="${style}"` : "";
+  const v = c.value;
+  if (c.formula) {
+    const f = `<f>${plainText(c.formula)}</f>`;
+    if (typeof v === "number") return `<c r="${col}${row}"${s}>${f}<v>${num(v)}</v></c>`;
+    if (typeof v === "boolean") return `<c r="${col}${row}"${s} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
+    return `<c r="${col}${row}"${s} t="str">${f}<v>${cellText(String(v ?? ""))}</v></c>`;
+  }
+  if (v === null || v === undefined) return s ? `<c r="${col}${row}"${s}/>` : "";
+  if (typeof v === "number") return `<c r="${col}${row}"${s}><v>${num(v)}</v></c>`;
+  if (typeof v === "boolean") return `<c r="${col}${row}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `<c r="${col}${row}"${s} t="inlineStr"><is><t xml:space="preserve">${cellText(v)}</t></is></c>`;
+}
+
 /** One cell's XML; `p` is the namespace prefix of the sheet ("" or "x:"). */
 export function cellXml(ref: string, c: OutCell, style: number, p = ""): string {
   const s = style ? ` s="${style}"` : "";
@@ -69,6 +93,12 @@ class ByteSink {
       b[p++] = c;
     }
     this.pos = p;
+  }
+
+  /** Text as UTF-8 in one native call (encodeInto). */
+  utf8(s: string): void {
+    this.room(s.length * 3);
+    this.pos += this.encoder.encodeInto(s, this.buf.subarray(this.pos)).written;
   }
 
   /** Text known to be ASCII (markup, references, numbers' text). */
@@ -144,102 +174,14 @@ class ByteSink {
   }
 
   /**
-   * A row: `<row r="...">`, its cells as writeCell writes them, `</row>`; nothing when no cell writes
-   * anything (false back). The usual cells (a number, an empty cell) are written here with the buffer
-   * and position in locals and the markup a word at a time (`put`), any other through writeCell. A cell
-   * whose format differs from its column's last one has the column's markup changed first (`restyle`),
-   * in the order the cells come (a new format gets the next style index, as before). `ref` holds the
-   * row number's `len` digits (and room for 8).
-   */
-  row(cells: OutCell[], cols: ColumnBytes[], ref: Uint8Array, len: number, restyle: (col: ColumnBytes, c: OutCell) => void): boolean {
-    if (this.pos + CELL_ROOM > this.buf.length) this.room(CELL_ROOM);
-    let b = this.buf;
-    let dv = this.view;
-    const start = this.pos;
-    // The row number's digits as two words, stored whole: what lies past `len` is written over next.
-    const r0 = ref[0] | (ref[1] << 8) | (ref[2] << 16) | (ref[3] << 24);
-    const r1 = ref[4] | (ref[5] << 8) | (ref[6] << 16) | (ref[7] << 24);
-    let p = put(dv, start, ROW_OPEN);
-    dv.setUint32(p, r0, true);
-    dv.setUint32(p + 4, r1, true);
-    p = put(dv, p + len, ROW_MID);
-    let any = false;
-    for (let i = 0; i < cells.length; i++) {
-      const c = cells[i];
-      if (!c) continue;
-      const col = cols[i];
-      if (!col.set || c.numFmt !== col.numFmt || c.bold !== col.bold) restyle(col, c);
-      const v = c.value;
-      if (!c.formula && (typeof v === "number" || ((v === null || v === undefined) && col.style))) {
-        if (p + CELL_ROOM > b.length) {
-          this.pos = p;
-          this.room(CELL_ROOM);
-          b = this.buf;
-          dv = this.view;
-        }
-        p = put(dv, p, col.headFrag);
-        dv.setUint32(p, r0, true);
-        dv.setUint32(p + 4, r1, true);
-        p += len;
-        if (typeof v === "number") {
-          p = put(dv, p, col.numberFrag);
-          const q = putNumber(b, dv, p, v);
-          if (q >= 0) p = q;
-          else {
-            this.pos = p;
-            this.ascii(String(v));
-            b = this.buf;
-            dv = this.view;
-            p = this.pos;
-          }
-          p = put(dv, p, V_CLOSE_FRAG);
-        } else p = put(dv, p, col.emptyFrag);
-        any = true;
-        continue;
-      }
-      if (typeof v === "string" && !c.formula) {
-        const text = col.esc.frag(v);
-        if (p + CELL_ROOM + text.len > b.length) {
-          this.pos = p;
-          this.room(CELL_ROOM + text.len);
-          b = this.buf;
-          dv = this.view;
-        }
-        p = put(dv, p, col.headFrag);
-        dv.setUint32(p, r0, true);
-        dv.setUint32(p + 4, r1, true);
-        p = put(dv, p + len, col.inlineFrag);
-        p = put(dv, p, text);
-        p = put(dv, p, INLINE_CLOSE_FRAG);
-        any = true;
-        continue;
-      }
-      this.pos = p;
-      if (writeCell(this, col, ref, len, c)) any = true;
-      b = this.buf;
-      dv = this.view;
-      p = this.pos;
-    }
-    if (!any) {
-      this.pos = start;
-      return false;
-    }
-    if (p + CELL_ROOM > b.length) {
-      this.pos = p;
-      this.room(CELL_ROOM);
-      dv = this.view;
-    }
-    this.pos = put(dv, p, ROW_CLOSE_FRAG);
-    return true;
-  }
-
-  /**
-   * `row` again, word for word, for the rows of a LazyRows sheet (the Accruals sheet). A second copy
-   * has type feedback of its own: V8 keeps what it saw at each property read per function, and the
-   * Recon sheet's cells (written first) come in five or more shapes (with and without formula, format,
-   * bold), which turns `row`'s reads of `c.numFmt`, `c.formula`, `c.value` megamorphic (a cache lookup
-   * each); the Accruals cells come in two. About an eighth off encoding the Accruals sheet (alternating
-   * A/B runs in one process). sheetBytes.test.ts holds the two to the same bytes on the same cells.
+   * A row of a LazyRows sheet (the Accruals sheet's rows that are not of its NumberRows shape):
+   * `<row r="...">`, its cells as writeCell writes them, `</row>`; nothing when no cell writes anything
+   * (false back). The usual cells (a number, an empty cell, text) are written here with the buffer and
+   * position in locals and the markup a word at a time (`put`), any other through writeCell. A cell whose
+   * format differs from its column's last one has the column's markup changed first (`restyle`), in the
+   * order the cells come (a new format gets the next style index, as before). `ref` holds the row
+   * number's `len` digits (and room for 8). A sheet of arrays (the Recon sheet) is written as text
+   * instead (RowLoop.arrayRows); sheetBytes.test.ts holds both to cellXml's bytes on the same cells.
    */
   lazyRow(cells: OutCell[], cols: ColumnBytes[], ref: Uint8Array, len: number, restyle: (col: ColumnBytes, c: OutCell) => void): boolean {
     if (this.pos + CELL_ROOM > this.buf.length) this.room(CELL_ROOM);
@@ -811,12 +753,15 @@ class RowLoop {
   private shape: NumberShape | null = null;
   private readonly nums: Float64Array;
   private readonly textCol: ColumnBytes | null;
+  private readonly letters: string[];
   constructor(
     private readonly out: ByteSink,
     private readonly cols: ColumnBytes[],
     private readonly restyle: (col: ColumnBytes, c: OutCell) => void,
     rows: SheetModel["rows"],
+    private readonly styleNumber: (c: OutCell) => number,
   ) {
+    this.letters = cols.map((_, i) => columnName(i + 1));
     this.ref[0] = 48;
     this.lazy = Array.isArray(rows) ? null : rows;
     const numbers = (this.numbers = this.lazy?.numbers ?? null);
@@ -836,12 +781,29 @@ class RowLoop {
     }
   }
 
+  /**
+   * Rows of arrays (the Recon sheet: 2,000 rows at 2,000 portfolios, formulas in most cells, written
+   * first while the code is cold) as text: each cell as cellXml writes it (cellString), the row joined
+   * into one string and encoded in one native call, instead of a dozen calls per cell of byte loops that
+   * V8 runs interpreted until it has optimised them. Style numbers are looked up in the order the cells
+   * come (a new format gets the next style index, as the byte writer's restyle gives it).
+   */
   arrayRows(rows: OutCell[][], r: number, end: number): number {
     const out = this.out;
+    const letters = this.letters;
     while (r < end) {
       this.next();
-      const written = out.row(rows[r++] ?? [], this.cols, this.ref, this.len, this.restyle);
-      if (written && out.full()) break;
+      const cells = rows[r++] ?? [];
+      const n = String(r);
+      let x = "";
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells[i];
+        if (c) x += cellString(letters[i], n, c, this.styleNumber(c));
+      }
+      if (x) {
+        out.utf8(`<row r="${n}">${x}</row>`);
+        if (out.full()) break;
+      }
     }
     return r;
   }
@@ -901,7 +863,14 @@ async function sheetXml(write: (piece: Uint8Array, release?: () => void) => Prom
   // or the sheet ends, then the piece goes on (and the loop waits if PIECES_IN_FLIGHT are out). The loop is
   // a plain function of its own, not this async one: V8 optimises it alone (a smaller graph to compile,
   // once, on the compiler thread, instead of this function's generator with every row writer inlined).
-  const loop = new RowLoop(out, cols, restyle, m.rows);
+  const numbers = new Map<string | undefined, number>();
+  const styleNumber = (c: OutCell): number => {
+    if (c.bold) return styles.index(c.numFmt, c.bold);
+    let k = numbers.get(c.numFmt);
+    if (k === undefined) numbers.set(c.numFmt, (k = styles.index(c.numFmt, false)));
+    return k;
+  };
+  const loop = new RowLoop(out, cols, restyle, m.rows, styleNumber);
   for (let r = 0; r < lastRow; ) {
     r = loop.lazy !== null ? loop.lazyRows(loop.lazy, r, lastRow) : loop.arrayRows(m.rows as OutCell[][], r, lastRow);
     const wait = out.endRow();
