@@ -13,23 +13,6 @@ export const money = (x: Dec): number => {
   return c === null ? toDouble(x.toDecimalPlaces(2)) : c / 100;
 };
 
-/**
- * `x.toNumber()` (what toDouble gives) for any decimal, without decimal.js printing it: a decimal of more
- * than 21 digits (an average daily net assets is a 40-digit quotient) has its digits joined from its
- * base-10^7 words and read back with an exponent. toNumber reads back decimal.js' own text of the same
- * decimal; reading decimal text, in plain or exponent notation and with any number of digits, gives the
- * double nearest its value (correctly rounded, as V8 does), so both give the same double. The sign is
- * applied after (a negative zero stays one). Anything else (not finite, short) goes to toDouble.
- */
-export function longToDouble(x: Dec): number {
-  const d = x.d;
-  if (!d || d.length <= 3) return toDouble(x);
-  let s = String(d[0]);
-  for (let i = 1; i < d.length; i++) s += String(d[i] + 1e7).slice(1); // each later word is 7 digits, zero-padded
-  const v = Number(`${s}e${x.e - s.length + 1}`);
-  return x.s < 0 ? -v : v;
-}
-
 /** The reconcile JSON of design section 6, keys in the documented order. */
 export function reconcileJson(r: ReconReport) {
   return {
@@ -40,7 +23,7 @@ export function reconcileJson(r: ReconReport) {
     rows: r.rows.map((row) => ({
       portfolio: row.portfolio,
       days: row.days,
-      averageDailyNetAssets: row.averageDailyNetAssets === null ? null : longToDouble(row.averageDailyNetAssets),
+      averageDailyNetAssets: row.averageDailyNetAssets === null ? null : toDouble(row.averageDailyNetAssets),
       expectedFee: money(row.expectedFee),
       billedFee: row.billedFee === null ? null : money(row.billedFee),
       difference: row.difference === null ? null : money(row.difference),
